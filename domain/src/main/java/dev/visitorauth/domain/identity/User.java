@@ -1,0 +1,121 @@
+package dev.visitorauth.domain.identity;
+
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The company's user as the service knows it. Identity is workspace + external id; the profile is
+ * created from the first token seen and updated by later ones under the profile-update rules.
+ */
+public final class User {
+    private final WorkspaceId workspaceId;
+    private final UserId id;
+    private final ExternalUserId externalId;
+    private final Profile profile;
+    private final Optional<Instant> lastAppliedIssuedAt;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+
+    private User(WorkspaceId workspaceId, UserId id, ExternalUserId externalId, Profile profile,
+                 Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt) {
+        this.workspaceId = Objects.requireNonNull(workspaceId, "workspaceId");
+        this.id = Objects.requireNonNull(id, "id");
+        this.externalId = Objects.requireNonNull(externalId, "externalId");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.lastAppliedIssuedAt = Objects.requireNonNull(lastAppliedIssuedAt, "lastAppliedIssuedAt");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A user seen for the first time, with the profile its token carries. */
+    public static Result<User> firstSeen(WorkspaceId workspaceId, UserId id, VisitorIdentity identity, Instant now) {
+        User blank = new User(workspaceId, id, identity.externalId(), Profile.empty(), Optional.empty(), now, now);
+        return blank.apply(identity, now);
+    }
+
+    public static User restore(WorkspaceId workspaceId, UserId id, ExternalUserId externalId, Profile profile,
+                               Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt) {
+        return new User(workspaceId, id, externalId, profile, lastAppliedIssuedAt, createdAt, updatedAt);
+    }
+
+    /**
+     * Applies a later token's profile. Present claims overwrite, cleared claims clear, absent
+     * claims stay; custom data merges key by key. A token whose {@code iat} is older than the last
+     * applied one changes nothing (this user is returned as it is). Refused with
+     * {@code invalid_claim} on {@code customData} when the merge would leave more than 50 keys.
+     */
+    public Result<User> apply(VisitorIdentity identity, Instant now) {
+        if (!identity.externalId().equals(externalId)) {
+            throw new IllegalArgumentException("a token for another user cannot update this one");
+        }
+        if (identity.issuedAt().isPresent() && lastAppliedIssuedAt.isPresent()
+                && identity.issuedAt().get().isBefore(lastAppliedIssuedAt.get())) {
+            return Result.ok(this);
+        }
+        ProfileUpdate u = identity.profile();
+        Map<String, String> custom = profile.mergedCustomData(u.customData());
+        if (custom.size() > Profile.MAX_CUSTOM_DATA_KEYS) {
+            return Result.refused(Refusal.of(ErrorCode.INVALID_CLAIM, "customData",
+                    "customData would leave " + custom.size() + " keys stored for this user; at most "
+                            + Profile.MAX_CUSTOM_DATA_KEYS + " are kept. Send null for keys you no longer need."));
+        }
+        Profile next = new Profile(u.name().applyTo(profile.name()), u.email().applyTo(profile.email()),
+                u.avatar().applyTo(profile.avatar()), u.companyId().applyTo(profile.companyId()),
+                u.companyName().applyTo(profile.companyName()), custom);
+        Optional<Instant> iat = identity.issuedAt().or(() -> lastAppliedIssuedAt);
+        Instant updated = next.equals(profile) && iat.equals(lastAppliedIssuedAt) ? updatedAt : now;
+        return Result.ok(new User(workspaceId, id, externalId, next, iat, createdAt, updated));
+    }
+
+    public WorkspaceId workspaceId() {
+        return workspaceId;
+    }
+
+    public UserId id() {
+        return id;
+    }
+
+    public ExternalUserId externalId() {
+        return externalId;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The {@code iat} of the last token whose profile was applied. */
+    public Optional<Instant> lastAppliedIssuedAt() {
+        return lastAppliedIssuedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof User u && u.workspaceId.equals(workspaceId) && u.id.equals(id) && u.externalId.equals(externalId)
+                && u.profile.equals(profile) && u.lastAppliedIssuedAt.equals(lastAppliedIssuedAt)
+                && u.createdAt.equals(createdAt) && u.updatedAt.equals(updatedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(workspaceId, id);
+    }
+
+    @Override
+    public String toString() {
+        return "User[" + workspaceId + "/" + externalId + "]";
+    }
+}

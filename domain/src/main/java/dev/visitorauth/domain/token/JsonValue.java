@@ -1,0 +1,111 @@
+package dev.visitorauth.domain.token;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A strictly parsed JSON value, as the token's header and payload hold them. Numbers keep their
+ * JSON text ({@code 3.0} stays {@code "3.0"}), so the claim rules decide how to read them. Produced
+ * by the token adapter's strict parser; the domain never parses text itself.
+ */
+public sealed interface JsonValue
+        permits JsonValue.JsonString, JsonValue.JsonNumber, JsonValue.JsonBoolean, JsonValue.JsonNull,
+        JsonValue.JsonObject, JsonValue.JsonArray {
+
+    /** The JSON type name used in messages: string, number, boolean, null, object, array. */
+    String typeName();
+
+    record JsonString(String value) implements JsonValue {
+        public JsonString {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String typeName() {
+            return "string";
+        }
+    }
+
+    /** A number, as its JSON text (e.g. {@code 1}, {@code -2.50}, {@code 1e3}). */
+    record JsonNumber(String text) implements JsonValue {
+        public JsonNumber {
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** True when the text is a plain integer: optional minus and digits, no fraction or exponent. */
+        public boolean isPlainInteger() {
+            int start = text.startsWith("-") ? 1 : 0;
+            if (start == text.length()) {
+                return false;
+            }
+            for (int i = start; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public java.math.BigDecimal toBigDecimal() {
+            return new java.math.BigDecimal(text);
+        }
+
+        @Override
+        public String typeName() {
+            return "number";
+        }
+    }
+
+    record JsonBoolean(boolean value) implements JsonValue {
+        @Override
+        public String typeName() {
+            return "boolean";
+        }
+    }
+
+    record JsonNull() implements JsonValue {
+        public static final JsonNull INSTANCE = new JsonNull();
+
+        @Override
+        public String typeName() {
+            return "null";
+        }
+    }
+
+    /** An object; members keep their order, and names are unique (the strict parser refuses duplicates). */
+    record JsonObject(Map<String, JsonValue> members) implements JsonValue {
+        public JsonObject {
+            Objects.requireNonNull(members, "members");
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        }
+
+        public Optional<JsonValue> get(String name) {
+            return Optional.ofNullable(members.get(name));
+        }
+
+        public boolean has(String name) {
+            return members.containsKey(name);
+        }
+
+        @Override
+        public String typeName() {
+            return "object";
+        }
+    }
+
+    record JsonArray(List<JsonValue> elements) implements JsonValue {
+        public JsonArray {
+            elements = List.copyOf(elements);
+        }
+
+        @Override
+        public String typeName() {
+            return "array";
+        }
+    }
+}

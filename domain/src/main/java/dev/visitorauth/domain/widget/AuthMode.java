@@ -1,0 +1,27 @@
+package dev.visitorauth.domain.widget;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a widget treats visitor tokens. */
+public enum AuthMode {
+    /** Anonymous visitors allowed; tokens verified when present; an invalid token refused. The default. */
+    OPTIONAL,
+    /** No anonymous visitors: a request without a valid token is refused. */
+    REQUIRED,
+    /** For rolling out: tokens verified and failures recorded, but an invalid token counts as no token. */
+    OBSERVE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AuthMode> fromWire(String value) {
+        for (AuthMode m : values()) {
+            if (m.wire().equals(value)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}

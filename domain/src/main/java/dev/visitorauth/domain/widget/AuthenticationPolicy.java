@@ -1,0 +1,38 @@
+package dev.visitorauth.domain.widget;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A widget's authentication policy: its mode, the longest token lifetime it accepts, the clock
+ * skew it tolerates, and whether every token must carry a {@code jti}.
+ */
+public record AuthenticationPolicy(AuthMode mode, Duration maxTokenLifetime, Duration clockSkew, boolean requireJti) {
+    public static final Duration DEFAULT_MAX_TOKEN_LIFETIME = Duration.ofSeconds(600);
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Bounds an admin can set: lifetime 1 s to 24 h, skew 0 to 300 s. */
+    public static final Duration MIN_MAX_TOKEN_LIFETIME = Duration.ofSeconds(1);
+    public static final Duration MAX_MAX_TOKEN_LIFETIME = Duration.ofSeconds(86_400);
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(300);
+
+    public AuthenticationPolicy {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime");
+        Objects.requireNonNull(clockSkew, "clockSkew");
+        if (maxTokenLifetime.compareTo(MIN_MAX_TOKEN_LIFETIME) < 0 || maxTokenLifetime.compareTo(MAX_MAX_TOKEN_LIFETIME) > 0) {
+            throw new IllegalArgumentException("maxTokenLifetimeSeconds must be 1 to 86400");
+        }
+        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clockSkewSeconds must be 0 to 300");
+        }
+    }
+
+    /** The defaults: optional mode, 600 s lifetime, 30 s skew, {@code jti} not required. */
+    public static AuthenticationPolicy defaults() {
+        return new AuthenticationPolicy(AuthMode.OPTIONAL, DEFAULT_MAX_TOKEN_LIFETIME, DEFAULT_CLOCK_SKEW, false);
+    }
+
+    public AuthenticationPolicy withMode(AuthMode newMode) {
+        return new AuthenticationPolicy(newMode, maxTokenLifetime, clockSkew, requireJti);
+    }
+}

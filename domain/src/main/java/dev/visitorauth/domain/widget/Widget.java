@@ -1,0 +1,38 @@
+package dev.visitorauth.domain.widget;
+
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A chat widget of a workspace: its public id, name, allowed origins and authentication policy. */
+public record Widget(WorkspaceId workspaceId, WidgetId id, String name, AuthenticationPolicy policy,
+                     AllowedOrigins allowedOrigins, Instant createdAt) {
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public Widget {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("widget name must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+        }
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH;
+    }
+
+    public Widget withName(String newName) {
+        return new Widget(workspaceId, id, newName, policy, allowedOrigins, createdAt);
+    }
+
+    public Widget withPolicy(AuthenticationPolicy newPolicy) {
+        return new Widget(workspaceId, id, name, newPolicy, allowedOrigins, createdAt);
+    }
+
+    public Widget withAllowedOrigins(AllowedOrigins newOrigins) {
+        return new Widget(workspaceId, id, name, policy, newOrigins, createdAt);
+    }
+}
