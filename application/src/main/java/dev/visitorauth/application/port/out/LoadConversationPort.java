@@ -1,0 +1,21 @@
+package dev.visitorauth.application.port.out;
+
+import dev.visitorauth.domain.conversation.Conversation;
+import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.conversation.Message;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads conversations and their messages. */
+public interface LoadConversationPort {
+
+    Optional<Conversation> findConversation(WorkspaceId workspaceId, ConversationId id);
+
+    /** An owner's conversations, newest first (by last message, then creation). */
+    List<Conversation> conversationsOf(WorkspaceId workspaceId, ConversationOwner owner);
+
+    /** A conversation's messages, oldest first. */
+    List<Message> messagesOf(WorkspaceId workspaceId, ConversationId id);
+}

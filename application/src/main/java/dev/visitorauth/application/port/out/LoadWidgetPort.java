@@ -1,0 +1,17 @@
+package dev.visitorauth.application.port.out;
+
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.util.Optional;
+
+/** Reads widgets and their keyrings. Widget ids are globally unique (they appear in pages). */
+public interface LoadWidgetPort {
+
+    /** The widget with this public id, in whatever workspace it is. */
+    Optional<Widget> findWidget(WidgetId id);
+
+    /** The widget's secrets, decrypted. Every stored widget has a keyring. */
+    Optional<WidgetKeyring> findKeyring(WorkspaceId workspaceId, WidgetId id);
+}
