@@ -1,5 +1,6 @@
 package dev.visitorauth.domain.error;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,11 +13,25 @@ public final class Refusal {
     private final ErrorCode code;
     private final String claim;
     private final String message;
+    private final Duration retryAfter;
 
-    private Refusal(ErrorCode code, String claim, String message) {
+    private Refusal(ErrorCode code, String claim, String message, Duration retryAfter) {
         this.code = Objects.requireNonNull(code, "code");
         this.claim = claim;
         this.message = Objects.requireNonNull(message, "message");
+        this.retryAfter = retryAfter;
+    }
+
+    private Refusal(ErrorCode code, String claim, String message) {
+        this(code, claim, message, null);
+    }
+
+    /** {@code rate_limited}, with how long the client should wait. */
+    public static Refusal rateLimited(Duration retryAfter, String message) {
+        if (retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retryAfter must be positive");
+        }
+        return new Refusal(ErrorCode.RATE_LIMITED, null, message, retryAfter);
     }
 
     public static Refusal of(ErrorCode code, String message) {
@@ -38,6 +53,11 @@ public final class Refusal {
 
     public String message() {
         return message;
+    }
+
+    /** For {@code rate_limited}: how long to wait before trying again. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     @Override

@@ -11,7 +11,11 @@ public interface SaveConversationPort {
     /** Inserts or replaces a conversation (owner, last message time, count). */
     void saveConversation(Conversation conversation);
 
-    /** Appends a message to a stored conversation. */
+    /**
+     * Appends a message to a stored conversation and, in the same step, raises the conversation's
+     * message count by one and its last message time to the message's if later, atomically (so
+     * concurrent posts never lose a count).
+     */
     void appendMessage(WorkspaceId workspaceId, Message message);
 
     /**

@@ -1,0 +1,68 @@
+package dev.visitorauth.application;
+
+import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.application.memory.InMemoryStore;
+import dev.visitorauth.application.memory.InMemoryTransactions;
+import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.FailureRateLimitPort;
+import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
+import dev.visitorauth.application.port.out.LoadConversationPort;
+import dev.visitorauth.application.port.out.LoadSessionPort;
+import dev.visitorauth.application.port.out.LoadUserPort;
+import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.LoadWidgetPort;
+import dev.visitorauth.application.port.out.LoadWorkspacePort;
+import dev.visitorauth.application.port.out.RecordAuthFailurePort;
+import dev.visitorauth.application.port.out.SaveConversationPort;
+import dev.visitorauth.application.port.out.SaveSessionPort;
+import dev.visitorauth.application.port.out.SaveUserPort;
+import dev.visitorauth.application.port.out.SaveVisitorPort;
+import dev.visitorauth.application.port.out.SaveWidgetPort;
+import dev.visitorauth.application.port.out.SaveWorkspacePort;
+import dev.visitorauth.application.port.out.SearchUsersPort;
+import dev.visitorauth.application.port.out.TransactionPort;
+import java.util.Objects;
+
+/**
+ * Every storage port the use cases need, from one store. {@link #inMemory()} gives the in-memory
+ * store; the JDBC adapter gives one over any {@code DataSource}.
+ */
+public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWorkspaces, LoadWidgetPort loadWidgets,
+                      SaveWidgetPort saveWidgets, LoadUserPort loadUsers, SaveUserPort saveUsers, SearchUsersPort searchUsers,
+                      LoadVisitorPort loadVisitors, SaveVisitorPort saveVisitors, LoadConversationPort loadConversations,
+                      SaveConversationPort saveConversations, LoadSessionPort loadSessions, SaveSessionPort saveSessions,
+                      RecordAuthFailurePort recordFailures, LoadAuthFailuresPort loadFailures, ConsumeTokenIdPort tokenIds,
+                      FailureRateLimitPort rateLimit, TransactionPort transactions) {
+
+    public Storage {
+        Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
+        Objects.requireNonNull(saveWorkspaces, "saveWorkspaces");
+        Objects.requireNonNull(loadWidgets, "loadWidgets");
+        Objects.requireNonNull(saveWidgets, "saveWidgets");
+        Objects.requireNonNull(loadUsers, "loadUsers");
+        Objects.requireNonNull(saveUsers, "saveUsers");
+        Objects.requireNonNull(searchUsers, "searchUsers");
+        Objects.requireNonNull(loadVisitors, "loadVisitors");
+        Objects.requireNonNull(saveVisitors, "saveVisitors");
+        Objects.requireNonNull(loadConversations, "loadConversations");
+        Objects.requireNonNull(saveConversations, "saveConversations");
+        Objects.requireNonNull(loadSessions, "loadSessions");
+        Objects.requireNonNull(saveSessions, "saveSessions");
+        Objects.requireNonNull(recordFailures, "recordFailures");
+        Objects.requireNonNull(loadFailures, "loadFailures");
+        Objects.requireNonNull(tokenIds, "tokenIds");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /** A fresh in-memory store with the default failure rate limit. */
+    public static Storage inMemory() {
+        return inMemory(new InMemoryFailureRateLimiter());
+    }
+
+    public static Storage inMemory(FailureRateLimitPort rateLimit) {
+        InMemoryTransactions transactions = new InMemoryTransactions();
+        InMemoryStore s = new InMemoryStore(transactions);
+        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions);
+    }
+}

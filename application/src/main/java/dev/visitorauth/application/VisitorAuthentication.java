@@ -1,0 +1,206 @@
+package dev.visitorauth.application;
+
+import dev.visitorauth.application.memory.SecureRandomPort;
+import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
+import dev.visitorauth.application.port.in.CreateWidgetUseCase;
+import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
+import dev.visitorauth.application.port.in.EndSessionUseCase;
+import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetUseCase;
+import dev.visitorauth.application.port.in.InspectTokenUseCase;
+import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
+import dev.visitorauth.application.port.in.ListConversationsUseCase;
+import dev.visitorauth.application.port.in.ListMessagesUseCase;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.RevealSecretUseCase;
+import dev.visitorauth.application.port.in.RotateSecretUseCase;
+import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.out.RandomPort;
+import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
+import dev.visitorauth.application.service.AgentInboxService;
+import dev.visitorauth.application.service.StartSessionService;
+import dev.visitorauth.application.service.TokenToolsService;
+import dev.visitorauth.application.service.WidgetAdminService;
+import dev.visitorauth.application.service.WidgetSessionService;
+import dev.visitorauth.application.service.WorkspaceService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The whole core, assembled: every use case over one {@link Storage} and one token verifier. An
+ * embedding host needs no framework:
+ *
+ * <pre>{@code
+ * VisitorAuthentication auth = VisitorAuthentication.builder(new Jose4jVisitorTokenVerifier()).build();
+ * var workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
+ * }</pre>
+ *
+ * Thread-safe once built.
+ */
+public final class VisitorAuthentication {
+    /** The spec's default session lifetime. */
+    public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(12);
+
+    private final StartSessionService startSession;
+    private final WidgetSessionService widgetSessions;
+    private final WorkspaceService workspaces;
+    private final WidgetAdminService widgets;
+    private final TokenToolsService tokenTools;
+    private final AgentInboxService inbox;
+
+    private VisitorAuthentication(Builder b) {
+        Storage s = b.storage;
+        startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), b.verifier, s.tokenIds(),
+                s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
+                s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime));
+        widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
+                s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
+                s.transactions(), b.random, b.clock));
+        workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
+        widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock);
+        tokenTools = new TokenToolsService(s.loadWidgets(), b.verifier, s.tokenIds(), b.clock);
+        inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
+                s.saveConversations(), s.transactions(), b.random, b.clock);
+    }
+
+    /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */
+    public static Builder builder(VerifyVisitorTokenPort verifier) {
+        return new Builder(verifier);
+    }
+
+    public StartSessionUseCase startSession() {
+        return startSession;
+    }
+
+    public AuthenticateSessionUseCase authenticateSession() {
+        return widgetSessions;
+    }
+
+    public EndSessionUseCase endSession() {
+        return widgetSessions;
+    }
+
+    public ListConversationsUseCase listConversations() {
+        return widgetSessions;
+    }
+
+    public StartConversationUseCase startConversation() {
+        return widgetSessions;
+    }
+
+    public ListMessagesUseCase listMessages() {
+        return widgetSessions;
+    }
+
+    public PostMessageUseCase postMessage() {
+        return widgetSessions;
+    }
+
+    public CreateWorkspaceUseCase createWorkspace() {
+        return workspaces;
+    }
+
+    public AuthenticateApiKeyUseCase authenticateApiKey() {
+        return workspaces;
+    }
+
+    public CreateWidgetUseCase createWidget() {
+        return widgets;
+    }
+
+    public GetWidgetUseCase getWidget() {
+        return widgets;
+    }
+
+    public UpdateWidgetUseCase updateWidget() {
+        return widgets;
+    }
+
+    public RevealSecretUseCase revealSecret() {
+        return widgets;
+    }
+
+    public RotateSecretUseCase rotateSecret() {
+        return widgets;
+    }
+
+    public ListAuthFailuresUseCase listAuthFailures() {
+        return widgets;
+    }
+
+    public VerifyTokenUseCase verifyToken() {
+        return tokenTools;
+    }
+
+    public InspectTokenUseCase inspectToken() {
+        return tokenTools;
+    }
+
+    public GetUserUseCase getUser() {
+        return inbox;
+    }
+
+    public ListUsersUseCase listUsers() {
+        return inbox;
+    }
+
+    public GetConversationUseCase getConversation() {
+        return inbox;
+    }
+
+    public PostAgentReplyUseCase postAgentReply() {
+        return inbox;
+    }
+
+    /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
+    public static final class Builder {
+        private final VerifyVisitorTokenPort verifier;
+        private Storage storage;
+        private RandomPort random = new SecureRandomPort();
+        private Clock clock = Clock.systemUTC();
+        private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
+
+        private Builder(VerifyVisitorTokenPort verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        /** Where data lives; default: a fresh {@link Storage#inMemory()}. */
+        public Builder storage(Storage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /** Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Default: the JDK's {@code SecureRandom}. */
+        public Builder random(RandomPort random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Default: 12 hours. */
+        public Builder sessionLifetime(Duration sessionLifetime) {
+            this.sessionLifetime = Objects.requireNonNull(sessionLifetime, "sessionLifetime");
+            return this;
+        }
+
+        public VisitorAuthentication build() {
+            if (storage == null) {
+                storage = Storage.inMemory();
+            }
+            return new VisitorAuthentication(this);
+        }
+    }
+}

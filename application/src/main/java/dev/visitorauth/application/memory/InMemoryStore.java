@@ -1,0 +1,393 @@
+package dev.visitorauth.application.memory;
+
+import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
+import dev.visitorauth.application.port.out.LoadConversationPort;
+import dev.visitorauth.application.port.out.LoadSessionPort;
+import dev.visitorauth.application.port.out.LoadUserPort;
+import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.LoadWidgetPort;
+import dev.visitorauth.application.port.out.LoadWorkspacePort;
+import dev.visitorauth.application.port.out.RecordAuthFailurePort;
+import dev.visitorauth.application.port.out.SaveConversationPort;
+import dev.visitorauth.application.port.out.SaveSessionPort;
+import dev.visitorauth.application.port.out.SaveUserPort;
+import dev.visitorauth.application.port.out.SaveVisitorPort;
+import dev.visitorauth.application.port.out.SaveWidgetPort;
+import dev.visitorauth.application.port.out.SaveWorkspacePort;
+import dev.visitorauth.application.port.out.SearchUsersPort;
+import dev.visitorauth.domain.conversation.Conversation;
+import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.conversation.Message;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.identity.ExternalUserId;
+import dev.visitorauth.domain.identity.User;
+import dev.visitorauth.domain.identity.UserId;
+import dev.visitorauth.domain.session.Session;
+import dev.visitorauth.domain.session.SessionTokenHash;
+import dev.visitorauth.domain.visitor.Visitor;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.AuthFailure;
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.workspace.Workspace;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every storage port held in this process's memory, keyed by workspace first like the JDBC
+ * store. Writes inside a transaction of the given {@link InMemoryTransactions} are undone when it
+ * rolls back. For tests and for embedding hosts that need no durability.
+ */
+public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort, LoadWidgetPort, SaveWidgetPort, LoadUserPort,
+        SaveUserPort, SearchUsersPort, LoadVisitorPort, SaveVisitorPort, LoadConversationPort, SaveConversationPort,
+        LoadSessionPort, SaveSessionPort, RecordAuthFailurePort, LoadAuthFailuresPort, ConsumeTokenIdPort {
+
+    /** The most failures kept per widget; older ones are dropped. */
+    public static final int MAX_FAILURES_PER_WIDGET = 10_000;
+
+    private record Key(WorkspaceId workspaceId, String id) {
+    }
+
+    private final InMemoryTransactions tx;
+    private final Map<WorkspaceId, Workspace> workspaces = new HashMap<>();
+    private final Map<WorkspaceId, String> apiKeyHashes = new HashMap<>();
+    private final Map<WidgetId, Widget> widgets = new HashMap<>();
+    private final Map<WidgetId, WidgetKeyring> keyrings = new HashMap<>();
+    private final Map<Key, User> users = new HashMap<>();
+    private final Map<Key, UserId> userByExternalId = new HashMap<>();
+    private final Map<Key, Visitor> visitors = new HashMap<>();
+    private final Map<Key, Conversation> conversations = new HashMap<>();
+    private final Map<Key, List<Message>> messages = new HashMap<>();
+    private final Map<Key, Session> sessions = new HashMap<>();
+    private final Map<Key, Instant> tokenIds = new HashMap<>();
+    private final Map<Key, List<AuthFailure>> failures = new HashMap<>();
+
+    public InMemoryStore(InMemoryTransactions transactions) {
+        this.tx = transactions;
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+        V old = map.put(key, value);
+        tx.onRollback(() -> {
+            if (old == null) {
+                map.remove(key);
+            } else {
+                map.put(key, old);
+            }
+        });
+    }
+
+    // Workspaces
+
+    @Override
+    public Optional<Workspace> findWorkspace(WorkspaceId id) {
+        return tx.locked(() -> Optional.ofNullable(workspaces.get(id)));
+    }
+
+    @Override
+    public Optional<String> findApiKeyHash(WorkspaceId id) {
+        return tx.locked(() -> Optional.ofNullable(apiKeyHashes.get(id)));
+    }
+
+    @Override
+    public void createWorkspace(Workspace workspace, String apiKeyHash) {
+        tx.locked(() -> {
+            if (workspaces.containsKey(workspace.id())) {
+                throw new IllegalStateException("workspace exists: " + workspace.id());
+            }
+            put(workspaces, workspace.id(), workspace);
+            put(apiKeyHashes, workspace.id(), apiKeyHash);
+            return null;
+        });
+    }
+
+    // Widgets
+
+    @Override
+    public Optional<Widget> findWidget(WidgetId id) {
+        return tx.locked(() -> Optional.ofNullable(widgets.get(id)));
+    }
+
+    @Override
+    public Optional<WidgetKeyring> findKeyring(WorkspaceId workspaceId, WidgetId id) {
+        return tx.locked(() -> Optional.ofNullable(widgets.get(id)).filter(w -> w.workspaceId().equals(workspaceId))
+                .map(w -> keyrings.get(id)));
+    }
+
+    @Override
+    public void createWidget(Widget widget, WidgetKeyring keyring) {
+        tx.locked(() -> {
+            if (widgets.containsKey(widget.id())) {
+                throw new IllegalStateException("widget exists: " + widget.id());
+            }
+            put(widgets, widget.id(), widget);
+            put(keyrings, widget.id(), keyring);
+            return null;
+        });
+    }
+
+    @Override
+    public void updateWidget(Widget widget) {
+        tx.locked(() -> {
+            requireWidgetOf(widget);
+            put(widgets, widget.id(), widget);
+            return null;
+        });
+    }
+
+    @Override
+    public void saveKeyring(Widget widget, WidgetKeyring keyring) {
+        tx.locked(() -> {
+            requireWidgetOf(widget);
+            put(keyrings, widget.id(), keyring);
+            return null;
+        });
+    }
+
+    private void requireWidgetOf(Widget widget) {
+        Widget stored = widgets.get(widget.id());
+        if (stored == null || !stored.workspaceId().equals(widget.workspaceId())) {
+            throw new IllegalStateException("no such widget in this workspace: " + widget.id());
+        }
+    }
+
+    // Users
+
+    @Override
+    public Optional<User> findUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId) {
+        return tx.locked(() -> Optional.ofNullable(userByExternalId.get(new Key(workspaceId, externalId.value())))
+                .map(id -> users.get(new Key(workspaceId, id.value()))));
+    }
+
+    @Override
+    public Optional<User> findUser(WorkspaceId workspaceId, UserId id) {
+        return tx.locked(() -> Optional.ofNullable(users.get(new Key(workspaceId, id.value()))));
+    }
+
+    @Override
+    public User insertUserIfAbsent(User user) {
+        return tx.locked(() -> {
+            Key byExternal = new Key(user.workspaceId(), user.externalId().value());
+            UserId existing = userByExternalId.get(byExternal);
+            if (existing != null) {
+                return users.get(new Key(user.workspaceId(), existing.value()));
+            }
+            put(userByExternalId, byExternal, user.id());
+            put(users, new Key(user.workspaceId(), user.id().value()), user);
+            return user;
+        });
+    }
+
+    @Override
+    public void updateUser(User user) {
+        tx.locked(() -> {
+            Key key = new Key(user.workspaceId(), user.id().value());
+            if (!users.containsKey(key)) {
+                throw new IllegalStateException("no such user: " + user);
+            }
+            put(users, key, user);
+            return null;
+        });
+    }
+
+    @Override
+    public UserPage searchUsers(WorkspaceId workspaceId, String query, int limit, Optional<String> after) {
+        String q = query.toLowerCase(Locale.ROOT);
+        return tx.locked(() -> {
+            TreeMap<String, User> sorted = new TreeMap<>();
+            users.forEach((key, user) -> {
+                if (key.workspaceId().equals(workspaceId) && matches(user, q)) {
+                    sorted.put(user.externalId().value(), user);
+                }
+            });
+            List<User> page = new ArrayList<>((after.isPresent() ? sorted.tailMap(after.get(), false) : sorted).values());
+            boolean more = page.size() > limit;
+            List<User> users = page.subList(0, Math.min(limit, page.size()));
+            return new UserPage(users, more ? Optional.of(users.get(users.size() - 1).externalId().value()) : Optional.empty());
+        });
+    }
+
+    private static boolean matches(User user, String q) {
+        return q.isEmpty() || user.externalId().value().toLowerCase(Locale.ROOT).contains(q)
+                || user.profile().name().map(n -> n.toLowerCase(Locale.ROOT).contains(q)).orElse(false)
+                || user.profile().email().map(e -> e.toLowerCase(Locale.ROOT).contains(q)).orElse(false);
+    }
+
+    // Visitors
+
+    @Override
+    public Optional<Visitor> findVisitor(WorkspaceId workspaceId, VisitorId id) {
+        return tx.locked(() -> Optional.ofNullable(visitors.get(new Key(workspaceId, id.value()))));
+    }
+
+    @Override
+    public List<Visitor> visitorsOf(WorkspaceId workspaceId, UserId userId) {
+        return tx.locked(() -> visitors.values().stream()
+                .filter(v -> v.workspaceId().equals(workspaceId) && v.isLinkedTo(userId))
+                .sorted(Comparator.comparing(Visitor::createdAt).thenComparing(v -> v.id().value()))
+                .toList());
+    }
+
+    @Override
+    public void saveVisitor(Visitor visitor) {
+        tx.locked(() -> {
+            Key key = new Key(visitor.workspaceId(), visitor.id().value());
+            Visitor old = visitors.get(key);
+            if (old != null && old.user().isPresent() && !old.user().equals(visitor.user())) {
+                throw new IllegalStateException("a linked visitor never becomes anonymous or moves to another user");
+            }
+            put(visitors, key, visitor);
+            return null;
+        });
+    }
+
+    // Conversations
+
+    @Override
+    public Optional<Conversation> findConversation(WorkspaceId workspaceId, ConversationId id) {
+        return tx.locked(() -> Optional.ofNullable(conversations.get(new Key(workspaceId, id.value()))));
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(WorkspaceId workspaceId, ConversationOwner owner) {
+        return tx.locked(() -> conversations.values().stream()
+                .filter(c -> c.workspaceId().equals(workspaceId) && c.owner().equals(owner))
+                .sorted(Comparator.comparing(Conversation::lastMessageAt).reversed()
+                        .thenComparing(Comparator.comparing(Conversation::createdAt).reversed())
+                        .thenComparing(c -> c.id().value()))
+                .toList());
+    }
+
+    @Override
+    public List<Message> messagesOf(WorkspaceId workspaceId, ConversationId id) {
+        return tx.locked(() -> List.copyOf(messages.getOrDefault(new Key(workspaceId, id.value()), List.of())));
+    }
+
+    @Override
+    public void saveConversation(Conversation conversation) {
+        tx.locked(() -> {
+            put(conversations, new Key(conversation.workspaceId(), conversation.id().value()), conversation);
+            return null;
+        });
+    }
+
+    @Override
+    public void appendMessage(WorkspaceId workspaceId, Message message) {
+        tx.locked(() -> {
+            Key key = new Key(workspaceId, message.conversationId().value());
+            Conversation conversation = conversations.get(key);
+            if (conversation == null) {
+                throw new IllegalStateException("no such conversation: " + message.conversationId());
+            }
+            List<Message> list = new ArrayList<>(messages.getOrDefault(key, List.of()));
+            list.add(message);
+            put(messages, key, List.copyOf(list));
+            put(conversations, key, conversation.with(message));
+            return null;
+        });
+    }
+
+    @Override
+    public int transferConversations(WorkspaceId workspaceId, ConversationOwner from, ConversationOwner to) {
+        return tx.locked(() -> {
+            int moved = 0;
+            for (Map.Entry<Key, Conversation> e : new ArrayList<>(conversations.entrySet())) {
+                Conversation c = e.getValue();
+                if (c.workspaceId().equals(workspaceId) && c.owner().equals(from)) {
+                    put(conversations, e.getKey(), c.ownedBy(to));
+                    moved++;
+                }
+            }
+            return moved;
+        });
+    }
+
+    // Sessions
+
+    @Override
+    public Optional<Session> findSession(WorkspaceId workspaceId, SessionTokenHash tokenHash) {
+        return tx.locked(() -> Optional.ofNullable(sessions.get(new Key(workspaceId, tokenHash.value()))));
+    }
+
+    @Override
+    public void saveSession(Session session) {
+        tx.locked(() -> {
+            put(sessions, new Key(session.workspaceId(), session.tokenHash().value()), session);
+            return null;
+        });
+    }
+
+    @Override
+    public int revokeSessionsOf(WorkspaceId workspaceId, VisitorId visitorId, Instant now) {
+        return tx.locked(() -> {
+            int revoked = 0;
+            for (Map.Entry<Key, Session> e : new ArrayList<>(sessions.entrySet())) {
+                Session s = e.getValue();
+                if (s.workspaceId().equals(workspaceId) && s.visitorId().equals(visitorId) && s.revokedAt().isEmpty()) {
+                    put(sessions, e.getKey(), s.revoke(now));
+                    revoked++;
+                }
+            }
+            return revoked;
+        });
+    }
+
+    // Failure log
+
+    @Override
+    public void recordAuthFailure(AuthFailure failure) {
+        tx.locked(() -> {
+            Key key = new Key(failure.workspaceId(), failure.widgetId().value());
+            List<AuthFailure> list = new ArrayList<>(failures.getOrDefault(key, List.of()));
+            list.add(failure);
+            if (list.size() > MAX_FAILURES_PER_WIDGET) {
+                list.remove(0);
+            }
+            put(failures, key, List.copyOf(list));
+            return null;
+        });
+    }
+
+    @Override
+    public AuthFailureLog recentAuthFailures(WorkspaceId workspaceId, WidgetId widgetId, int limit) {
+        return tx.locked(() -> {
+            List<AuthFailure> all = failures.getOrDefault(new Key(workspaceId, widgetId.value()), List.of());
+            List<AuthFailure> newest = new ArrayList<>(all);
+            newest.sort(Comparator.comparing(AuthFailure::at).reversed());
+            Map<ErrorCode, Long> counts = new EnumMap<>(ErrorCode.class);
+            all.forEach(f -> counts.merge(f.code(), 1L, Long::sum));
+            return new AuthFailureLog(newest.subList(0, Math.min(limit, newest.size())), counts);
+        });
+    }
+
+    // Token ids
+
+    @Override
+    public boolean consume(WorkspaceId workspaceId, WidgetId widgetId, String tokenId, Instant expiresAt) {
+        return tx.locked(() -> {
+            Key key = new Key(workspaceId, widgetId.value() + "\n" + tokenId);
+            if (tokenIds.containsKey(key)) {
+                return false;
+            }
+            put(tokenIds, key, expiresAt);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean isConsumed(WorkspaceId workspaceId, WidgetId widgetId, String tokenId, Instant now) {
+        return tx.locked(() -> tokenIds.containsKey(new Key(workspaceId, widgetId.value() + "\n" + tokenId)));
+    }
+}

@@ -1,0 +1,284 @@
+package dev.visitorauth.application.service;
+
+import dev.visitorauth.application.port.in.SessionView;
+import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.FailureRateLimitPort;
+import dev.visitorauth.application.port.out.LoadUserPort;
+import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.LoadWidgetPort;
+import dev.visitorauth.application.port.out.RecordAuthFailurePort;
+import dev.visitorauth.application.port.out.SaveConversationPort;
+import dev.visitorauth.application.port.out.SaveSessionPort;
+import dev.visitorauth.application.port.out.SaveUserPort;
+import dev.visitorauth.application.port.out.SaveVisitorPort;
+import dev.visitorauth.application.port.out.TokenCheck;
+import dev.visitorauth.application.port.out.TokenVerificationRequest;
+import dev.visitorauth.application.port.out.TransactionPort;
+import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
+import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
+import dev.visitorauth.domain.identity.User;
+import dev.visitorauth.domain.identity.UserId;
+import dev.visitorauth.domain.identity.VisitorIdentity;
+import dev.visitorauth.domain.linking.LinkingDecision;
+import dev.visitorauth.domain.linking.LinkingRules;
+import dev.visitorauth.domain.linking.VisitorState;
+import dev.visitorauth.domain.session.Session;
+import dev.visitorauth.domain.session.SessionTokenHash;
+import dev.visitorauth.domain.visitor.Visitor;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.AuthFailure;
+import dev.visitorauth.domain.widget.AuthMode;
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Start-up and linking (spec section 4). The token is verified first, outside any transaction
+ * (it reads only the widget's keyring); the linking then runs in one transaction that also
+ * consumes the {@code jti}, so a start-up that fails halfway leaves nothing behind. A refused
+ * verification is recorded in the widget's failure log in a transaction of its own.
+ */
+public final class StartSessionService implements StartSessionUseCase {
+    private final Deps deps;
+    private final Credentials credentials;
+
+    /**
+     * The ports start-up needs.
+     *
+     * @param sessionLifetime how long a session lives (spec default: 12 hours)
+     */
+    public record Deps(LoadWidgetPort widgets, VerifyVisitorTokenPort verifier, ConsumeTokenIdPort tokenIds,
+                       LoadVisitorPort loadVisitors, SaveVisitorPort saveVisitors, LoadUserPort loadUsers,
+                       SaveUserPort saveUsers, SaveConversationPort saveConversations, SaveSessionPort sessions,
+                       RecordAuthFailurePort failures, FailureRateLimitPort rateLimit, TransactionPort transactions,
+                       dev.visitorauth.application.port.out.RandomPort random, Clock clock, Duration sessionLifetime) {
+        public Deps {
+            Objects.requireNonNull(widgets, "widgets");
+            Objects.requireNonNull(verifier, "verifier");
+            Objects.requireNonNull(tokenIds, "tokenIds");
+            Objects.requireNonNull(loadVisitors, "loadVisitors");
+            Objects.requireNonNull(saveVisitors, "saveVisitors");
+            Objects.requireNonNull(loadUsers, "loadUsers");
+            Objects.requireNonNull(saveUsers, "saveUsers");
+            Objects.requireNonNull(saveConversations, "saveConversations");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(failures, "failures");
+            Objects.requireNonNull(rateLimit, "rateLimit");
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(random, "random");
+            Objects.requireNonNull(clock, "clock");
+            if (sessionLifetime.isNegative() || sessionLifetime.isZero()) {
+                throw new IllegalArgumentException("sessionLifetime must be positive");
+            }
+        }
+    }
+
+    public StartSessionService(Deps deps) {
+        this.deps = Objects.requireNonNull(deps, "deps");
+        this.credentials = new Credentials(deps.random());
+    }
+
+    @Override
+    public Result<StartedSession> startSession(StartSessionCommand command) {
+        Instant now = deps.clock().instant();
+        if (!Ids.isWellFormed(command.widgetId())) {
+            return Refusals.widgetNotFound();
+        }
+        Optional<Widget> found = deps.widgets().findWidget(new WidgetId(command.widgetId()));
+        if (found.isEmpty()) {
+            return Refusals.widgetNotFound();
+        }
+        Widget widget = found.get();
+        if (command.origin().isPresent() && !widget.allowedOrigins().allows(command.origin().get())) {
+            return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin",
+                    "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
+        }
+        if (command.visitorId().isPresent() && !Ids.isWellFormed(command.visitorId().get())) {
+            return Refusals.invalid("visitorId", "visitorId must be an id this service issued (letters, digits, '_' or '-').");
+        }
+        Optional<VisitorId> visitorId = command.visitorId().map(VisitorId::new);
+
+        Optional<VisitorIdentity> identity = Optional.empty();
+        if (command.visitorToken().isPresent()) {
+            Result<Optional<VisitorIdentity>> verified = verify(widget, command, now);
+            if (verified instanceof Result.Refused<Optional<VisitorIdentity>> refused) {
+                return Result.refused(refused.refusal());
+            }
+            identity = verified.orElseThrow();
+        }
+
+        Optional<VisitorIdentity> usable = identity;
+        Result<StartedSession> started = deps.transactions().inTransaction(() -> link(widget, visitorId, usable, now));
+        if (started instanceof Result.Refused<StartedSession> refused && refused.refusal().code().isVerificationFailure()) {
+            // A refusal inside the transaction (token_required, token_replayed, customData over the cap):
+            // everything was rolled back; record it, and in observe mode carry on as if no token came.
+            Refusal refusal = refused.refusal();
+            Optional<Refusal> limited = recordFailure(widget, command, refusal, Optional.empty(), Optional.empty(), now);
+            if (limited.isPresent()) {
+                return Result.refused(limited.get());
+            }
+            if (widget.policy().mode() == AuthMode.OBSERVE && identity.isPresent()) {
+                return deps.transactions().inTransaction(() -> link(widget, visitorId, Optional.empty(), now));
+            }
+        }
+        return started;
+    }
+
+    /** Verifies the token: its identity, empty in observe mode after a failure, or the refusal. */
+    private Result<Optional<VisitorIdentity>> verify(Widget widget, StartSessionCommand command, Instant now) {
+        Optional<WidgetKeyring> keyring = deps.widgets().findKeyring(widget.workspaceId(), widget.id());
+        if (keyring.isEmpty()) {
+            return Refusals.widgetNotFound();
+        }
+        TokenCheck check = deps.verifier().verify(new TokenVerificationRequest(command.visitorToken().get(), widget.id(),
+                widget.policy(), keyring.get(), now));
+        if (check instanceof TokenCheck.Verified verified) {
+            return Result.ok(Optional.of(verified.identity()));
+        }
+        TokenCheck.Refused refused = (TokenCheck.Refused) check;
+        Optional<Refusal> limited = recordFailure(widget, command, refused.refusal(), refused.headerKid(),
+                refused.verifiedIssuedAt(), now);
+        if (limited.isPresent()) {
+            return Result.refused(limited.get());
+        }
+        if (widget.policy().mode() == AuthMode.OBSERVE) {
+            return Result.ok(Optional.empty());
+        }
+        return Result.refused(refused.refusal());
+    }
+
+    /**
+     * Records a failed verification and counts it against the client's budget.
+     *
+     * @return {@code rate_limited} when the client was already over its budget (then nothing is recorded)
+     */
+    private Optional<Refusal> recordFailure(Widget widget, StartSessionCommand command, Refusal refusal,
+                                            Optional<String> kid, Optional<Instant> iat, Instant now) {
+        Optional<Duration> blocked = deps.rateLimit().blockedFor(widget.id(), command.clientKey(), now);
+        if (blocked.isPresent()) {
+            return Optional.of(rateLimited(blocked.get()));
+        }
+        deps.rateLimit().recordFailure(widget.id(), command.clientKey(), now);
+        deps.failures().recordAuthFailure(new AuthFailure(widget.workspaceId(), widget.id(), now, refusal.code(),
+                refusal.claim(), command.origin(), kid, iat));
+        return Optional.empty();
+    }
+
+    private static Refusal rateLimited(Duration wait) {
+        Duration atLeastOneSecond = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+        return Refusal.rateLimited(atLeastOneSecond,
+                "Too many failed verifications from this client for this widget; retry later.");
+    }
+
+    private Result<StartedSession> link(Widget widget, Optional<VisitorId> visitorId, Optional<VisitorIdentity> identity,
+                                        Instant now) {
+        if (identity.isPresent() && identity.get().tokenId().isPresent()) {
+            VisitorIdentity id = identity.get();
+            if (!deps.tokenIds().consume(widget.workspaceId(), widget.id(), id.tokenId().get(), id.expiresAt())) {
+                return Result.refused(Refusal.of(ErrorCode.TOKEN_REPLAYED, "jti",
+                        "This token's jti was already used. Mint a new token (with a new jti) for every page load."));
+            }
+        }
+        VisitorState state = visitorState(widget, visitorId);
+        Result<LinkingDecision> decided = LinkingRules.decide(state, identity.map(VisitorIdentity::externalId),
+                widget.policy().mode());
+        if (decided instanceof Result.Refused<LinkingDecision> refused) {
+            return Result.refused(refused.refusal());
+        }
+        LinkingDecision decision = decided.orElseThrow();
+        if (decision instanceof LinkingDecision.NewAnonymous d) {
+            d.locked().ifPresent(locked -> deps.sessions().revokeSessionsOf(widget.workspaceId(), locked, now));
+            Visitor visitor = Visitor.anonymous(widget.workspaceId(), widget.id(), newVisitorId(), now);
+            deps.saveVisitors().saveVisitor(visitor);
+            return Result.ok(newSession(widget, visitor, Optional.empty(), now));
+        }
+        if (decision instanceof LinkingDecision.ResumeAnonymous d) {
+            Visitor visitor = d.visitor().seenAt(now);
+            deps.saveVisitors().saveVisitor(visitor);
+            return Result.ok(newSession(widget, visitor, Optional.empty(), now));
+        }
+        VisitorIdentity verified = identity.orElseThrow();
+        Result<User> user = upsertUser(widget, verified, now);
+        if (user instanceof Result.Refused<User> refused) {
+            return Result.refused(refused.refusal());
+        }
+        User u = user.orElseThrow();
+        Visitor visitor;
+        if (decision instanceof LinkingDecision.NewLinked d) {
+            d.revokeSessionsOf().ifPresent(v -> deps.sessions().revokeSessionsOf(widget.workspaceId(), v, now));
+            visitor = Visitor.linked(widget.workspaceId(), widget.id(), newVisitorId(), u.id(), now);
+        } else if (decision instanceof LinkingDecision.Upgrade d) {
+            visitor = d.visitor().linkTo(u.id(), now);
+            deps.saveConversations().transferConversations(widget.workspaceId(),
+                    new ConversationOwner.AnonymousVisitor(visitor.id()), new ConversationOwner.LinkedUser(u.id()));
+            deps.sessions().revokeSessionsOf(widget.workspaceId(), visitor.id(), now);
+        } else {
+            visitor = ((LinkingDecision.ResumeLinked) decision).visitor().seenAt(now);
+        }
+        deps.saveVisitors().saveVisitor(visitor);
+        return Result.ok(newSession(widget, visitor, Optional.of(u), now));
+    }
+
+    private VisitorState visitorState(Widget widget, Optional<VisitorId> visitorId) {
+        Optional<Visitor> visitor = visitorId.flatMap(id -> deps.loadVisitors().findVisitor(widget.workspaceId(), id))
+                .filter(v -> v.widgetId().equals(widget.id()));
+        if (visitor.isEmpty()) {
+            return new VisitorState.None();
+        }
+        Visitor v = visitor.get();
+        if (v.isAnonymous()) {
+            return new VisitorState.Anonymous(v);
+        }
+        User owner = deps.loadUsers().findUser(widget.workspaceId(), v.user().get())
+                .orElseThrow(() -> new IllegalStateException("visitor linked to a missing user"));
+        return new VisitorState.Linked(v, owner.externalId());
+    }
+
+    /** Finds or creates the token's user and applies the token's profile. One user per external id, even under races. */
+    private Result<User> upsertUser(Widget widget, VisitorIdentity identity, Instant now) {
+        ExternalUserId externalId = identity.externalId();
+        Optional<User> existing = deps.loadUsers().findUserByExternalId(widget.workspaceId(), externalId);
+        if (existing.isEmpty()) {
+            Result<User> created = User.firstSeen(widget.workspaceId(), new UserId(credentials.id("u_", 16)), identity, now);
+            if (created instanceof Result.Refused<User>) {
+                return created;
+            }
+            User candidate = created.orElseThrow();
+            User stored = deps.saveUsers().insertUserIfAbsent(candidate);
+            if (stored.id().equals(candidate.id())) {
+                return Result.ok(stored);
+            }
+            existing = Optional.of(stored);
+        }
+        User before = existing.get();
+        Result<User> applied = before.apply(identity, now);
+        if (applied instanceof Result.Ok<User> ok && !ok.value().equals(before)) {
+            deps.saveUsers().updateUser(ok.value());
+        }
+        return applied;
+    }
+
+    private VisitorId newVisitorId() {
+        return new VisitorId(credentials.id("v_", 18));
+    }
+
+    private StartedSession newSession(Widget widget, Visitor visitor, Optional<User> user, Instant now) {
+        String token = credentials.bearer(widget.workspaceId());
+        Session session = new Session(new SessionTokenHash(Credentials.sha256Hex(token)), widget.workspaceId(), widget.id(),
+                visitor.id(), user.map(User::id), now, now.plus(deps.sessionLifetime()), Optional.empty());
+        deps.sessions().saveSession(session);
+        return new StartedSession(token, new SessionView(session, widget, visitor, user));
+    }
+}

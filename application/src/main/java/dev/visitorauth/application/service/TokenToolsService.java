@@ -1,0 +1,100 @@
+package dev.visitorauth.application.service;
+
+import dev.visitorauth.application.port.in.InspectTokenUseCase;
+import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.LoadWidgetPort;
+import dev.visitorauth.application.port.out.TokenCheck;
+import dev.visitorauth.application.port.out.TokenInspection;
+import dev.visitorauth.application.port.out.TokenVerificationRequest;
+import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.VisitorIdentity;
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Token verification and inspection with no side effects, for internal services and for
+ * developers debugging an integration. A used {@code jti} is reported, never consumed.
+ */
+public final class TokenToolsService implements VerifyTokenUseCase, InspectTokenUseCase {
+    private final LoadWidgetPort widgets;
+    private final VerifyVisitorTokenPort verifier;
+    private final ConsumeTokenIdPort tokenIds;
+    private final Clock clock;
+
+    public TokenToolsService(LoadWidgetPort widgets, VerifyVisitorTokenPort verifier, ConsumeTokenIdPort tokenIds, Clock clock) {
+        this.widgets = Objects.requireNonNull(widgets, "widgets");
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Result<TokenCheck.Verified> verifyToken(WorkspaceId workspaceId, String widgetId, String token) {
+        Instant now = clock.instant();
+        return request(workspaceId, widgetId, token, now).flatMap(request -> {
+            TokenCheck check = verifier.verify(request);
+            if (check instanceof TokenCheck.Refused refused) {
+                return Result.refused(refused.refusal());
+            }
+            TokenCheck.Verified verified = (TokenCheck.Verified) check;
+            Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
+            return replay.<Result<TokenCheck.Verified>>map(Result::refused).orElseGet(() -> Result.ok(verified));
+        });
+    }
+
+    @Override
+    public Result<TokenInspection> inspectToken(WorkspaceId workspaceId, String widgetId, String token) {
+        Instant now = clock.instant();
+        return request(workspaceId, widgetId, token, now).map(request -> {
+            TokenInspection inspection = verifier.inspect(request);
+            if (!inspection.valid()) {
+                return inspection;
+            }
+            TokenCheck check = verifier.verify(request);
+            if (!(check instanceof TokenCheck.Verified verified) || verified.identity().tokenId().isEmpty()) {
+                return inspection;
+            }
+            Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
+            return inspection.withStep(new TokenInspection.Step("replay", replay.isEmpty(),
+                    replay.isEmpty() ? "jti not used before (inspection does not consume it)" : "jti already used"), replay);
+        });
+    }
+
+    private Optional<Refusal> replay(WorkspaceId workspaceId, TokenVerificationRequest request, VisitorIdentity identity,
+                                     Instant now) {
+        if (identity.tokenId().isPresent() && tokenIds.isConsumed(workspaceId, request.widgetId(), identity.tokenId().get(), now)) {
+            return Optional.of(Refusal.of(ErrorCode.TOKEN_REPLAYED, "jti", "This token's jti was already used."));
+        }
+        return Optional.empty();
+    }
+
+    private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {
+        if (token == null || token.isEmpty()) {
+            return Refusals.invalid("token", "token is required.");
+        }
+        Result<Widget> widget = findWidget(workspaceId, widgetId);
+        return widget.flatMap(w -> {
+            Optional<WidgetKeyring> keyring = widgets.findKeyring(w.workspaceId(), w.id());
+            return keyring.<Result<TokenVerificationRequest>>map(k ->
+                    Result.ok(new TokenVerificationRequest(token, w.id(), w.policy(), k, now))).orElseGet(Refusals::widgetNotFound);
+        });
+    }
+
+    private Result<Widget> findWidget(WorkspaceId workspaceId, String widgetId) {
+        if (!dev.visitorauth.domain.Ids.isWellFormed(widgetId)) {
+            return Refusals.widgetNotFound();
+        }
+        return widgets.findWidget(new dev.visitorauth.domain.widget.WidgetId(widgetId))
+                .filter(w -> w.workspaceId().equals(workspaceId))
+                .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
+    }
+}

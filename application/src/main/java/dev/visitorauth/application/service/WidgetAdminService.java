@@ -1,0 +1,184 @@
+package dev.visitorauth.application.service;
+
+import dev.visitorauth.application.port.in.CreateWidgetUseCase;
+import dev.visitorauth.application.port.in.GetWidgetUseCase;
+import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
+import dev.visitorauth.application.port.in.RevealSecretUseCase;
+import dev.visitorauth.application.port.in.RotateSecretUseCase;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.WidgetDetails;
+import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
+import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
+import dev.visitorauth.application.port.out.LoadWidgetPort;
+import dev.visitorauth.application.port.out.RandomPort;
+import dev.visitorauth.application.port.out.SaveWidgetPort;
+import dev.visitorauth.application.port.out.TransactionPort;
+import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.AllowedOrigins;
+import dev.visitorauth.domain.widget.AuthMode;
+import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.KeyId;
+import dev.visitorauth.domain.widget.SecretValue;
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.widget.WidgetSecret;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Widgets, their policies and secrets, and their failure logs, for a workspace's admins. */
+public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetUseCase, UpdateWidgetUseCase,
+        RevealSecretUseCase, RotateSecretUseCase, ListAuthFailuresUseCase {
+
+    private final LoadWidgetPort load;
+    private final SaveWidgetPort save;
+    private final LoadAuthFailuresPort failures;
+    private final TransactionPort transactions;
+    private final Credentials credentials;
+    private final Clock clock;
+
+    public WidgetAdminService(LoadWidgetPort load, SaveWidgetPort save, LoadAuthFailuresPort failures,
+                              TransactionPort transactions, RandomPort random, Clock clock) {
+        this.load = Objects.requireNonNull(load, "load");
+        this.save = Objects.requireNonNull(save, "save");
+        this.failures = Objects.requireNonNull(failures, "failures");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.credentials = new Credentials(random);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Result<WidgetDetails> createWidget(WorkspaceId workspaceId, WidgetSettings settings) {
+        if (settings.name().isEmpty()) {
+            return Refusals.invalid("name", "name is required.");
+        }
+        Instant now = clock.instant();
+        Widget blank = new Widget(workspaceId, new WidgetId(credentials.id("wgt_", 16)), "-", AuthenticationPolicy.defaults(),
+                AllowedOrigins.any(), now);
+        return apply(blank, settings).flatMap(widget -> {
+            WidgetKeyring keyring = WidgetKeyring.create(widget.id(), newKeyId(), SecretValue.of(credentials.secret()), now);
+            return transactions.inTransaction(() -> {
+                save.createWidget(widget, keyring);
+                return Result.ok(new WidgetDetails(widget, keyring.current()));
+            });
+        });
+    }
+
+    @Override
+    public Result<WidgetDetails> getWidget(WorkspaceId workspaceId, String widgetId) {
+        return find(workspaceId, widgetId).flatMap(widget -> keyring(widget)
+                .map(keyring -> new WidgetDetails(widget, keyring.current())));
+    }
+
+    @Override
+    public Result<WidgetDetails> updateWidget(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
+        return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> apply(widget, settings))
+                .flatMap(updated -> {
+                    save.updateWidget(updated);
+                    return keyring(updated).map(keyring -> new WidgetDetails(updated, keyring.current()));
+                }));
+    }
+
+    @Override
+    public Result<WidgetSecret> revealSecret(WorkspaceId workspaceId, String widgetId) {
+        return find(workspaceId, widgetId).flatMap(this::keyring).map(WidgetKeyring::current);
+    }
+
+    @Override
+    public Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, String widgetId, long graceSeconds) {
+        if (graceSeconds < 0 || graceSeconds > WidgetKeyring.MAX_GRACE.toSeconds()) {
+            return Refusals.invalid("graceSeconds", "graceSeconds must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> keyring(widget).map(keyring -> {
+            WidgetKeyring rotated = keyring.rotate(newKeyId(), SecretValue.of(credentials.secret()),
+                    Duration.ofSeconds(graceSeconds), now);
+            save.saveKeyring(widget, rotated);
+            return rotated.current();
+        })));
+    }
+
+    @Override
+    public Result<AuthFailureLog> listAuthFailures(WorkspaceId workspaceId, String widgetId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            return Refusals.invalid("limit", "limit must be 1 to 1000.");
+        }
+        return find(workspaceId, widgetId).map(widget -> failures.recentAuthFailures(workspaceId, widget.id(), limit));
+    }
+
+    private KeyId newKeyId() {
+        return new KeyId(credentials.id("k_", 9));
+    }
+
+    /** The workspace's widget; another workspace's widget is as absent as a missing one. */
+    Result<Widget> find(WorkspaceId workspaceId, String widgetId) {
+        if (!Ids.isWellFormed(widgetId)) {
+            return Refusals.widgetNotFound();
+        }
+        return load.findWidget(new WidgetId(widgetId)).filter(w -> w.workspaceId().equals(workspaceId))
+                .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
+    }
+
+    private Result<WidgetKeyring> keyring(Widget widget) {
+        return load.findKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
+                .orElseGet(Refusals::widgetNotFound);
+    }
+
+    /** {@code widget} with the present settings applied, or {@code invalid_request} naming the bad one. */
+    static Result<Widget> apply(Widget widget, WidgetSettings settings) {
+        Widget next = widget;
+        if (settings.name().isPresent()) {
+            if (!Widget.isValidName(settings.name().get())) {
+                return Refusals.invalid("name", "name must be 1 to " + Widget.MAX_NAME_LENGTH + " characters and not blank.");
+            }
+            next = next.withName(settings.name().get());
+        }
+        AuthenticationPolicy policy = next.policy();
+        if (settings.mode().isPresent()) {
+            Optional<AuthMode> mode = AuthMode.fromWire(settings.mode().get());
+            if (mode.isEmpty()) {
+                return Refusals.invalid("mode", "mode must be one of optional, required, observe.");
+            }
+            policy = policy.withMode(mode.get());
+        }
+        Duration lifetime = policy.maxTokenLifetime();
+        if (settings.maxTokenLifetimeSeconds().isPresent()) {
+            long s = settings.maxTokenLifetimeSeconds().get();
+            if (s < AuthenticationPolicy.MIN_MAX_TOKEN_LIFETIME.toSeconds() || s > AuthenticationPolicy.MAX_MAX_TOKEN_LIFETIME.toSeconds()) {
+                return Refusals.invalid("maxTokenLifetimeSeconds", "maxTokenLifetimeSeconds must be 1 to 86400.");
+            }
+            lifetime = Duration.ofSeconds(s);
+        }
+        Duration skew = policy.clockSkew();
+        if (settings.clockSkewSeconds().isPresent()) {
+            long s = settings.clockSkewSeconds().get();
+            if (s < 0 || s > AuthenticationPolicy.MAX_CLOCK_SKEW.toSeconds()) {
+                return Refusals.invalid("clockSkewSeconds", "clockSkewSeconds must be 0 to 300.");
+            }
+            skew = Duration.ofSeconds(s);
+        }
+        boolean requireJti = settings.requireJti().orElse(policy.requireJti());
+        next = next.withPolicy(new AuthenticationPolicy(policy.mode(), lifetime, skew, requireJti));
+        if (settings.allowedOrigins().isPresent()) {
+            List<String> origins = settings.allowedOrigins().get();
+            if (origins.size() > AllowedOrigins.MAX_ORIGINS) {
+                return Refusals.invalid("allowedOrigins", "at most " + AllowedOrigins.MAX_ORIGINS + " allowed origins.");
+            }
+            for (String origin : origins) {
+                if (AllowedOrigins.normalise(origin).isEmpty()) {
+                    return Refusals.invalid("allowedOrigins",
+                            "each allowed origin is scheme://host[:port] with scheme http or https and no path.");
+                }
+            }
+            next = next.withAllowedOrigins(new AllowedOrigins(origins));
+        }
+        return Result.ok(next);
+    }
+}
