@@ -1,0 +1,69 @@
+package dev.visitorauth.application;
+
+import dev.visitorauth.application.port.in.SessionView;
+import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
+import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.in.WidgetDetails;
+import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/** A facade over in-memory storage with one workspace and one widget, for use-case tests. */
+public final class TestWorld {
+    public final Mothers.MutableClock clock = new Mothers.MutableClock();
+    public final FakeTokenVerifier tokens = new FakeTokenVerifier();
+    public final Storage storage = Storage.inMemory();
+    public final VisitorAuthentication auth = VisitorAuthentication.builder(tokens).storage(storage).clock(clock).build();
+    public final WorkspaceId workspace;
+    public final String apiKey;
+    public final String widgetId;
+
+    public TestWorld() {
+        var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
+        workspace = created.workspace().id();
+        apiKey = created.apiKey();
+        widgetId = newWidget("Support").widget().id().value();
+    }
+
+    public WidgetDetails newWidget(String name) {
+        return auth.createWidget().createWidget(workspace, WidgetSettings.named(name)).orElseThrow();
+    }
+
+    public void setMode(String mode) {
+        auth.updateWidget().updateWidget(workspace, widgetId, new WidgetSettings(Optional.empty(), Optional.of(mode),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).orElseThrow();
+    }
+
+    public Result<StartedSession> start(Optional<String> visitorId, Optional<String> token) {
+        return auth.startSession().startSession(new StartSessionCommand(widgetId, visitorId, token, Optional.empty(), "10.0.0.1"));
+    }
+
+    public StartedSession anonymous() {
+        return start(Optional.empty(), Optional.empty()).orElseThrow();
+    }
+
+    public StartedSession login(String externalId, Optional<String> visitorId) {
+        return start(visitorId, Optional.of(tokens.tokenFor(externalId, clock.instant()))).orElseThrow();
+    }
+
+    public String visitorOf(StartedSession s) {
+        return s.session().visitor().id().value();
+    }
+
+    public Result<SessionView> session(StartedSession s) {
+        return auth.authenticateSession().authenticateSession(s.sessionToken());
+    }
+
+    public String say(StartedSession s, String text) {
+        return auth.startConversation().startConversation(
+                new dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand(s.sessionToken(), text))
+                .orElseThrow().conversation().id().value();
+    }
+
+    public List<String> conversationIds(StartedSession s) {
+        return auth.listConversations().listConversations(s.sessionToken()).orElseThrow().stream()
+                .map(c -> c.id().value()).toList();
+    }
+}
