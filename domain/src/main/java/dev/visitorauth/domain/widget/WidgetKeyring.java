@@ -19,12 +19,16 @@ public final class WidgetKeyring {
     /** The longest grace period an admin can ask for. */
     public static final Duration MAX_GRACE = Duration.ofSeconds(86_400);
 
+    /** Current first, then newest retired first (stable for ties), whatever order a store returns. */
+    private static final Comparator<WidgetSecret> HELD_ORDER =
+            Comparator.comparing((WidgetSecret s) -> s.retiredAt().orElse(Instant.MAX)).reversed();
+
     private final WidgetId widgetId;
     private final List<WidgetSecret> secrets;
 
     private WidgetKeyring(WidgetId widgetId, List<WidgetSecret> secrets) {
         this.widgetId = Objects.requireNonNull(widgetId, "widgetId");
-        this.secrets = List.copyOf(secrets);
+        this.secrets = secrets.stream().sorted(HELD_ORDER).toList();
         long current = this.secrets.stream().filter(s -> s.retiredAt().isEmpty()).count();
         if (current != 1) {
             throw new IllegalArgumentException("a keyring has exactly one current secret, not " + current);
