@@ -38,7 +38,7 @@ public final class SecretValue {
         return value;
     }
 
-    /** The HMAC key: the UTF-8 bytes of the string (a fresh copy). */
+    /** The HMAC key: the UTF-8 bytes of the string (a fresh copy; base64url characters are ASCII, so the same bytes). */
     public byte[] keyBytes() {
         return value.getBytes(StandardCharsets.US_ASCII);
     }

@@ -1,0 +1,190 @@
+package dev.visitorauth.adapter.persistence;
+
+import dev.visitorauth.application.Storage;
+import dev.visitorauth.application.port.out.SecretCipherPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The persistence adapter in a few lines: migrates the schema and builds every JDBC adapter over
+ * one {@link DataSource} (H2 in {@code MODE=PostgreSQL} with {@code DATABASE_TO_LOWER=TRUE}, or
+ * PostgreSQL 15 to 17).
+ *
+ * <pre>{@code
+ * JdbcPersistence db = JdbcPersistence.create(dataSource, AesGcmSecretCipher.fromDataDirectory(dataDir));
+ * TransactionPort tx = db.transactions();
+ * LoadUserPort users = db.users();
+ * }</pre>
+ *
+ * <p>Migrations are Flyway's, in {@code classpath:db/migration} with Flyway's default history
+ * table, so a host that runs Flyway itself (Spring Boot) can skip them here with
+ * {@link Builder#migrate(boolean)}. Every adapter is thread-safe; build one instance per data source.
+ */
+public final class JdbcPersistence {
+    /** Where the migrations are, for hosts that run Flyway themselves. */
+    public static final String MIGRATIONS_LOCATION = "classpath:db/migration";
+
+    private final JdbcTransactions transactions;
+    private final JdbcWorkspaceRepository workspaces;
+    private final JdbcWidgetRepository widgets;
+    private final JdbcUserRepository users;
+    private final JdbcVisitorRepository visitors;
+    private final JdbcConversationRepository conversations;
+    private final JdbcSessionRepository sessions;
+    private final JdbcAuthFailureLog authFailures;
+    private final JdbcTokenIdRegistry tokenIds;
+    private final JdbcFailureRateLimiter failureRateLimiter;
+
+    private JdbcPersistence(Builder b) {
+        transactions = new JdbcTransactions(b.dataSource);
+        workspaces = new JdbcWorkspaceRepository(transactions);
+        widgets = new JdbcWidgetRepository(transactions, b.cipher);
+        users = new JdbcUserRepository(transactions);
+        visitors = new JdbcVisitorRepository(transactions);
+        conversations = new JdbcConversationRepository(transactions);
+        sessions = new JdbcSessionRepository(transactions);
+        authFailures = new JdbcAuthFailureLog(transactions, b.clock, b.authFailuresPerWidget, b.authFailureRetention,
+                JdbcAuthFailureLog.DEFAULT_PRUNE_EVERY);
+        tokenIds = new JdbcTokenIdRegistry(transactions, b.clock);
+        failureRateLimiter = new JdbcFailureRateLimiter(transactions, b.failureLimit, b.failureWindow);
+    }
+
+    /** Migrates and builds with the system UTC clock and the default limits. */
+    public static JdbcPersistence create(DataSource dataSource, SecretCipherPort cipher) {
+        return builder(dataSource, cipher).build();
+    }
+
+    /** Migrates and builds with {@code clock} and the default limits. */
+    public static JdbcPersistence create(DataSource dataSource, SecretCipherPort cipher, Clock clock) {
+        return builder(dataSource, cipher).clock(clock).build();
+    }
+
+    public static Builder builder(DataSource dataSource, SecretCipherPort cipher) {
+        return new Builder(dataSource, cipher);
+    }
+
+    /** Applies the pending migrations to {@code dataSource}. Safe to run from several nodes at once. */
+    public static void migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Flyway.configure(JdbcPersistence.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS_LOCATION)
+                .load()
+                .migrate();
+    }
+
+    /** Implements {@code TransactionPort}; the repositories below join its transactions. */
+    public JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    /** Implements {@code LoadWorkspacePort} and {@code SaveWorkspacePort}. */
+    public JdbcWorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    /** Implements {@code LoadWidgetPort} and {@code SaveWidgetPort}. */
+    public JdbcWidgetRepository widgets() {
+        return widgets;
+    }
+
+    /** Implements {@code LoadUserPort}, {@code SaveUserPort} and {@code SearchUsersPort}. */
+    public JdbcUserRepository users() {
+        return users;
+    }
+
+    /** Implements {@code LoadVisitorPort} and {@code SaveVisitorPort}. */
+    public JdbcVisitorRepository visitors() {
+        return visitors;
+    }
+
+    /** Implements {@code LoadConversationPort} and {@code SaveConversationPort}. */
+    public JdbcConversationRepository conversations() {
+        return conversations;
+    }
+
+    /** Implements {@code LoadSessionPort} and {@code SaveSessionPort}. */
+    public JdbcSessionRepository sessions() {
+        return sessions;
+    }
+
+    /** Implements {@code RecordAuthFailurePort} and {@code LoadAuthFailuresPort}. */
+    public JdbcAuthFailureLog authFailures() {
+        return authFailures;
+    }
+
+    /** Implements {@code ConsumeTokenIdPort}. */
+    public JdbcTokenIdRegistry tokenIds() {
+        return tokenIds;
+    }
+
+    /** Implements {@code FailureRateLimitPort}. */
+    public JdbcFailureRateLimiter failureRateLimiter() {
+        return failureRateLimiter;
+    }
+
+    /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
+    public Storage storage() {
+        return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
+                conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions);
+    }
+
+    /** Options of {@link JdbcPersistence}; every one has a default. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final SecretCipherPort cipher;
+        private Clock clock = Clock.systemUTC();
+        private boolean migrate = true;
+        private int failureLimit = JdbcFailureRateLimiter.DEFAULT_LIMIT;
+        private Duration failureWindow = JdbcFailureRateLimiter.DEFAULT_WINDOW;
+        private int authFailuresPerWidget = JdbcAuthFailureLog.DEFAULT_MAX_PER_WIDGET;
+        private Duration authFailureRetention = JdbcAuthFailureLog.DEFAULT_RETENTION;
+
+        private Builder(DataSource dataSource, SecretCipherPort cipher) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.cipher = Objects.requireNonNull(cipher, "cipher");
+        }
+
+        /** The clock for retention and expiry housekeeping (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether {@link #build()} runs the migrations (default true). */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** Failed verifications allowed per widget and client per window (default 30 per 60 s). */
+        public Builder failureRateLimit(int limit, Duration window) {
+            if (limit < 1 || window == null || window.compareTo(Duration.ofMillis(1)) < 0) {
+                throw new IllegalArgumentException("the limit is at least 1 and the window at least 1 ms");
+            }
+            this.failureLimit = limit;
+            this.failureWindow = window;
+            return this;
+        }
+
+        /** The retained failure log per widget (default: newest 10,000, at most 30 days old). */
+        public Builder authFailureRetention(int maxPerWidget, Duration maxAge) {
+            if (maxPerWidget < 1 || maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalArgumentException("maxPerWidget and maxAge must be positive");
+            }
+            this.authFailuresPerWidget = maxPerWidget;
+            this.authFailureRetention = maxAge;
+            return this;
+        }
+
+        public JdbcPersistence build() {
+            if (migrate) {
+                JdbcPersistence.migrate(dataSource);
+            }
+            return new JdbcPersistence(this);
+        }
+    }
+}

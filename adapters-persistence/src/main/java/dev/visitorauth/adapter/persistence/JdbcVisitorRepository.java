@@ -1,0 +1,80 @@
+package dev.visitorauth.adapter.persistence;
+
+import static dev.visitorauth.adapter.persistence.Jdbc.instant;
+import static dev.visitorauth.adapter.persistence.Jdbc.micros;
+
+import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.SaveVisitorPort;
+import dev.visitorauth.domain.identity.UserId;
+import dev.visitorauth.domain.visitor.Visitor;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Visitors. The database guards the model's invariant too: a stored visitor linked to a user is
+ * never overwritten as anonymous or as linked to another user, even by a concurrent start-up that
+ * read it before it was linked (that save fails with {@link PersistenceUnavailableException}, and
+ * a retry sees the visitor as it now is).
+ */
+public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitorPort {
+    private static final String COLUMNS = "workspace_id, visitor_id, widget_id, user_id, created_at, last_seen_at";
+
+    private final JdbcTransactions tx;
+
+    public JdbcVisitorRepository(JdbcTransactions tx) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+    }
+
+    @Override
+    public void saveVisitor(Visitor v) {
+        Objects.requireNonNull(v, "visitor");
+        Object user = v.user().<Object>map(UserId::value).orElse(Jdbc.NULL_VARCHAR);
+        String ws = v.workspaceId().value();
+        // The guard: only an anonymous row, or one already linked to this same user, is replaced.
+        String update = v.user().isPresent()
+                ? "UPDATE visitors SET widget_id = ?, user_id = ?, created_at = ?, last_seen_at = ?"
+                        + " WHERE workspace_id = ? AND visitor_id = ? AND (user_id IS NULL OR user_id = ?)"
+                : "UPDATE visitors SET widget_id = ?, user_id = ?, created_at = ?, last_seen_at = ?"
+                        + " WHERE workspace_id = ? AND visitor_id = ? AND user_id IS NULL";
+        Object[] updateParams = v.user().isPresent()
+                ? new Object[] {v.widgetId().value(), user, micros(v.createdAt()), micros(v.lastSeenAt()), ws, v.id().value(),
+                        user}
+                : new Object[] {v.widgetId().value(), user, micros(v.createdAt()), micros(v.lastSeenAt()), ws, v.id().value()};
+        boolean saved = tx.write(c -> Jdbc.updateOrInsert(c, update, updateParams,
+                "INSERT INTO visitors (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                new Object[] {ws, v.id().value(), v.widgetId().value(), user, micros(v.createdAt()), micros(v.lastSeenAt())}));
+        if (!saved) {
+            throw new PersistenceUnavailableException(
+                    "the visitor was linked to another user concurrently; retry", null);
+        }
+    }
+
+    @Override
+    public Optional<Visitor> findVisitor(WorkspaceId workspaceId, VisitorId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM visitors WHERE workspace_id = ? AND visitor_id = ?",
+                JdbcVisitorRepository::visitor, workspaceId.value(), id.value()));
+    }
+
+    @Override
+    public List<Visitor> visitorsOf(WorkspaceId workspaceId, UserId userId) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(userId, "userId");
+        return tx.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM visitors WHERE workspace_id = ? AND user_id = ?"
+                        + " ORDER BY created_at, visitor_id",
+                JdbcVisitorRepository::visitor, workspaceId.value(), userId.value()));
+    }
+
+    private static Visitor visitor(ResultSet rs) throws SQLException {
+        return Visitor.restore(new WorkspaceId(rs.getString("workspace_id")), new WidgetId(rs.getString("widget_id")),
+                new VisitorId(rs.getString("visitor_id")), Jdbc.optionalText(rs, "user_id").map(UserId::new),
+                instant(rs, "created_at"), instant(rs, "last_seen_at"));
+    }
+}

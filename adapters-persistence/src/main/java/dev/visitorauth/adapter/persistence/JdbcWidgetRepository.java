@@ -1,0 +1,204 @@
+package dev.visitorauth.adapter.persistence;
+
+import static dev.visitorauth.adapter.persistence.Jdbc.instant;
+import static dev.visitorauth.adapter.persistence.Jdbc.micros;
+import static dev.visitorauth.adapter.persistence.Jdbc.optionalInstant;
+
+import dev.visitorauth.application.port.out.LoadWidgetPort;
+import dev.visitorauth.application.port.out.SaveWidgetPort;
+import dev.visitorauth.application.port.out.SecretCipherPort;
+import dev.visitorauth.domain.widget.AllowedOrigins;
+import dev.visitorauth.domain.widget.AuthMode;
+import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.KeyId;
+import dev.visitorauth.domain.widget.SecretValue;
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.widget.WidgetSecret;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Widgets, the directory that finds a widget's workspace by its public id, and keyrings. Each
+ * secret is stored sealed by the {@link SecretCipherPort} with the context
+ * {@code widget-secret:<widgetId>:<keyId>}, so a sealed value moved to another row does not open.
+ */
+public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPort {
+    private static final String WIDGET_COLUMNS =
+            "workspace_id, widget_id, name, auth_mode, max_token_lifetime_ms, clock_skew_ms, require_jti, allowed_origins, created_at";
+
+    private final JdbcTransactions tx;
+    private final SecretCipherPort cipher;
+
+    public JdbcWidgetRepository(JdbcTransactions tx, SecretCipherPort cipher) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+    }
+
+    /** The associated data a widget secret is sealed with. */
+    static String sealingContext(WidgetId widgetId, KeyId keyId) {
+        return "widget-secret:" + widgetId.value() + ":" + keyId.value();
+    }
+
+    @Override
+    public void createWidget(Widget widget, WidgetKeyring keyring) {
+        Objects.requireNonNull(widget, "widget");
+        requireSameWidget(widget, keyring);
+        String ws = widget.workspaceId().value();
+        String id = widget.id().value();
+        tx.write(c -> {
+            Jdbc.update(c, "INSERT INTO widget_directory (widget_id, workspace_id) VALUES (?, ?)", id, ws);
+            AuthenticationPolicy p = widget.policy();
+            Jdbc.update(c, "INSERT INTO widgets (" + WIDGET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ws, id, widget.name(), p.mode().wire(), p.maxTokenLifetime().toMillis(), p.clockSkew().toMillis(),
+                    p.requireJti(), joinOrigins(widget.allowedOrigins()), micros(widget.createdAt()));
+            List<WidgetSecret> secrets = keyring.secrets();
+            for (int i = 0; i < secrets.size(); i++) {
+                insertSecret(c, ws, widget.id(), secrets.get(i), i);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateWidget(Widget widget) {
+        Objects.requireNonNull(widget, "widget");
+        AuthenticationPolicy p = widget.policy();
+        int updated = tx.write(c -> Jdbc.update(c,
+                "UPDATE widgets SET name = ?, auth_mode = ?, max_token_lifetime_ms = ?, clock_skew_ms = ?, require_jti = ?,"
+                        + " allowed_origins = ? WHERE workspace_id = ? AND widget_id = ?",
+                widget.name(), p.mode().wire(), p.maxTokenLifetime().toMillis(), p.clockSkew().toMillis(), p.requireJti(),
+                joinOrigins(widget.allowedOrigins()), widget.workspaceId().value(), widget.id().value()));
+        if (updated == 0) {
+            throw new IllegalStateException("no stored widget " + widget.id() + " in workspace " + widget.workspaceId());
+        }
+    }
+
+    /**
+     * Replaces the keyring. The widget's row is locked first, so concurrent rotations of one widget
+     * run one after the other; secrets already stored keep their sealed value (they never change),
+     * new ones are sealed, and secrets no longer in the keyring are deleted.
+     */
+    @Override
+    public void saveKeyring(Widget widget, WidgetKeyring keyring) {
+        Objects.requireNonNull(widget, "widget");
+        requireSameWidget(widget, keyring);
+        String ws = widget.workspaceId().value();
+        String id = widget.id().value();
+        tx.write(c -> {
+            if (Jdbc.query(c, "SELECT widget_id FROM widgets WHERE workspace_id = ? AND widget_id = ? FOR UPDATE",
+                    rs -> rs.getString(1), ws, id).isEmpty()) {
+                throw new IllegalStateException("no stored widget " + widget.id() + " in workspace " + widget.workspaceId());
+            }
+            Set<String> stored = new HashSet<>(Jdbc.query(c,
+                    "SELECT key_id FROM widget_secrets WHERE workspace_id = ? AND widget_id = ?",
+                    rs -> rs.getString(1), ws, id));
+            Set<String> kept = new HashSet<>();
+            List<WidgetSecret> secrets = keyring.secrets();
+            for (int i = 0; i < secrets.size(); i++) {
+                WidgetSecret s = secrets.get(i);
+                kept.add(s.keyId().value());
+                if (stored.contains(s.keyId().value())) {
+                    Jdbc.update(c, "UPDATE widget_secrets SET key_order = ?, retired_at = ?, grace_until = ?"
+                                    + " WHERE workspace_id = ? AND widget_id = ? AND key_id = ?",
+                            i, micros(s.retiredAt()), micros(s.graceUntil()), ws, id, s.keyId().value());
+                } else {
+                    insertSecret(c, ws, widget.id(), s, i);
+                }
+            }
+            for (String keyId : stored) {
+                if (!kept.contains(keyId)) {
+                    Jdbc.update(c, "DELETE FROM widget_secrets WHERE workspace_id = ? AND widget_id = ? AND key_id = ?",
+                            ws, id, keyId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Widget> findWidget(WidgetId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.read(c -> {
+            Optional<String> ws = Jdbc.queryOne(c, "SELECT workspace_id FROM widget_directory WHERE widget_id = ?",
+                    rs -> rs.getString(1), id.value());
+            if (ws.isEmpty()) {
+                return Optional.empty();
+            }
+            return Jdbc.queryOne(c, "SELECT " + WIDGET_COLUMNS + " FROM widgets WHERE workspace_id = ? AND widget_id = ?",
+                    JdbcWidgetRepository::widget, ws.get(), id.value());
+        });
+    }
+
+    @Override
+    public Optional<WidgetKeyring> findKeyring(WorkspaceId workspaceId, WidgetId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        List<WidgetSecret> secrets = tx.read(c -> Jdbc.query(c,
+                "SELECT key_id, sealed_secret, created_at, retired_at, grace_until FROM widget_secrets"
+                        + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",
+                rs -> secret(id, rs), workspaceId.value(), id.value()));
+        return secrets.isEmpty() ? Optional.empty() : Optional.of(WidgetKeyring.restore(id, secrets));
+    }
+
+    private void insertSecret(Connection c, String ws, WidgetId widgetId, WidgetSecret s, int order) throws SQLException {
+        byte[] plain = s.value().reveal().getBytes(StandardCharsets.UTF_8);
+        byte[] sealed;
+        try {
+            sealed = cipher.seal(plain, sealingContext(widgetId, s.keyId()));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+        Jdbc.update(c, "INSERT INTO widget_secrets (workspace_id, widget_id, key_id, key_order, sealed_secret, created_at,"
+                        + " retired_at, grace_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ws, widgetId.value(), s.keyId().value(), order, sealed, micros(s.createdAt()), micros(s.retiredAt()),
+                micros(s.graceUntil()));
+    }
+
+    private WidgetSecret secret(WidgetId widgetId, ResultSet rs) throws SQLException {
+        KeyId keyId = new KeyId(rs.getString("key_id"));
+        byte[] plain = cipher.open(rs.getBytes("sealed_secret"), sealingContext(widgetId, keyId));
+        try {
+            return new WidgetSecret(keyId, SecretValue.of(new String(plain, StandardCharsets.UTF_8)),
+                    instant(rs, "created_at"), optionalInstant(rs, "retired_at"), optionalInstant(rs, "grace_until"));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static Widget widget(ResultSet rs) throws SQLException {
+        String mode = rs.getString("auth_mode");
+        AuthenticationPolicy policy = new AuthenticationPolicy(
+                AuthMode.fromWire(mode).orElseThrow(() -> new IllegalStateException("unknown stored auth mode " + mode)),
+                Duration.ofMillis(rs.getLong("max_token_lifetime_ms")), Duration.ofMillis(rs.getLong("clock_skew_ms")),
+                rs.getBoolean("require_jti"));
+        return new Widget(new WorkspaceId(rs.getString("workspace_id")), new WidgetId(rs.getString("widget_id")),
+                rs.getString("name"), policy, splitOrigins(rs.getString("allowed_origins")), instant(rs, "created_at"));
+    }
+
+    private static String joinOrigins(AllowedOrigins origins) {
+        return String.join("\n", origins.origins());
+    }
+
+    private static AllowedOrigins splitOrigins(String stored) {
+        return stored == null || stored.isEmpty() ? AllowedOrigins.any() : new AllowedOrigins(List.of(stored.split("\n")));
+    }
+
+    private static void requireSameWidget(Widget widget, WidgetKeyring keyring) {
+        Objects.requireNonNull(keyring, "keyring");
+        if (!keyring.widgetId().equals(widget.id())) {
+            throw new IllegalArgumentException("the keyring belongs to another widget");
+        }
+    }
+}

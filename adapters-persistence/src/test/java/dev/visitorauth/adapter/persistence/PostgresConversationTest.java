@@ -1,0 +1,8 @@
+package dev.visitorauth.adapter.persistence;
+
+class PostgresConversationTest extends ConversationContractTest {
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

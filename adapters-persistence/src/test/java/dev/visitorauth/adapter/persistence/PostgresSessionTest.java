@@ -1,0 +1,8 @@
+package dev.visitorauth.adapter.persistence;
+
+class PostgresSessionTest extends SessionContractTest {
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

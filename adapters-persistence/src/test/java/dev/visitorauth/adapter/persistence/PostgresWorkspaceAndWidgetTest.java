@@ -1,0 +1,8 @@
+package dev.visitorauth.adapter.persistence;
+
+class PostgresWorkspaceAndWidgetTest extends WorkspaceAndWidgetContractTest {
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

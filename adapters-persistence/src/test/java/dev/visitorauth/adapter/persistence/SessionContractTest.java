@@ -1,0 +1,109 @@
+package dev.visitorauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.visitorauth.domain.session.Session;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+abstract class SessionContractTest extends DatabaseContract {
+    private final WidgetId widget = TestData.widgetId();
+
+    private Session session(WorkspaceId ws, VisitorId visitor, boolean authenticated, Instant createdAt) {
+        return new Session(TestData.tokenHash(), ws, widget, visitor,
+                authenticated ? Optional.of(TestData.userId()) : Optional.empty(), createdAt, createdAt.plus(Duration.ofHours(12)),
+                Optional.empty());
+    }
+
+    @Test
+    void anAuthenticatedSessionRoundTrips() {
+        WorkspaceId ws = TestData.workspaceId();
+        Session s = session(ws, TestData.visitorId(), true, clock.instant());
+
+        db.sessions().saveSession(s);
+
+        assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(s);
+    }
+
+    @Test
+    void anAnonymousSessionRoundTrips() {
+        WorkspaceId ws = TestData.workspaceId();
+        Session s = session(ws, TestData.visitorId(), false, clock.instant());
+
+        db.sessions().saveSession(s);
+
+        Session found = db.sessions().findSession(ws, s.tokenHash()).orElseThrow();
+        assertThat(found).isEqualTo(s);
+        assertThat(found.userId()).isEmpty();
+        assertThat(found.revokedAt()).isEmpty();
+    }
+
+    @Test
+    void savingARevokedSessionStoresItsRevocation() {
+        WorkspaceId ws = TestData.workspaceId();
+        Session s = session(ws, TestData.visitorId(), true, clock.instant());
+        db.sessions().saveSession(s);
+
+        Session revoked = s.revoke(clock.instant().plusSeconds(5));
+        db.sessions().saveSession(revoked);
+
+        assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(revoked);
+    }
+
+    @Test
+    void revokingRevokesOnlyThatVisitorsUnrevokedSessions() {
+        WorkspaceId ws = TestData.workspaceId();
+        VisitorId visitor = TestData.visitorId();
+        Session a = session(ws, visitor, false, clock.instant());
+        Session b = session(ws, visitor, true, clock.instant());
+        Session earlierRevoked = session(ws, visitor, false, clock.instant()).revoke(clock.instant());
+        Session otherVisitors = session(ws, TestData.visitorId(), false, clock.instant());
+        for (Session s : new Session[] {a, b, earlierRevoked, otherVisitors}) {
+            db.sessions().saveSession(s);
+        }
+        Instant now = clock.instant().plusSeconds(60);
+
+        int revoked = db.sessions().revokeSessionsOf(ws, visitor, now);
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(db.sessions().findSession(ws, a.tokenHash())).contains(a.revoke(now));
+        assertThat(db.sessions().findSession(ws, b.tokenHash())).contains(b.revoke(now));
+        assertThat(db.sessions().findSession(ws, earlierRevoked.tokenHash())).contains(earlierRevoked);
+        assertThat(db.sessions().findSession(ws, otherVisitors.tokenHash())).contains(otherVisitors);
+    }
+
+    @Test
+    void aSessionIsInvisibleFromAnotherWorkspace() {
+        WorkspaceId a = TestData.workspaceId();
+        WorkspaceId b = TestData.workspaceId();
+        VisitorId visitor = TestData.visitorId();
+        Session s = session(a, visitor, true, clock.instant());
+        db.sessions().saveSession(s);
+
+        assertThat(db.sessions().findSession(b, s.tokenHash())).isEmpty();
+        assertThat(db.sessions().revokeSessionsOf(b, visitor, clock.instant())).isZero();
+        assertThat(db.sessions().findSession(a, s.tokenHash())).contains(s);
+    }
+
+    @Test
+    void savingASessionDeletesTheVisitorsLongExpiredSessions() {
+        WorkspaceId ws = TestData.workspaceId();
+        VisitorId visitor = TestData.visitorId();
+        Session old = session(ws, visitor, false, clock.instant());
+        Session recent = session(ws, visitor, false, clock.instant().plus(Duration.ofDays(1)));
+        db.sessions().saveSession(old);
+        db.sessions().saveSession(recent);
+
+        Session next = session(ws, visitor, false, old.expiresAt().plus(JdbcSessionRepository.EXPIRED_KEPT).plusSeconds(1));
+        db.sessions().saveSession(next);
+
+        assertThat(db.sessions().findSession(ws, old.tokenHash())).isEmpty();
+        assertThat(db.sessions().findSession(ws, recent.tokenHash())).contains(recent);
+        assertThat(db.sessions().findSession(ws, next.tokenHash())).contains(next);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.visitorauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.visitorauth.domain.identity.UserId;
+import dev.visitorauth.domain.visitor.Visitor;
+import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+abstract class VisitorContractTest extends DatabaseContract {
+    private final WidgetId widget = TestData.widgetId();
+
+    @Test
+    void anAnonymousVisitorRoundTrips() {
+        WorkspaceId ws = TestData.workspaceId();
+        Visitor v = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
+
+        db.visitors().saveVisitor(v);
+
+        Visitor found = db.visitors().findVisitor(ws, v.id()).orElseThrow();
+        assertThat(found).isEqualTo(v);
+        assertThat(found.user()).isEmpty();
+    }
+
+    @Test
+    void aLinkedVisitorRoundTrips() {
+        WorkspaceId ws = TestData.workspaceId();
+        Visitor v = Visitor.linked(ws, widget, TestData.visitorId(), TestData.userId(), clock.instant());
+
+        db.visitors().saveVisitor(v);
+
+        assertThat(db.visitors().findVisitor(ws, v.id())).contains(v);
+    }
+
+    @Test
+    void savingAgainReplacesTheVisitor() {
+        WorkspaceId ws = TestData.workspaceId();
+        Visitor v = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
+        db.visitors().saveVisitor(v);
+        clock.advance(Duration.ofMinutes(3));
+        Visitor linked = v.linkTo(TestData.userId(), clock.instant());
+
+        db.visitors().saveVisitor(linked);
+        clock.advance(Duration.ofMinutes(3));
+        Visitor seen = linked.seenAt(clock.instant());
+        db.visitors().saveVisitor(seen);
+
+        assertThat(db.visitors().findVisitor(ws, v.id())).contains(seen);
+    }
+
+    @Test
+    void visitorsOfAUserAreListedOldestFirst() {
+        WorkspaceId ws = TestData.workspaceId();
+        UserId user = TestData.userId();
+        Visitor second = Visitor.linked(ws, widget, TestData.visitorId(), user, clock.instant().plusSeconds(10));
+        Visitor first = Visitor.linked(ws, widget, TestData.visitorId(), user, clock.instant());
+        Visitor someoneElses = Visitor.linked(ws, widget, TestData.visitorId(), TestData.userId(), clock.instant());
+        Visitor anonymous = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
+        for (Visitor v : new Visitor[] {second, first, someoneElses, anonymous}) {
+            db.visitors().saveVisitor(v);
+        }
+
+        assertThat(db.visitors().visitorsOf(ws, user)).containsExactly(first, second);
+    }
+
+    @Test
+    void aVisitorIsInvisibleFromAnotherWorkspace() {
+        WorkspaceId a = TestData.workspaceId();
+        WorkspaceId b = TestData.workspaceId();
+        UserId user = TestData.userId();
+        Visitor v = Visitor.linked(a, widget, TestData.visitorId(), user, clock.instant());
+        db.visitors().saveVisitor(v);
+
+        assertThat(db.visitors().findVisitor(b, v.id())).isEmpty();
+        assertThat(db.visitors().visitorsOf(b, user)).isEmpty();
+    }
+
+    @Test
+    void aLinkedVisitorIsNeverOverwrittenAsAnotherUsersOrAsAnonymous() {
+        WorkspaceId ws = TestData.workspaceId();
+        Visitor anonymous = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
+        Visitor linked = anonymous.linkTo(TestData.userId(), clock.instant());
+        db.visitors().saveVisitor(linked);
+        // what a concurrent start-up that read the visitor while it was still anonymous would save
+        Visitor linkedElsewhere = anonymous.linkTo(TestData.userId(), clock.instant());
+
+        assertThatThrownBy(() -> db.visitors().saveVisitor(linkedElsewhere))
+                .isInstanceOf(PersistenceUnavailableException.class);
+        assertThatThrownBy(() -> db.visitors().saveVisitor(anonymous.seenAt(clock.instant())))
+                .isInstanceOf(PersistenceUnavailableException.class);
+        assertThat(db.visitors().findVisitor(ws, anonymous.id())).contains(linked);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.visitorauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.visitorauth.domain.widget.AllowedOrigins;
+import dev.visitorauth.domain.widget.AuthMode;
+import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.SecretValue;
+import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.workspace.Workspace;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+abstract class WorkspaceAndWidgetContractTest extends DatabaseContract {
+
+    private Workspace storedWorkspace() {
+        Workspace w = TestData.workspace(clock.instant());
+        db.workspaces().createWorkspace(w, TestData.sha256Hex());
+        return w;
+    }
+
+    private Widget storedWidget(WorkspaceId ws, WidgetKeyring[] keyringOut) {
+        Widget widget = TestData.widget(ws, clock.instant());
+        WidgetKeyring keyring = WidgetKeyring.create(widget.id(), TestData.keyId(), TestData.secret(), clock.instant());
+        db.widgets().createWidget(widget, keyring);
+        keyringOut[0] = keyring;
+        return widget;
+    }
+
+    @Test
+    void workspaceRoundTripsWithItsApiKeyHash() {
+        Workspace w = TestData.workspace(clock.instant());
+        String hash = TestData.sha256Hex();
+
+        db.workspaces().createWorkspace(w, hash);
+
+        assertThat(db.workspaces().findWorkspace(w.id())).contains(w);
+        assertThat(db.workspaces().findApiKeyHash(w.id())).contains(hash);
+        assertThat(db.workspaces().findWorkspace(TestData.workspaceId())).isEmpty();
+        assertThat(db.workspaces().findApiKeyHash(TestData.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void widgetRoundTripsAndIsFoundByItsPublicIdAlone() {
+        Workspace ws = storedWorkspace();
+        Widget widget = new Widget(ws.id(), TestData.widgetId(), "Shop chat",
+                new AuthenticationPolicy(AuthMode.REQUIRED, Duration.ofSeconds(120), Duration.ofSeconds(5), true),
+                new AllowedOrigins(List.of("https://shop.example.com", "http://localhost:8080")), clock.instant());
+
+        db.widgets().createWidget(widget, WidgetKeyring.create(widget.id(), TestData.keyId(), TestData.secret(), clock.instant()));
+
+        assertThat(db.widgets().findWidget(widget.id())).contains(widget);
+        assertThat(db.widgets().findWidget(TestData.widgetId())).isEmpty();
+    }
+
+    @Test
+    void widgetWithDefaultPolicyAndAnyOriginRoundTrips() {
+        Workspace ws = storedWorkspace();
+        Widget widget = storedWidget(ws.id(), new WidgetKeyring[1]);
+
+        Widget found = db.widgets().findWidget(widget.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(widget);
+        assertThat(found.policy()).isEqualTo(AuthenticationPolicy.defaults());
+        assertThat(found.allowedOrigins().origins()).isEmpty();
+    }
+
+    @Test
+    void updateWidgetReplacesNamePolicyAndOrigins() {
+        Workspace ws = storedWorkspace();
+        Widget widget = storedWidget(ws.id(), new WidgetKeyring[1]);
+        Widget changed = widget.withName("Renamed")
+                .withPolicy(widget.policy().withMode(AuthMode.OBSERVE))
+                .withAllowedOrigins(new AllowedOrigins(List.of("https://a.example")));
+
+        db.widgets().updateWidget(changed);
+
+        assertThat(db.widgets().findWidget(widget.id())).contains(changed);
+    }
+
+    @Test
+    void keyringRoundTripsWithItsSecretsDecrypted() {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] first = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), first);
+        clock.advance(Duration.ofMinutes(5));
+        WidgetKeyring rotated = first[0].rotate(TestData.keyId(), TestData.secret(), Duration.ofHours(1), clock.instant());
+
+        assertThat(db.widgets().findKeyring(ws.id(), widget.id())).hasValueSatisfying(k ->
+                assertThat(k.secrets()).isEqualTo(first[0].secrets()));
+
+        db.widgets().saveKeyring(widget, rotated);
+
+        WidgetKeyring found = db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow();
+        assertThat(found.secrets()).isEqualTo(rotated.secrets());
+        assertThat(found.secrets()).hasSize(2);
+        assertThat(found.secrets().get(1).retiredAt()).isPresent();
+        assertThat(found.secrets().get(1).graceUntil()).contains(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(found.current().value()).isEqualTo(rotated.current().value());
+    }
+
+    @Test
+    void manyRotationsKeepExactlyTheKeyringsSecrets() {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] keyring = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), keyring);
+        WidgetKeyring k = keyring[0];
+        for (int i = 0; i < WidgetKeyring.REMEMBERED_ROTATED_OUT + 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            k = k.rotate(TestData.keyId(), TestData.secret(), i % 2 == 0 ? Duration.ZERO : Duration.ofMinutes(1), clock.instant());
+            db.widgets().saveKeyring(widget, k);
+        }
+
+        assertThat(db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow().secrets()).isEqualTo(k.secrets());
+    }
+
+    @Test
+    void storedSecretsAreSealedNotPlain() throws Exception {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] keyring = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), keyring);
+        SecretValue secret = keyring[0].current().value();
+
+        byte[] raw = (byte[]) rawValue("SELECT sealed_secret FROM widget_secrets WHERE workspace_id = ? AND widget_id = ?",
+                ws.id().value(), widget.id().value());
+
+        assertThat(raw).hasSize(12 + secret.reveal().length() + 16);
+        assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain(secret.reveal());
+        assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain(secret.reveal().substring(0, 8));
+    }
+
+    @Test
+    void aTamperedSealedSecretFailsToOpen() throws Exception {
+        Workspace ws = storedWorkspace();
+        Widget widget = storedWidget(ws.id(), new WidgetKeyring[1]);
+        byte[] raw = (byte[]) rawValue("SELECT sealed_secret FROM widget_secrets WHERE workspace_id = ? AND widget_id = ?",
+                ws.id().value(), widget.id().value());
+        raw[20] ^= 0x01;
+
+        rawUpdate("UPDATE widget_secrets SET sealed_secret = ? WHERE workspace_id = ? AND widget_id = ?",
+                raw, ws.id().value(), widget.id().value());
+
+        assertThatThrownBy(() -> db.widgets().findKeyring(ws.id(), widget.id())).isInstanceOf(SecretCipherException.class);
+    }
+
+    @Test
+    void aSealedSecretCopiedToAnotherWidgetFailsToOpen() throws Exception {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] a = new WidgetKeyring[1];
+        WidgetKeyring[] b = new WidgetKeyring[1];
+        Widget first = storedWidget(ws.id(), a);
+        Widget second = storedWidget(ws.id(), b);
+        byte[] sealedForFirst = (byte[]) rawValue(
+                "SELECT sealed_secret FROM widget_secrets WHERE workspace_id = ? AND widget_id = ?",
+                ws.id().value(), first.id().value());
+
+        rawUpdate("UPDATE widget_secrets SET sealed_secret = ? WHERE workspace_id = ? AND widget_id = ?",
+                sealedForFirst, ws.id().value(), second.id().value());
+
+        assertThatThrownBy(() -> db.widgets().findKeyring(ws.id(), second.id())).isInstanceOf(SecretCipherException.class);
+    }
+
+    @Test
+    void aKeyringIsInvisibleFromAnotherWorkspace() {
+        Workspace ws = storedWorkspace();
+        Workspace other = storedWorkspace();
+        Widget widget = storedWidget(ws.id(), new WidgetKeyring[1]);
+
+        assertThat(db.widgets().findKeyring(other.id(), widget.id())).isEmpty();
+        assertThat(db.widgets().findKeyring(ws.id(), widget.id())).isPresent();
+    }
+
+    @Test
+    void updatingAWidgetThatIsNotStoredFails() {
+        Workspace ws = storedWorkspace();
+        Widget never = TestData.widget(ws.id(), clock.instant());
+
+        assertThatThrownBy(() -> db.widgets().updateWidget(never)).isInstanceOf(IllegalStateException.class);
+    }
+}
