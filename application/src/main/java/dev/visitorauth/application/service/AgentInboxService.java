@@ -61,7 +61,8 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
 
     @Override
     public Result<UserDetails> getUser(WorkspaceId workspaceId, String externalId) {
-        if (externalId == null || externalId.isEmpty() || externalId.length() > ExternalUserId.MAX_LENGTH) {
+        if (externalId == null || externalId.isEmpty()
+                || externalId.codePointCount(0, externalId.length()) > ExternalUserId.MAX_LENGTH) {
             return Refusals.notFound("No such user.");
         }
         Optional<User> user = users.findUserByExternalId(workspaceId, new ExternalUserId(externalId));

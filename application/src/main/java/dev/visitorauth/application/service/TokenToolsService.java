@@ -78,10 +78,10 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     }
 
     private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {
-        if (token == null || token.isEmpty()) {
+        Result<Widget> widget = findWidget(workspaceId, widgetId);
+        if (widget.isOk() && (token == null || token.isEmpty())) {
             return Refusals.invalid("token", "token is required.");
         }
-        Result<Widget> widget = findWidget(workspaceId, widgetId);
         return widget.flatMap(w -> {
             Optional<WidgetKeyring> keyring = widgets.findKeyring(w.workspaceId(), w.id());
             return keyring.<Result<TokenVerificationRequest>>map(k ->

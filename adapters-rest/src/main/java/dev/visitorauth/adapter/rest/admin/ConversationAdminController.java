@@ -1,0 +1,60 @@
+package dev.visitorauth.adapter.rest.admin;
+
+import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
+
+import dev.visitorauth.adapter.rest.error.RefusedException;
+import dev.visitorauth.adapter.rest.json.JsonBody;
+import dev.visitorauth.adapter.rest.json.Requests;
+import dev.visitorauth.adapter.rest.json.Responses.AdminConversationResponse;
+import dev.visitorauth.adapter.rest.json.Responses.MessageResponse;
+import dev.visitorauth.adapter.rest.json.RestMapper;
+import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Conversations as agents see them, and agents' replies. */
+@RestController
+@Tag(name = "Admin: users and conversations")
+@SecurityRequirement(name = "workspaceApiKey")
+public class ConversationAdminController {
+    private final GetConversationUseCase getConversation;
+    private final PostAgentReplyUseCase postAgentReply;
+
+    public ConversationAdminController(GetConversationUseCase getConversation, PostAgentReplyUseCase postAgentReply) {
+        this.getConversation = Objects.requireNonNull(getConversation, "getConversation");
+        this.postAgentReply = Objects.requireNonNull(postAgentReply, "postAgentReply");
+    }
+
+    @GetMapping("/v1/admin/conversations/{conversationId}")
+    @Operation(summary = "A conversation with its owner and messages",
+            description = "Each message says whether its author was authenticated when it was written.")
+    public AdminConversationResponse get(WorkspaceId workspace, @PathVariable String conversationId) {
+        return RestMapper.adminConversation(unwrap(getConversation.getConversation(workspace, conversationId)));
+    }
+
+    @PostMapping("/v1/admin/conversations/{conversationId}/messages")
+    @Operation(summary = "Post an agent's reply", description = "The widget then shows it.")
+    public ResponseEntity<MessageResponse> reply(
+            WorkspaceId workspace, @PathVariable String conversationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.TextRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        String text = JsonBody.of(body).string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
+        var reply = unwrap(postAgentReply.postAgentReply(workspace, conversationId, text));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(reply));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.visitorauth.adapter.rest.admin;
+
+import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
+
+import dev.visitorauth.adapter.rest.json.JsonBody;
+import dev.visitorauth.adapter.rest.json.QueryParameters;
+import dev.visitorauth.adapter.rest.json.Requests;
+import dev.visitorauth.adapter.rest.json.Responses.AuthFailureListResponse;
+import dev.visitorauth.adapter.rest.json.Responses.CreatedWidgetResponse;
+import dev.visitorauth.adapter.rest.json.Responses.SecretResponse;
+import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
+import dev.visitorauth.adapter.rest.json.RestMapper;
+import dev.visitorauth.application.port.in.CreateWidgetUseCase;
+import dev.visitorauth.application.port.in.GetWidgetUseCase;
+import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
+import dev.visitorauth.application.port.in.RevealSecretUseCase;
+import dev.visitorauth.application.port.in.RotateSecretUseCase;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Objects;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** A workspace's widgets: settings, secrets and failure logs. */
+@RestController
+@Tag(name = "Admin: widgets", description = "Server-to-server (workspace API key).")
+@SecurityRequirement(name = "workspaceApiKey")
+public class WidgetAdminController {
+    /** Failures listed when the caller gives no {@code limit}. */
+    public static final int DEFAULT_FAILURE_LIMIT = 100;
+
+    private final CreateWidgetUseCase createWidget;
+    private final GetWidgetUseCase getWidget;
+    private final UpdateWidgetUseCase updateWidget;
+    private final RevealSecretUseCase revealSecret;
+    private final RotateSecretUseCase rotateSecret;
+    private final ListAuthFailuresUseCase listAuthFailures;
+
+    public WidgetAdminController(CreateWidgetUseCase createWidget, GetWidgetUseCase getWidget, UpdateWidgetUseCase updateWidget,
+                                 RevealSecretUseCase revealSecret, RotateSecretUseCase rotateSecret,
+                                 ListAuthFailuresUseCase listAuthFailures) {
+        this.createWidget = Objects.requireNonNull(createWidget, "createWidget");
+        this.getWidget = Objects.requireNonNull(getWidget, "getWidget");
+        this.updateWidget = Objects.requireNonNull(updateWidget, "updateWidget");
+        this.revealSecret = Objects.requireNonNull(revealSecret, "revealSecret");
+        this.rotateSecret = Objects.requireNonNull(rotateSecret, "rotateSecret");
+        this.listAuthFailures = Objects.requireNonNull(listAuthFailures, "listAuthFailures");
+    }
+
+    @PostMapping("/v1/admin/widgets")
+    @Operation(summary = "Create a widget with its first secret")
+    public ResponseEntity<CreatedWidgetResponse> create(
+            WorkspaceId workspace,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.WidgetSettingsRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        var created = unwrap(createWidget.createWidget(workspace, settings(body)));
+        return ResponseEntity.created(URI.create("/v1/admin/widgets/" + created.widget().id().value()))
+                .body(RestMapper.createdWidget(created));
+    }
+
+    @GetMapping("/v1/admin/widgets/{widgetId}")
+    @Operation(summary = "A widget")
+    public WidgetResponse get(WorkspaceId workspace, @PathVariable String widgetId) {
+        return RestMapper.widget(unwrap(getWidget.getWidget(workspace, widgetId)));
+    }
+
+    @PatchMapping("/v1/admin/widgets/{widgetId}")
+    @Operation(summary = "Change a widget's name, policy or allowed origins", description = "Absent members keep their value.")
+    public WidgetResponse update(
+            WorkspaceId workspace, @PathVariable String widgetId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.WidgetSettingsRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        return RestMapper.widget(unwrap(updateWidget.updateWidget(workspace, widgetId, settings(body))));
+    }
+
+    @GetMapping("/v1/admin/widgets/{widgetId}/secret")
+    @Operation(summary = "The widget's current secret", description = "For the company's server to sign visitor tokens.")
+    public SecretResponse secret(WorkspaceId workspace, @PathVariable String widgetId) {
+        return RestMapper.secret(unwrap(revealSecret.revealSecret(workspace, widgetId)));
+    }
+
+    @PostMapping("/v1/admin/widgets/{widgetId}/secret/rotate")
+    @Operation(summary = "Rotate the widget's secret",
+            description = "The new secret is current at once; the old one keeps verifying for graceSeconds (default 0).")
+    public SecretResponse rotate(
+            WorkspaceId workspace, @PathVariable String widgetId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.RotateSecretRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        long grace = JsonBody.of(body).integer("graceSeconds").orElse(0L);
+        return RestMapper.secret(unwrap(rotateSecret.rotateSecret(workspace, widgetId, grace)));
+    }
+
+    @GetMapping("/v1/admin/widgets/{widgetId}/auth-failures")
+    @Operation(summary = "The widget's failed verifications, newest first, with counts per code")
+    public AuthFailureListResponse authFailures(
+            WorkspaceId workspace, @PathVariable String widgetId,
+            @Parameter(description = "1 to 1000; default 100") @RequestParam(required = false) String limit) {
+        int n = QueryParameters.wholeNumber("limit", limit, DEFAULT_FAILURE_LIMIT);
+        return RestMapper.authFailures(unwrap(listAuthFailures.listAuthFailures(workspace, widgetId, n)));
+    }
+
+    private static WidgetSettings settings(JsonNode body) {
+        JsonBody json = JsonBody.of(body);
+        return new WidgetSettings(json.string("name"), json.string("mode"), json.integer("maxTokenLifetimeSeconds"),
+                json.integer("clockSkewSeconds"), json.bool("requireJti"), json.stringList("allowedOrigins"));
+    }
+}

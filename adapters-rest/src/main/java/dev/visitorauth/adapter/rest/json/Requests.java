@@ -1,0 +1,43 @@
+package dev.visitorauth.adapter.rest.json;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * The request bodies, for the OpenAPI description only: handlers read bodies as JSON trees through
+ * {@link JsonBody}, which checks every member's type. Every member is optional unless noted.
+ */
+public final class Requests {
+    private Requests() {
+    }
+
+    @Schema(description = "null or \"\" means absent.")
+    public record StartSessionRequest(
+            @Schema(description = "The visitor id the widget kept, if any.") String visitorId,
+            @Schema(description = "The company-signed visitor token (HS256 JWT), if any.") String visitorToken) {
+    }
+
+    public record TextRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String text) {
+    }
+
+    public record CreateWorkspaceRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) {
+    }
+
+    @Schema(description = "On create, name is required; on PATCH, absent members keep their value.")
+    public record WidgetSettingsRequest(String name,
+                                        @Schema(allowableValues = {"optional", "required", "observe"}) String mode,
+                                        @Schema(minimum = "1", maximum = "86400") Long maxTokenLifetimeSeconds,
+                                        @Schema(minimum = "0", maximum = "300") Long clockSkewSeconds,
+                                        Boolean requireJti,
+                                        @Schema(description = "scheme://host[:port]; empty allows any origin.")
+                                        List<String> allowedOrigins) {
+    }
+
+    public record RotateSecretRequest(
+            @Schema(minimum = "0", maximum = "86400", description = "How long the old secret keeps verifying; default 0.")
+            Long graceSeconds) {
+    }
+
+    public record TokenInspectionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String token) {
+    }
+}

@@ -1,0 +1,161 @@
+package dev.visitorauth.adapter.rest.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON documents the REST API answers with (spec section 6), built only by {@link RestMapper}.
+ * Members are camelCase, times RFC 3339 strings, and absent values are JSON {@code null} (never
+ * omitted, whatever the host's Jackson defaults). Records holding a credential redact it from
+ * {@code toString()}.
+ */
+public final class Responses {
+    private Responses() {
+    }
+
+    private static final String REDACTED = "[redacted]";
+
+    // ---- widget-facing ----
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "A new widget session.")
+    public record StartedSessionResponse(
+            @Schema(description = "Bearer token for the session endpoints; shown this once.") String sessionToken,
+            String expiresAt, String visitorId,
+            @Schema(allowableValues = {"anonymous", "authenticated"}) String status,
+            @Schema(nullable = true) VisitorUserResponse user) {
+        @Override
+        public String toString() {
+            return "StartedSessionResponse[visitorId=" + visitorId + ", status=" + status + ", sessionToken=" + REDACTED + "]";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "The session, as start-up returned it, without the token.")
+    public record SessionResponse(String expiresAt, String visitorId,
+                                  @Schema(allowableValues = {"anonymous", "authenticated"}) String status,
+                                  @Schema(nullable = true) VisitorUserResponse user) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "The company's user the visitor is linked to; id is the company's external id.")
+    public record VisitorUserResponse(String id, String name, String email, String avatar, String companyId,
+                                      String companyName, Map<String, String> customData) {
+    }
+
+    public record ConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount) {
+    }
+
+    public record ConversationListResponse(List<ConversationResponse> conversations) {
+    }
+
+    @Schema(description = "A new conversation with its first message.")
+    public record StartedConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount,
+                                              List<MessageResponse> messages) {
+    }
+
+    public record MessageResponse(String id, String text,
+                                  @Schema(allowableValues = {"visitor", "agent"}) String author,
+                                  @Schema(description = "Whether the author's identity was verified when it was written.")
+                                  boolean authenticated,
+                                  String createdAt) {
+    }
+
+    public record MessageListResponse(List<MessageResponse> messages) {
+    }
+
+    // ---- admin ----
+
+    public record WorkspaceResponse(String id, String name,
+                                    @Schema(description = "The workspace API key; shown this once.") String apiKey) {
+        @Override
+        public String toString() {
+            return "WorkspaceResponse[id=" + id + ", apiKey=" + REDACTED + "]";
+        }
+    }
+
+    public record PolicyResponse(@Schema(allowableValues = {"optional", "required", "observe"}) String mode,
+                                 long maxTokenLifetimeSeconds, long clockSkewSeconds, boolean requireJti) {
+    }
+
+    public record WidgetResponse(String id, String name, String keyId, PolicyResponse policy, List<String> allowedOrigins,
+                                 String createdAt) {
+    }
+
+    @Schema(description = "A new widget, with its first secret.")
+    public record CreatedWidgetResponse(String id, String name, String keyId, PolicyResponse policy,
+                                        List<String> allowedOrigins, String createdAt, String secret) {
+        @Override
+        public String toString() {
+            return "CreatedWidgetResponse[id=" + id + ", keyId=" + keyId + ", secret=" + REDACTED + "]";
+        }
+    }
+
+    public record SecretResponse(String secret, String keyId) {
+        @Override
+        public String toString() {
+            return "SecretResponse[keyId=" + keyId + ", secret=" + REDACTED + "]";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record UserResponse(String id, String name, String email, String avatar, String companyId, String companyName,
+                               Map<String, String> customData, String createdAt, String updatedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "A user's profile with its visitors (devices) and its conversations, newest first.")
+    public record UserDetailsResponse(String id, String name, String email, String avatar, String companyId,
+                                      String companyName, Map<String, String> customData, String createdAt,
+                                      String updatedAt, List<VisitorResponse> visitors,
+                                      List<ConversationResponse> conversations) {
+    }
+
+    public record VisitorResponse(String id, String createdAt, String lastSeenAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record UserListResponse(List<UserResponse> users,
+                                   @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last.")
+                                   String nextCursor) {
+    }
+
+    @Schema(description = "Who owns a conversation.", oneOf = {UserOwnerResponse.class, VisitorOwnerResponse.class})
+    public sealed interface OwnerResponse permits UserOwnerResponse, VisitorOwnerResponse {
+        String type();
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record UserOwnerResponse(@Schema(allowableValues = "user") String type, UserResponse user) implements OwnerResponse {
+    }
+
+    public record VisitorOwnerResponse(@Schema(allowableValues = "visitor") String type, String visitorId)
+            implements OwnerResponse {
+    }
+
+    public record AdminConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount,
+                                            OwnerResponse owner, List<MessageResponse> messages) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AuthFailureResponse(String at, String code, String claim, String origin, String kid, String iat) {
+    }
+
+    @Schema(description = "The newest failures, newest first; counts cover the whole retained log.")
+    public record AuthFailureListResponse(List<AuthFailureResponse> failures, Map<String, Long> countsByCode) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "Every check run on the token, in order, with the decoded header and claims.")
+    public record TokenInspectionResponse(boolean valid, String code, String claim, String keyId,
+                                          @Schema(nullable = true, type = "object") JsonNode header,
+                                          @Schema(nullable = true, type = "object") JsonNode claims,
+                                          List<CheckResponse> checks) {
+    }
+
+    public record CheckResponse(String name, boolean passed, String detail) {
+    }
+}

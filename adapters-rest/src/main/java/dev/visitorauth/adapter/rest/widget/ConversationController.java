@@ -1,0 +1,96 @@
+package dev.visitorauth.adapter.rest.widget;
+
+import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
+
+import dev.visitorauth.adapter.rest.auth.WidgetSession;
+import dev.visitorauth.adapter.rest.error.RefusedException;
+import dev.visitorauth.adapter.rest.json.JsonBody;
+import dev.visitorauth.adapter.rest.json.Requests;
+import dev.visitorauth.adapter.rest.json.Responses.ConversationListResponse;
+import dev.visitorauth.adapter.rest.json.Responses.MessageListResponse;
+import dev.visitorauth.adapter.rest.json.Responses.MessageResponse;
+import dev.visitorauth.adapter.rest.json.Responses.StartedConversationResponse;
+import dev.visitorauth.adapter.rest.json.RestMapper;
+import dev.visitorauth.application.port.in.ListConversationsUseCase;
+import dev.visitorauth.application.port.in.ListMessagesUseCase;
+import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
+import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
+import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The session's conversations: the user's from every device when the session is authenticated,
+ * else the anonymous visitor's own.
+ */
+@RestController
+@Tag(name = "Widget")
+@SecurityRequirement(name = "sessionToken")
+public class ConversationController {
+    private final ListConversationsUseCase listConversations;
+    private final StartConversationUseCase startConversation;
+    private final ListMessagesUseCase listMessages;
+    private final PostMessageUseCase postMessage;
+
+    public ConversationController(ListConversationsUseCase listConversations, StartConversationUseCase startConversation,
+                                  ListMessagesUseCase listMessages, PostMessageUseCase postMessage) {
+        this.listConversations = Objects.requireNonNull(listConversations, "listConversations");
+        this.startConversation = Objects.requireNonNull(startConversation, "startConversation");
+        this.listMessages = Objects.requireNonNull(listMessages, "listMessages");
+        this.postMessage = Objects.requireNonNull(postMessage, "postMessage");
+    }
+
+    @GetMapping("/v1/conversations")
+    @Operation(summary = "The session's conversations, newest first")
+    public ConversationListResponse list(WidgetSession session) {
+        return RestMapper.conversations(unwrap(listConversations.listConversations(session.token())));
+    }
+
+    @PostMapping("/v1/conversations")
+    @Operation(summary = "Start a conversation with its first message")
+    public ResponseEntity<StartedConversationResponse> start(
+            WidgetSession session,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.TextRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        String text = requiredText(body);
+        var thread = unwrap(startConversation.startConversation(new StartConversationCommand(session.token(), text)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.startedConversation(thread));
+    }
+
+    @GetMapping("/v1/conversations/{conversationId}/messages")
+    @Operation(summary = "A conversation's messages, oldest first")
+    public MessageListResponse messages(WidgetSession session, @PathVariable String conversationId) {
+        return RestMapper.messages(unwrap(listMessages.listMessages(new ListMessagesQuery(session.token(), conversationId))));
+    }
+
+    @PostMapping("/v1/conversations/{conversationId}/messages")
+    @Operation(summary = "Post a message to a conversation")
+    public ResponseEntity<MessageResponse> post(
+            WidgetSession session, @PathVariable String conversationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.TextRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        String text = requiredText(body);
+        var message = unwrap(postMessage.postMessage(new PostMessageCommand(session.token(), conversationId, text)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(message));
+    }
+
+    static String requiredText(JsonNode body) {
+        return JsonBody.of(body).string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
+    }
+}
