@@ -1,0 +1,127 @@
+package dev.visitorauth.adapter.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.visitorauth.adapter.token.StrictJson.Failure;
+import dev.visitorauth.adapter.token.StrictJson.StrictJsonException;
+import dev.visitorauth.domain.token.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictJsonTest {
+
+    private static JsonValue.JsonObject parse(String json) throws StrictJsonException {
+        return StrictJson.parseObject(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Failure failureOf(byte[] json) {
+        try {
+            StrictJson.parseObject(json);
+        } catch (StrictJsonException e) {
+            return e.failure();
+        }
+        throw new AssertionError("parsed");
+    }
+
+    private static Failure failureOf(String json) {
+        return failureOf(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void buildsTheTreeInMemberOrder() throws StrictJsonException {
+        JsonValue.JsonObject object = parse(
+                "{\"s\":\"a\\u00e9\\n\",\"n\":[1,-2.50,1e3,-0,1E+2],\"b\":true,\"f\":false,\"z\":null,\"o\":{\"k\":{}},\"e\":[]}");
+
+        assertThat(object.members().keySet()).containsExactly("s", "n", "b", "f", "z", "o", "e");
+        assertThat(object.members()).containsEntry("s", new JsonValue.JsonString("aé\n"));
+        assertThat(object.members()).containsEntry("n", new JsonValue.JsonArray(List.of(new JsonValue.JsonNumber("1"),
+                new JsonValue.JsonNumber("-2.50"), new JsonValue.JsonNumber("1e3"), new JsonValue.JsonNumber("-0"),
+                new JsonValue.JsonNumber("1E+2"))));
+        assertThat(object.members()).containsEntry("b", new JsonValue.JsonBoolean(true));
+        assertThat(object.members()).containsEntry("f", new JsonValue.JsonBoolean(false));
+        assertThat(object.members()).containsEntry("z", JsonValue.JsonNull.INSTANCE);
+        assertThat(object.members()).containsEntry("o",
+                new JsonValue.JsonObject(Map.of("k", new JsonValue.JsonObject(Map.of()))));
+    }
+
+    @Test
+    void keepsNumberTextExactly() throws StrictJsonException {
+        assertThat(parse("{\"v\":3.0}").get("v")).contains(new JsonValue.JsonNumber("3.0"));
+        assertThat(parse("{\"v\":12345678901234567890123}").get("v"))
+                .contains(new JsonValue.JsonNumber("12345678901234567890123"));
+    }
+
+    @Test
+    void acceptsSurroundingWhitespace() throws StrictJsonException {
+        assertThat(parse(" \t\r\n{ \"a\" : 1 } \n").has("a")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1,\"a\":1}", "{\"a\":1,\"\\u0061\":2}", "{\"o\":{\"x\":1,\"x\":2}}"})
+    void refusesDuplicateMembers(String json) {
+        assertThat(failureOf(json)).isEqualTo(Failure.DUPLICATE_MEMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1,}", "{\"a\":[1,]}", "{\"a\":01}", "{\"a\":1 // c\n}", "{\"a\":1 /* c */}",
+            "{\"a\":1 # c\n}", "{\"a\":NaN}", "{\"a\":Infinity}", "{'a':1}", "{a:1}", "{\"a\":.5}", "{\"a\":5.}",
+            "{\"a\":+5}", "{\"a\":\"\t\"}", "{\"a\":\"\\x\"}", "{\"a\":[1,,2]}", "{\"a\":1", "{\"a\"}", "{", "",
+            "{\"a\":tru}", "{\"a\":1}\u0000"})
+    void refusesWhatIsNotStrictJson(String json) {
+        assertThat(failureOf(json)).isIn(Failure.NOT_STRICT_JSON, Failure.NOT_AN_OBJECT, Failure.TRAILING_DATA);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"a\"", "1", "null", "true"})
+    void refusesAnythingButAnObject(String json) {
+        assertThat(failureOf(json)).isEqualTo(Failure.NOT_AN_OBJECT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{} {}", "{}[]", "{} 1"})
+    void refusesDataAfterTheObject(String json) {
+        assertThat(failureOf(json)).isEqualTo(Failure.TRAILING_DATA);
+    }
+
+    @Test
+    void refusesTrailingGarbageThatIsNotJson() {
+        assertThat(failureOf("{}x")).isIn(Failure.NOT_STRICT_JSON, Failure.TRAILING_DATA);
+    }
+
+    @Test
+    void refusesInvalidUtf8() {
+        assertThat(failureOf(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}))
+                .isEqualTo(Failure.INVALID_UTF8);
+        assertThat(failureOf(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}))
+                .isEqualTo(Failure.INVALID_UTF8);
+        assertThat(failureOf(new byte[] {'{', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', ':', '1', '}'}))
+                .isEqualTo(Failure.INVALID_UTF8);
+    }
+
+    @Test
+    void refusesAByteOrderMark() {
+        assertThat(failureOf(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isEqualTo(Failure.BYTE_ORDER_MARK);
+    }
+
+    @Test
+    void refusesOtherEncodings() {
+        assertThat(failureOf("{\"a\":1}".getBytes(StandardCharsets.UTF_16BE))).isEqualTo(Failure.NOT_STRICT_JSON);
+        assertThat(failureOf("{\"a\":1}".getBytes(StandardCharsets.UTF_16LE))).isEqualTo(Failure.NOT_STRICT_JSON);
+    }
+
+    @Test
+    void refusesDeepNestingWithoutOverflowingTheStack() {
+        assertThat(failureOf("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")).isEqualTo(Failure.NOT_STRICT_JSON);
+    }
+
+    @Test
+    void carriesNoStackTrace() {
+        assertThatThrownBy(() -> parse("{,}")).isInstanceOfSatisfying(StrictJsonException.class,
+                e -> assertThat(e.getStackTrace()).isEmpty());
+    }
+}
