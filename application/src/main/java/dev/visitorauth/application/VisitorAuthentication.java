@@ -165,7 +165,7 @@ public final class VisitorAuthentication {
         private final VerifyVisitorTokenPort verifier;
         private Storage storage;
         private RandomPort random = new SecureRandomPort();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
 
         private Builder(VerifyVisitorTokenPort verifier) {
@@ -178,7 +178,7 @@ public final class VisitorAuthentication {
             return this;
         }
 
-        /** Default: {@link Clock#systemUTC()}. */
+        /** Default: UTC ticking in microseconds (what the JDBC store keeps). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

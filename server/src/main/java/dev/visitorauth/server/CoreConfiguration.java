@@ -1,0 +1,191 @@
+package dev.visitorauth.server;
+
+import dev.visitorauth.adapter.persistence.AesGcmSecretCipher;
+import dev.visitorauth.adapter.persistence.JdbcPersistence;
+import dev.visitorauth.adapter.token.Jose4jVisitorTokenVerifier;
+import dev.visitorauth.application.VisitorAuthentication;
+import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
+import dev.visitorauth.application.port.in.CreateWidgetUseCase;
+import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
+import dev.visitorauth.application.port.in.EndSessionUseCase;
+import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetUseCase;
+import dev.visitorauth.application.port.in.InspectTokenUseCase;
+import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
+import dev.visitorauth.application.port.in.ListConversationsUseCase;
+import dev.visitorauth.application.port.in.ListMessagesUseCase;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.RevealSecretUseCase;
+import dev.visitorauth.application.port.in.RotateSecretUseCase;
+import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.out.SecretCipherPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the core explicitly (the model carries no Spring): the JDBC store over Boot's pooled
+ * {@link DataSource}, the jose4j verifier with metrics, and each use case as a bean for the
+ * inbound adapters. Each bean is a method reference, so it implements only its own use-case
+ * interface (one service implements several) and injection by type stays unambiguous.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    /** UTC, ticking in microseconds: the precision the store keeps, so what is returned is what is stored. */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+    }
+
+    @Bean
+    Path dataDirectory(VisitorAuthProperties properties) {
+        return DataDirectory.prepare(properties.dataDir());
+    }
+
+    @Bean
+    SecretCipherPort secretCipher(VisitorAuthProperties properties, Path dataDirectory) {
+        return properties.masterKey().isEmpty()
+                ? AesGcmSecretCipher.fromDataDirectory(dataDirectory)
+                : AesGcmSecretCipher.fromBase64(properties.masterKey());
+    }
+
+    @Bean
+    JdbcPersistence persistence(DataSource dataSource, SecretCipherPort cipher, Clock clock, VisitorAuthProperties properties) {
+        return JdbcPersistence.builder(dataSource, cipher).clock(clock)
+                .failureRateLimit(properties.failureLimit(), properties.failureWindow()).build();
+    }
+
+    @Bean
+    VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, MeterRegistry meters,
+                                                VisitorAuthProperties properties) {
+        return VisitorAuthentication.builder(new MeteredTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
+                .storage(persistence.storage()).clock(clock).sessionLifetime(properties.sessionLifetime()).build();
+    }
+
+    /** Start-ups are timed ({@code visitorauth.session.starts}), tagged with their outcome. */
+    @Bean
+    StartSessionUseCase startSessionUseCase(VisitorAuthentication core, MeterRegistry meters) {
+        StartSessionUseCase delegate = core.startSession();
+        return command -> {
+            Timer.Sample sample = Timer.start(meters);
+            var result = delegate.startSession(command);
+            String outcome = result instanceof dev.visitorauth.domain.error.Result.Refused<?> r
+                    ? r.refusal().code().wire() : "started";
+            sample.stop(Timer.builder("visitorauth.session.starts").description("Widget session start-ups")
+                    .tag("outcome", outcome).register(meters));
+            return result;
+        };
+    }
+
+    @Bean
+    AuthenticateSessionUseCase authenticateSessionUseCase(VisitorAuthentication core) {
+        return core.authenticateSession()::authenticateSession;
+    }
+
+    @Bean
+    EndSessionUseCase endSessionUseCase(VisitorAuthentication core) {
+        return core.endSession()::endSession;
+    }
+
+    @Bean
+    ListConversationsUseCase listConversationsUseCase(VisitorAuthentication core) {
+        return core.listConversations()::listConversations;
+    }
+
+    @Bean
+    StartConversationUseCase startConversationUseCase(VisitorAuthentication core) {
+        return core.startConversation()::startConversation;
+    }
+
+    @Bean
+    ListMessagesUseCase listMessagesUseCase(VisitorAuthentication core) {
+        return core.listMessages()::listMessages;
+    }
+
+    @Bean
+    PostMessageUseCase postMessageUseCase(VisitorAuthentication core) {
+        return core.postMessage()::postMessage;
+    }
+
+    @Bean
+    CreateWorkspaceUseCase createWorkspaceUseCase(VisitorAuthentication core) {
+        return core.createWorkspace()::createWorkspace;
+    }
+
+    @Bean
+    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(VisitorAuthentication core) {
+        return core.authenticateApiKey()::authenticateApiKey;
+    }
+
+    @Bean
+    CreateWidgetUseCase createWidgetUseCase(VisitorAuthentication core) {
+        return core.createWidget()::createWidget;
+    }
+
+    @Bean
+    GetWidgetUseCase getWidgetUseCase(VisitorAuthentication core) {
+        return core.getWidget()::getWidget;
+    }
+
+    @Bean
+    UpdateWidgetUseCase updateWidgetUseCase(VisitorAuthentication core) {
+        return core.updateWidget()::updateWidget;
+    }
+
+    @Bean
+    RevealSecretUseCase revealSecretUseCase(VisitorAuthentication core) {
+        return core.revealSecret()::revealSecret;
+    }
+
+    @Bean
+    RotateSecretUseCase rotateSecretUseCase(VisitorAuthentication core) {
+        return core.rotateSecret()::rotateSecret;
+    }
+
+    @Bean
+    ListAuthFailuresUseCase listAuthFailuresUseCase(VisitorAuthentication core) {
+        return core.listAuthFailures()::listAuthFailures;
+    }
+
+    @Bean
+    VerifyTokenUseCase verifyTokenUseCase(VisitorAuthentication core) {
+        return core.verifyToken()::verifyToken;
+    }
+
+    @Bean
+    InspectTokenUseCase inspectTokenUseCase(VisitorAuthentication core) {
+        return core.inspectToken()::inspectToken;
+    }
+
+    @Bean
+    GetUserUseCase getUserUseCase(VisitorAuthentication core) {
+        return core.getUser()::getUser;
+    }
+
+    @Bean
+    ListUsersUseCase listUsersUseCase(VisitorAuthentication core) {
+        return core.listUsers()::listUsers;
+    }
+
+    @Bean
+    GetConversationUseCase getConversationUseCase(VisitorAuthentication core) {
+        return core.getConversation()::getConversation;
+    }
+
+    @Bean
+    PostAgentReplyUseCase postAgentReplyUseCase(VisitorAuthentication core) {
+        return core.postAgentReply()::postAgentReply;
+    }
+}

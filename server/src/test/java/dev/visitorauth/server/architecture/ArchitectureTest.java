@@ -1,0 +1,67 @@
+package dev.visitorauth.server.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.visitorauth.domain.archfixture.LeakyDomainType;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hexagon's boundaries over every module's main classes (this module has them all on its
+ * classpath). Rules fail on an empty selection, so a renamed package cannot make them pass
+ * vacuously.
+ */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.visitorauth");
+    }
+
+    static Stream<ArchRule> rules() {
+        return Stream.of(HexagonRules.domainDependsOnlyOnTheJdk(), HexagonRules.applicationDependsOnlyOnDomainAndTheJdk(),
+                HexagonRules.coreUsesNoFramework(), HexagonRules.coreDoesNotDependOnAdapters(),
+                HexagonRules.adaptersAreIndependent(), HexagonRules.adaptersDoNotDependOnTheAssembly(),
+                HexagonRules.domainPackagesAreFreeOfCycles());
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void productionCodeKeepsTheBoundary(ArchRule rule) {
+        rule.check(production);
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        assertThat(production.stream().map(c -> c.getPackageName()))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.domain"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.application"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.token"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.persistence"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.rest"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.server"));
+    }
+
+    /** The rules are not vacuous: a domain class that reaches for JDBC and Spring breaks them. */
+    @Test
+    void rulesCatchADomainClassUsingJdbc() {
+        JavaClasses leaky = new ClassFileImporter().importClasses(LeakyDomainType.class);
+        EvaluationResult jdkOnly = HexagonRules.domainDependsOnlyOnTheJdk().evaluate(leaky);
+        EvaluationResult noFramework = HexagonRules.coreUsesNoFramework().evaluate(leaky);
+        assertThat(jdkOnly.hasViolation()).isTrue();
+        assertThat(noFramework.hasViolation()).isTrue();
+        assertThat(jdkOnly.getFailureReport().toString()).contains("org.springframework.util.StringUtils");
+        assertThat(noFramework.getFailureReport().toString()).contains("java.sql.Connection");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.visitorauth.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries of the hexagon, as ArchUnit rules (checked in {@link ArchitectureTest}). */
+final class HexagonRules {
+    static final String DOMAIN = "dev.visitorauth.domain..";
+    static final String APPLICATION = "dev.visitorauth.application..";
+    static final String[] FRAMEWORKS = {"org.springframework..", "jakarta..", "javax.servlet..", "java.sql..", "javax.sql..",
+            "io.grpc..", "com.google.protobuf..", "org.jose4j..", "com.fasterxml..", "tools.jackson..", "org.flywaydb..",
+            "com.zaxxer..", "io.micrometer..", "org.slf4j.."};
+
+    private HexagonRules() {
+    }
+
+    /** The domain depends on the JDK and itself only. */
+    static ArchRule domainDependsOnlyOnTheJdk() {
+        return classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+                .because("the domain is plain Java an embedding host can use as it is");
+    }
+
+    /** The application depends on the domain, itself and the JDK only. */
+    static ArchRule applicationDependsOnlyOnDomainAndTheJdk() {
+        return classes().that().resideInAPackage(APPLICATION)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+                .because("use cases and ports are plain Java, usable with no framework");
+    }
+
+    /** No framework, JDBC, gRPC or protobuf type in the core (redundant with the two above, and says why when broken). */
+    static ArchRule coreUsesNoFramework() {
+        return noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("frameworks and I/O technologies belong in adapters");
+    }
+
+    /** The core never sees an adapter or the assembly. */
+    static ArchRule coreDoesNotDependOnAdapters() {
+        return noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.visitorauth.adapter..", "dev.visitorauth.server..");
+    }
+
+    /** Adapters are independent of each other and of the assembly. */
+    static ArchRule adaptersAreIndependent() {
+        return slices().matching("dev.visitorauth.adapter.(*)..").should().notDependOnEachOther()
+                .because("each adapter speaks its own technology to the application only");
+    }
+
+    static ArchRule adaptersDoNotDependOnTheAssembly() {
+        return noClasses().that().resideInAPackage("dev.visitorauth.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("dev.visitorauth.server..");
+    }
+
+    /** No cycles between the domain's concept packages. */
+    static ArchRule domainPackagesAreFreeOfCycles() {
+        return slices().matching("dev.visitorauth.domain.(*)..").should().beFreeOfCycles();
+    }
+}
