@@ -145,6 +145,20 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
     public Optional<WidgetKeyring> findKeyring(WorkspaceId workspaceId, WidgetId id) {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(id, "id");
+        return readKeyring(workspaceId, id);
+    }
+
+    @Override
+    public Optional<WidgetKeyring> lockKeyring(WorkspaceId workspaceId, WidgetId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        boolean exists = tx.read(c -> !Jdbc.query(c,
+                "SELECT widget_id FROM widgets WHERE workspace_id = ? AND widget_id = ? FOR UPDATE",
+                rs -> rs.getString(1), workspaceId.value(), id.value()).isEmpty());
+        return exists ? readKeyring(workspaceId, id) : Optional.empty();
+    }
+
+    private Optional<WidgetKeyring> readKeyring(WorkspaceId workspaceId, WidgetId id) {
         List<WidgetSecret> secrets = tx.read(c -> Jdbc.query(c,
                 "SELECT key_id, sealed_secret, created_at, retired_at, grace_until FROM widget_secrets"
                         + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",

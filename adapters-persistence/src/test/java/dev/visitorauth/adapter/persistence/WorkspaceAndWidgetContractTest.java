@@ -105,6 +105,23 @@ abstract class WorkspaceAndWidgetContractTest extends DatabaseContract {
     }
 
     @Test
+    void concurrentRotationsUnderLockKeepEveryNewSecret() throws Exception {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] keyring = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), keyring);
+        List<String> newKeys = Concurrently.run(8, i -> db.transactions().inTransaction(() -> {
+            WidgetKeyring locked = db.widgets().lockKeyring(ws.id(), widget.id()).orElseThrow();
+            var id = TestData.keyId();
+            db.widgets().saveKeyring(widget, locked.rotate(id, TestData.secret(), Duration.ofMinutes(1), clock.instant()));
+            return dev.visitorauth.domain.error.Result.ok(id.value());
+        }).orElseThrow());
+
+        WidgetKeyring found = db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow();
+        assertThat(found.secrets()).extracting(s -> s.keyId().value()).containsAll(newKeys);
+        assertThat(newKeys).contains(found.current().keyId().value());
+    }
+
+    @Test
     void manyRotationsKeepExactlyTheKeyringsSecrets() {
         Workspace ws = storedWorkspace();
         WidgetKeyring[] keyring = new WidgetKeyring[1];

@@ -126,6 +126,12 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
                 .map(w -> keyrings.get(id)));
     }
 
+    /** Transactions here hold one global lock, so a plain read is already locked until commit. */
+    @Override
+    public Optional<WidgetKeyring> lockKeyring(WorkspaceId workspaceId, WidgetId id) {
+        return findKeyring(workspaceId, id);
+    }
+
     @Override
     public void createWidget(Widget widget, WidgetKeyring keyring) {
         tx.locked(() -> {

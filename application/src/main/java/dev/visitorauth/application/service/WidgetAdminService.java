@@ -97,7 +97,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
             return Refusals.invalid("graceSeconds", "graceSeconds must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> keyring(widget).map(keyring -> {
+        return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> lockedKeyring(widget).map(keyring -> {
             WidgetKeyring rotated = keyring.rotate(newKeyId(), SecretValue.of(credentials.secret()),
                     Duration.ofSeconds(graceSeconds), now);
             save.saveKeyring(widget, rotated);
@@ -124,6 +124,11 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         }
         return load.findWidget(new WidgetId(widgetId)).filter(w -> w.workspaceId().equals(workspaceId))
                 .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
+    }
+
+    private Result<WidgetKeyring> lockedKeyring(Widget widget) {
+        return load.lockKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
+                .orElseGet(Refusals::widgetNotFound);
     }
 
     private Result<WidgetKeyring> keyring(Widget widget) {

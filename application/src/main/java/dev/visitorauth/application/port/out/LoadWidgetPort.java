@@ -14,4 +14,10 @@ public interface LoadWidgetPort {
 
     /** The widget's secrets, decrypted. Every stored widget has a keyring. */
     Optional<WidgetKeyring> findKeyring(WorkspaceId workspaceId, WidgetId id);
+
+    /**
+     * Like {@link #findKeyring}, and locks the keyring until the current transaction ends, so that
+     * two concurrent rotations apply one after the other instead of one losing the other's secret.
+     */
+    Optional<WidgetKeyring> lockKeyring(WorkspaceId workspaceId, WidgetId id);
 }
