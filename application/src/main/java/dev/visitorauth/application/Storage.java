@@ -55,6 +55,13 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(transactions, "transactions");
     }
 
+    /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
+    public Storage withRecordFailures(RecordAuthFailurePort recorder) {
+        return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
+                loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
+                loadFailures, tokenIds, rateLimit, transactions);
+    }
+
     /** A fresh in-memory store with the default failure rate limit. */
     public static Storage inMemory() {
         return inMemory(new InMemoryFailureRateLimiter());

@@ -71,7 +71,8 @@ public class CoreConfiguration {
     VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, MeterRegistry meters,
                                                 VisitorAuthProperties properties) {
         return VisitorAuthentication.builder(new MeteredTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
-                .storage(persistence.storage()).clock(clock).sessionLifetime(properties.sessionLifetime()).build();
+                .storage(persistence.storage().withRecordFailures(new LoggingAuthFailureRecorder(persistence.authFailures())))
+                .clock(clock).sessionLifetime(properties.sessionLifetime()).build();
     }
 
     /** Start-ups are timed ({@code visitorauth.session.starts}), tagged with their outcome. */

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VisitorAuthServer {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(MintTokenCommand.NAME)) {
+            System.exit(MintTokenCommand.run(args));
+        }
         SpringApplication app = new SpringApplication(VisitorAuthServer.class);
         app.setDefaultProperties(embeddedDatabaseDefaults(System.getenv("VISITORAUTH_DATA_DIR")));
         app.run(args);
