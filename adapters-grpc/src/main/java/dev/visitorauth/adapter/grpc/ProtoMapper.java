@@ -1,0 +1,173 @@
+package dev.visitorauth.adapter.grpc;
+
+import com.google.protobuf.Timestamp;
+import dev.visitorauth.adapter.grpc.v1.AuthFailure;
+import dev.visitorauth.adapter.grpc.v1.Conversation;
+import dev.visitorauth.adapter.grpc.v1.ConversationMessage;
+import dev.visitorauth.adapter.grpc.v1.ConversationOwner;
+import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
+import dev.visitorauth.adapter.grpc.v1.GetUserResponse;
+import dev.visitorauth.adapter.grpc.v1.ListAuthFailuresResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUsersResponse;
+import dev.visitorauth.adapter.grpc.v1.MessageAuthor;
+import dev.visitorauth.adapter.grpc.v1.PostAgentReplyResponse;
+import dev.visitorauth.adapter.grpc.v1.RotateSecretResponse;
+import dev.visitorauth.adapter.grpc.v1.SessionStatus;
+import dev.visitorauth.adapter.grpc.v1.StartSessionResponse;
+import dev.visitorauth.adapter.grpc.v1.User;
+import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
+import dev.visitorauth.adapter.grpc.v1.Visitor;
+import dev.visitorauth.application.port.in.ConversationDetails;
+import dev.visitorauth.application.port.in.SessionView;
+import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.in.UserDetails;
+import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
+import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
+import dev.visitorauth.application.port.out.TokenCheck;
+import dev.visitorauth.domain.conversation.Message;
+import dev.visitorauth.domain.identity.FieldUpdate;
+import dev.visitorauth.domain.identity.Profile;
+import dev.visitorauth.domain.identity.ProfileUpdate;
+import dev.visitorauth.domain.identity.VisitorIdentity;
+import dev.visitorauth.domain.widget.WidgetSecret;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** Builds the {@code visitorauth.v1} messages from the application's results; the only place that does. */
+final class ProtoMapper {
+    private ProtoMapper() {
+    }
+
+    static VerifyVisitorTokenResponse verified(TokenCheck.Verified verified) {
+        VisitorIdentity identity = verified.identity();
+        ProfileUpdate p = identity.profile();
+        VerifyVisitorTokenResponse.Builder b = VerifyVisitorTokenResponse.newBuilder()
+                .setExternalId(identity.externalId().value())
+                .setExpiresAt(timestamp(identity.expiresAt()))
+                .setKeyId(verified.keyId().value())
+                .setTokenId(identity.tokenId().orElse(""));
+        claim(p.name(), b::setName);
+        claim(p.email(), b::setEmail);
+        claim(p.avatar(), b::setAvatar);
+        claim(p.companyId(), b::setCompanyId);
+        claim(p.companyName(), b::setCompanyName);
+        p.customData().forEach((key, update) -> {
+            if (update instanceof FieldUpdate.Assign<String> assign) {
+                b.putCustomData(key, assign.value());
+            } else {
+                b.addClearedCustomDataKeys(key);
+            }
+        });
+        identity.issuedAt().ifPresent(iat -> b.setIssuedAt(timestamp(iat)));
+        return b.build();
+    }
+
+    /** An absent claim leaves the field unset; a clearing claim sets it to {@code ""}. */
+    private static void claim(FieldUpdate<String> update, Consumer<String> set) {
+        if (update instanceof FieldUpdate.Assign<String> assign) {
+            set.accept(assign.value());
+        } else if (update instanceof FieldUpdate.Clear) {
+            set.accept("");
+        }
+    }
+
+    static StartSessionResponse started(StartedSession started) {
+        SessionView view = started.session();
+        StartSessionResponse.Builder b = StartSessionResponse.newBuilder()
+                .setSessionToken(started.sessionToken())
+                .setExpiresAt(timestamp(view.session().expiresAt()))
+                .setVisitorId(view.visitor().id().value())
+                .setStatus(view.authenticated() ? SessionStatus.SESSION_STATUS_AUTHENTICATED : SessionStatus.SESSION_STATUS_ANONYMOUS);
+        view.user().ifPresent(u -> b.setUser(user(u)));
+        return b.build();
+    }
+
+    static GetUserResponse userDetails(UserDetails details) {
+        GetUserResponse.Builder b = GetUserResponse.newBuilder().setUser(user(details.user()));
+        details.visitors().forEach(v -> b.addVisitors(Visitor.newBuilder().setId(v.id().value())
+                .setWidgetId(v.widgetId().value()).setCreatedAt(timestamp(v.createdAt()))
+                .setLastSeenAt(timestamp(v.lastSeenAt()))));
+        details.conversations().forEach(c -> b.addConversations(conversation(c)));
+        return b.build();
+    }
+
+    static ListUsersResponse users(UserPage page) {
+        ListUsersResponse.Builder b = ListUsersResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
+        page.users().forEach(u -> b.addUsers(user(u)));
+        return b.build();
+    }
+
+    static GetConversationResponse conversationDetails(ConversationDetails details) {
+        GetConversationResponse.Builder b = GetConversationResponse.newBuilder()
+                .setConversation(conversation(details.conversation()));
+        ConversationOwner.Builder owner = ConversationOwner.newBuilder();
+        if (details.conversation().owner() instanceof dev.visitorauth.domain.conversation.ConversationOwner.AnonymousVisitor anonymous) {
+            owner.setAnonymousVisitorId(anonymous.visitorId().value());
+        } else {
+            details.user().ifPresent(u -> owner.setUser(user(u)));
+        }
+        b.setOwner(owner);
+        details.messages().forEach(m -> b.addMessages(message(m)));
+        return b.build();
+    }
+
+    static PostAgentReplyResponse reply(Message message) {
+        return PostAgentReplyResponse.newBuilder().setMessage(message(message)).build();
+    }
+
+    static ListAuthFailuresResponse authFailures(AuthFailureLog log) {
+        ListAuthFailuresResponse.Builder b = ListAuthFailuresResponse.newBuilder();
+        log.failures().forEach(f -> {
+            AuthFailure.Builder failure = AuthFailure.newBuilder().setOccurredAt(timestamp(f.at())).setCode(f.code().wire());
+            f.claim().ifPresent(failure::setClaim);
+            f.origin().ifPresent(failure::setOrigin);
+            f.kid().ifPresent(failure::setKid);
+            f.iat().ifPresent(iat -> failure.setIssuedAt(timestamp(iat)));
+            b.addFailures(failure);
+        });
+        log.countsByCode().forEach((code, count) -> b.putCountsByCode(code.wire(), count));
+        return b.build();
+    }
+
+    static RotateSecretResponse secret(WidgetSecret secret) {
+        return RotateSecretResponse.newBuilder().setSecret(secret.value().reveal()).setKeyId(secret.keyId().value()).build();
+    }
+
+    static User user(dev.visitorauth.domain.identity.User user) {
+        Profile p = user.profile();
+        User.Builder b = User.newBuilder()
+                .setExternalId(user.externalId().value())
+                .putAllCustomData(p.customData())
+                .setCreatedAt(timestamp(user.createdAt()))
+                .setUpdatedAt(timestamp(user.updatedAt()));
+        p.name().ifPresent(b::setName);
+        p.email().ifPresent(b::setEmail);
+        p.avatar().ifPresent(b::setAvatar);
+        p.companyId().ifPresent(b::setCompanyId);
+        p.companyName().ifPresent(b::setCompanyName);
+        return b.build();
+    }
+
+    static Conversation conversation(dev.visitorauth.domain.conversation.Conversation c) {
+        return Conversation.newBuilder().setId(c.id().value()).setCreatedAt(timestamp(c.createdAt()))
+                .setLastMessageAt(timestamp(c.lastMessageAt())).setMessageCount(c.messageCount()).build();
+    }
+
+    static ConversationMessage message(Message m) {
+        return ConversationMessage.newBuilder()
+                .setId(m.id().value())
+                .setConversationId(m.conversationId().value())
+                .setText(m.text().value())
+                .setAuthor(switch (m.author()) {
+                    case VISITOR -> MessageAuthor.MESSAGE_AUTHOR_VISITOR;
+                    case AGENT -> MessageAuthor.MESSAGE_AUTHOR_AGENT;
+                })
+                .setAuthenticated(m.authenticated())
+                .setCreatedAt(timestamp(m.createdAt()))
+                .build();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}

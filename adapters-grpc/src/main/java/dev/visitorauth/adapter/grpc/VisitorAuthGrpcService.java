@@ -1,0 +1,223 @@
+package dev.visitorauth.adapter.grpc;
+
+import dev.visitorauth.adapter.grpc.v1.GetConversationRequest;
+import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
+import dev.visitorauth.adapter.grpc.v1.GetUserRequest;
+import dev.visitorauth.adapter.grpc.v1.GetUserResponse;
+import dev.visitorauth.adapter.grpc.v1.ListAuthFailuresRequest;
+import dev.visitorauth.adapter.grpc.v1.ListAuthFailuresResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUsersRequest;
+import dev.visitorauth.adapter.grpc.v1.ListUsersResponse;
+import dev.visitorauth.adapter.grpc.v1.PostAgentReplyRequest;
+import dev.visitorauth.adapter.grpc.v1.PostAgentReplyResponse;
+import dev.visitorauth.adapter.grpc.v1.RotateSecretRequest;
+import dev.visitorauth.adapter.grpc.v1.RotateSecretResponse;
+import dev.visitorauth.adapter.grpc.v1.StartSessionRequest;
+import dev.visitorauth.adapter.grpc.v1.StartSessionResponse;
+import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenRequest;
+import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
+import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
+import dev.visitorauth.application.VisitorAuthentication;
+import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetUseCase;
+import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
+import dev.visitorauth.application.port.in.ListUsersUseCase.ListUsersQuery;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.RotateSecretUseCase;
+import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
+import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@code visitorauth.v1.VisitorAuthService}: each method reads the caller's workspace from
+ * {@link ApiKeyInterceptor#WORKSPACE}, runs one use case and maps its result, a refusal through
+ * {@link GrpcStatusMapper}. Empty strings in requests mean absent. A call whose client has gone
+ * (cancelled, or past its deadline) does no further work and sends nothing.
+ */
+public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.VisitorAuthServiceImplBase {
+    /** Users per page when the request says 0, and the most a page holds. */
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 100;
+    /** Failures listed when the request says 0. */
+    static final int DEFAULT_FAILURE_LIMIT = 100;
+    static final int MAX_CLIENT_ADDRESS_LENGTH = 255;
+
+    private final UseCases useCases;
+
+    /** The inbound ports the service calls. */
+    public record UseCases(VerifyTokenUseCase verifyToken, StartSessionUseCase startSession, GetWidgetUseCase getWidget,
+                           GetUserUseCase getUser, ListUsersUseCase listUsers, GetConversationUseCase getConversation,
+                           PostAgentReplyUseCase postAgentReply, ListAuthFailuresUseCase listAuthFailures,
+                           RotateSecretUseCase rotateSecret) {
+        public UseCases {
+            Objects.requireNonNull(verifyToken, "verifyToken");
+            Objects.requireNonNull(startSession, "startSession");
+            Objects.requireNonNull(getWidget, "getWidget");
+            Objects.requireNonNull(getUser, "getUser");
+            Objects.requireNonNull(listUsers, "listUsers");
+            Objects.requireNonNull(getConversation, "getConversation");
+            Objects.requireNonNull(postAgentReply, "postAgentReply");
+            Objects.requireNonNull(listAuthFailures, "listAuthFailures");
+            Objects.requireNonNull(rotateSecret, "rotateSecret");
+        }
+
+        /** Every use case from an assembled core (an embedding host, or tests). */
+        public static UseCases of(VisitorAuthentication core) {
+            return new UseCases(core.verifyToken(), core.startSession(), core.getWidget(), core.getUser(), core.listUsers(),
+                    core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret());
+        }
+    }
+
+    public VisitorAuthGrpcService(UseCases useCases) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+    }
+
+    @Override
+    public void verifyVisitorToken(VerifyVisitorTokenRequest request, StreamObserver<VerifyVisitorTokenResponse> response) {
+        respond(response, "VerifyVisitorToken", workspace -> renamed(
+                useCases.verifyToken().verifyToken(workspace, request.getWidgetId(), request.getVisitorToken()),
+                Map.of("token", "visitor_token")).map(ProtoMapper::verified));
+    }
+
+    /**
+     * As {@code POST /v1/widgets/{widgetId}/sessions}, for a widget of the caller's workspace only
+     * (another workspace's widget is {@code widget_not_found}).
+     */
+    @Override
+    public void startSession(StartSessionRequest request, StreamObserver<StartSessionResponse> response) {
+        respond(response, "StartSession", workspace -> {
+            if (request.getClientAddress().length() > MAX_CLIENT_ADDRESS_LENGTH) {
+                return invalid("client_address", "client_address must be at most " + MAX_CLIENT_ADDRESS_LENGTH + " characters.");
+            }
+            Result<?> owned = useCases.getWidget().getWidget(workspace, request.getWidgetId());
+            if (owned instanceof Result.Refused<?> refused) {
+                return Result.refused(refused.refusal());
+            }
+            if (Context.current().isCancelled()) {
+                throw Status.CANCELLED.asRuntimeException();
+            }
+            String clientAddress = request.getClientAddress().isEmpty()
+                    ? Optional.ofNullable(ApiKeyInterceptor.CLIENT_ADDRESS.get()).orElse("unknown")
+                    : request.getClientAddress();
+            StartSessionCommand command = new StartSessionCommand(request.getWidgetId(), present(request.getVisitorId()),
+                    present(request.getVisitorToken()), present(request.getOrigin()), clientAddress);
+            return renamed(useCases.startSession().startSession(command), Map.of("visitorId", "visitor_id"))
+                    .map(ProtoMapper::started);
+        });
+    }
+
+    @Override
+    public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
+        respond(response, "GetUser", workspace ->
+                useCases.getUser().getUser(workspace, request.getExternalId()).map(ProtoMapper::userDetails));
+    }
+
+    /** {@code page_size} 0 means {@value #DEFAULT_PAGE_SIZE}; above {@value #MAX_PAGE_SIZE} it is {@value #MAX_PAGE_SIZE}. */
+    @Override
+    public void listUsers(ListUsersRequest request, StreamObserver<ListUsersResponse> response) {
+        respond(response, "ListUsers", workspace -> {
+            int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE);
+            ListUsersQuery query = new ListUsersQuery(workspace, request.getQuery(), pageSize, present(request.getPageToken()));
+            return renamed(useCases.listUsers().listUsers(query), Map.of("limit", "page_size", "q", "query"))
+                    .map(ProtoMapper::users);
+        });
+    }
+
+    @Override
+    public void getConversation(GetConversationRequest request, StreamObserver<GetConversationResponse> response) {
+        respond(response, "GetConversation", workspace -> useCases.getConversation()
+                .getConversation(workspace, request.getConversationId()).map(ProtoMapper::conversationDetails));
+    }
+
+    @Override
+    public void postAgentReply(PostAgentReplyRequest request, StreamObserver<PostAgentReplyResponse> response) {
+        respond(response, "PostAgentReply", workspace -> useCases.postAgentReply()
+                .postAgentReply(workspace, request.getConversationId(), request.getText()).map(ProtoMapper::reply));
+    }
+
+    /** {@code limit} 0 means {@value #DEFAULT_FAILURE_LIMIT}. */
+    @Override
+    public void listAuthFailures(ListAuthFailuresRequest request, StreamObserver<ListAuthFailuresResponse> response) {
+        respond(response, "ListAuthFailures", workspace -> {
+            int limit = request.getLimit() == 0 ? DEFAULT_FAILURE_LIMIT : request.getLimit();
+            return useCases.listAuthFailures().listAuthFailures(workspace, request.getWidgetId(), limit)
+                    .map(ProtoMapper::authFailures);
+        });
+    }
+
+    @Override
+    public void rotateSecret(RotateSecretRequest request, StreamObserver<RotateSecretResponse> response) {
+        respond(response, "RotateSecret", workspace -> renamed(
+                useCases.rotateSecret().rotateSecret(workspace, request.getWidgetId(), request.getGraceSeconds()),
+                Map.of("graceSeconds", "grace_seconds")).map(ProtoMapper::secret));
+    }
+
+    /**
+     * Runs {@code work} for the caller's workspace and answers with its result. Nothing runs, and
+     * nothing is sent, once the call is cancelled (work that notices it midway throws to stop).
+     */
+    private static <T> void respond(StreamObserver<T> observer, String method, Function<WorkspaceId, Result<T>> work) {
+        if (Context.current().isCancelled()) {
+            return;
+        }
+        WorkspaceId workspace = ApiKeyInterceptor.WORKSPACE.get();
+        try {
+            if (workspace == null) {
+                throw GrpcStatusMapper.refused(Refusal.of(ErrorCode.UNAUTHENTICATED, ApiKeyInterceptor.MISSING_KEY));
+            }
+            Result<T> result = work.apply(workspace);
+            if (Context.current().isCancelled()) {
+                return;
+            }
+            if (result instanceof Result.Refused<T> refused) {
+                observer.onError(GrpcStatusMapper.refused(refused.refusal()));
+                return;
+            }
+            observer.onNext(result.orElseThrow());
+            observer.onCompleted();
+        } catch (RuntimeException e) {
+            if (!Context.current().isCancelled()) {
+                observer.onError(GrpcStatusMapper.failure(e, VisitorAuthServiceGrpc.SERVICE_NAME + "/" + method));
+            }
+        }
+    }
+
+    private static Optional<String> present(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static <T> Result<T> invalid(String field, String message) {
+        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, field, message));
+    }
+
+    /**
+     * A refusal of a malformed request names the field as the use case (and REST) calls it; here
+     * it names the request's field instead, in the claim and at the start of the message.
+     */
+    private static <T> Result<T> renamed(Result<T> result, Map<String, String> fields) {
+        if (result instanceof Result.Refused<T> refused && refused.refusal().code() == ErrorCode.INVALID_REQUEST
+                && refused.refusal().claim().isPresent() && fields.containsKey(refused.refusal().claim().get())) {
+            String from = refused.refusal().claim().get();
+            String to = fields.get(from);
+            String message = refused.refusal().message();
+            if (message.startsWith(from + " ")) {
+                message = to + message.substring(from.length());
+            }
+            return invalid(to, message);
+        }
+        return result;
+    }
+}
