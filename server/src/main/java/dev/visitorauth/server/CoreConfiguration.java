@@ -25,7 +25,10 @@ import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
@@ -36,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the core explicitly (the model carries no Spring): the JDBC store over Boot's pooled
- * {@link DataSource}, the jose4j verifier with metrics, and each use case as a bean for the
+ * {@link DataSource}, the jose4j verifier, metrics, and each use case as a bean for the
  * inbound adapters. Each bean is a method reference, so it implements only its own use-case
  * interface (one service implements several) and injection by type stays unambiguous.
  */
@@ -68,22 +71,42 @@ public class CoreConfiguration {
     }
 
     @Bean
-    VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, MeterRegistry meters,
+    VerificationMetrics verificationMetrics(MeterRegistry meters) {
+        return new VerificationMetrics(meters);
+    }
+
+    @Bean
+    VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, VerificationMetrics metrics,
                                                 VisitorAuthProperties properties) {
-        return VisitorAuthentication.builder(new MeteredTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
-                .storage(persistence.storage().withRecordFailures(new LoggingAuthFailureRecorder(persistence.authFailures())))
+        return VisitorAuthentication.builder(new Jose4jVisitorTokenVerifier())
+                .storage(persistence.storage().withRecordFailures(
+                        new LoggingAuthFailureRecorder(persistence.authFailures(), metrics)))
                 .clock(clock).sessionLifetime(properties.sessionLifetime()).build();
     }
 
-    /** Start-ups are timed ({@code visitorauth.session.starts}), tagged with their outcome. */
+    /**
+     * Start-ups are timed ({@code visitorauth.session.starts}), tagged with their outcome; an
+     * authenticated start counts as a valid verification, a rate-limited one as {@code rate_limited}.
+     */
     @Bean
-    StartSessionUseCase startSessionUseCase(VisitorAuthentication core, MeterRegistry meters) {
+    StartSessionUseCase startSessionUseCase(VisitorAuthentication core, MeterRegistry meters, VerificationMetrics metrics) {
         StartSessionUseCase delegate = core.startSession();
         return command -> {
             Timer.Sample sample = Timer.start(meters);
-            var result = delegate.startSession(command);
-            String outcome = result instanceof dev.visitorauth.domain.error.Result.Refused<?> r
-                    ? r.refusal().code().wire() : "started";
+            Result<StartedSession> result = delegate.startSession(command);
+            String outcome;
+            if (result instanceof Result.Refused<StartedSession> refused) {
+                outcome = refused.refusal().code().wire();
+                if (refused.refusal().code() == ErrorCode.RATE_LIMITED) {
+                    metrics.refused(ErrorCode.RATE_LIMITED);
+                }
+            } else {
+                boolean authenticated = result.orElseThrow().session().authenticated();
+                outcome = authenticated ? "authenticated" : "anonymous";
+                if (authenticated) {
+                    metrics.valid();
+                }
+            }
             sample.stop(Timer.builder("visitorauth.session.starts").description("Widget session start-ups")
                     .tag("outcome", outcome).register(meters));
             return result;

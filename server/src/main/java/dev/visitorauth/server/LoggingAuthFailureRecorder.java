@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records each failed verification and logs it as one structured line
+ * Records each failed verification, counts it in {@link VerificationMetrics}, and logs it as one structured line
  * ({@code auth_failure workspace=… widget=… code=… claim=… origin=… kid=… iat=…}). The record never
  * holds the token, so neither does the line; values from the request are quoted with anything
  * outside printable ASCII replaced, so a crafted origin or kid cannot forge log lines.
@@ -15,14 +15,17 @@ final class LoggingAuthFailureRecorder implements RecordAuthFailurePort {
     private static final Logger log = LoggerFactory.getLogger("visitorauth.auth-failures");
 
     private final RecordAuthFailurePort delegate;
+    private final VerificationMetrics metrics;
 
-    LoggingAuthFailureRecorder(RecordAuthFailurePort delegate) {
+    LoggingAuthFailureRecorder(RecordAuthFailurePort delegate, VerificationMetrics metrics) {
         this.delegate = delegate;
+        this.metrics = metrics;
     }
 
     @Override
     public void recordAuthFailure(AuthFailure failure) {
         delegate.recordAuthFailure(failure);
+        metrics.refused(failure.code());
         if (log.isInfoEnabled()) {
             log.info("auth_failure workspace={} widget={} code={} claim={} origin={} kid={} iat={}",
                     failure.workspaceId(), failure.widgetId(), failure.code().wire(),

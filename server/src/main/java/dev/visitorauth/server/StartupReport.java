@@ -16,8 +16,10 @@ class StartupReport {
     private final Environment environment;
     private final Path dataDirectory;
     private final DataDirectory.GeneratedKey systemKey;
+    private final GrpcServerLifecycle grpc;
 
-    StartupReport(Environment environment, Path dataDirectory, DataDirectory.GeneratedKey systemKey) {
+    StartupReport(Environment environment, Path dataDirectory, DataDirectory.GeneratedKey systemKey, GrpcServerLifecycle grpc) {
+        this.grpc = grpc;
         this.environment = environment;
         this.dataDirectory = dataDirectory;
         this.systemKey = systemKey;
@@ -29,6 +31,8 @@ class StartupReport {
         String base = "http://localhost:" + port;
         StringBuilder report = new StringBuilder("\n\nvisitorauth is ready\n")
                 .append("  REST API        ").append(base).append("/v1\n")
+                .append("  gRPC            ").append(grpc.isTls() ? "TLS " : "plaintext ").append("localhost:")
+                .append(grpc.getPort()).append(" (visitorauth.v1.VisitorAuthService, reflection and health on)\n")
                 .append("  API docs        ").append(base).append("/swagger-ui.html (OpenAPI at /v3/api-docs)\n")
                 .append("  Health          ").append(base).append("/actuator/health\n")
                 .append("  Metrics         ").append(base).append("/actuator/prometheus\n")

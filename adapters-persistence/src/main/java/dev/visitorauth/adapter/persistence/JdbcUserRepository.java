@@ -110,6 +110,16 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
     }
 
     @Override
+    public Optional<User> lockUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(externalId, "externalId");
+        boolean exists = tx.read(c -> !Jdbc.query(c,
+                "SELECT user_id FROM users WHERE workspace_id = ? AND external_id = ? FOR UPDATE",
+                rs -> rs.getString(1), workspaceId.value(), externalId.value()).isEmpty());
+        return exists ? findUserByExternalId(workspaceId, externalId) : Optional.empty();
+    }
+
+    @Override
     public Optional<User> findUser(WorkspaceId workspaceId, UserId id) {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(id, "id");

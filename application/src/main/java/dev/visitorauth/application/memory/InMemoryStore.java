@@ -177,6 +177,12 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
                 .map(id -> users.get(new Key(workspaceId, id.value()))));
     }
 
+    /** Transactions here hold one global lock, so a plain read is already locked until commit. */
+    @Override
+    public Optional<User> lockUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId) {
+        return findUserByExternalId(workspaceId, externalId);
+    }
+
     @Override
     public Optional<User> findUser(WorkspaceId workspaceId, UserId id) {
         return tx.locked(() -> Optional.ofNullable(users.get(new Key(workspaceId, id.value()))));

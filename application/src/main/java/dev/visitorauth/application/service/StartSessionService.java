@@ -246,10 +246,14 @@ public final class StartSessionService implements StartSessionUseCase {
         return new VisitorState.Linked(v, owner.externalId());
     }
 
-    /** Finds or creates the token's user and applies the token's profile. One user per external id, even under races. */
+    /**
+     * Finds or creates the token's user and applies the token's profile. One user per external id,
+     * even under races; the user is locked while its profile is merged, so concurrent start-ups for
+     * one user apply their updates one after the other and lose none.
+     */
     private Result<User> upsertUser(Widget widget, VisitorIdentity identity, Instant now) {
         ExternalUserId externalId = identity.externalId();
-        Optional<User> existing = deps.loadUsers().findUserByExternalId(widget.workspaceId(), externalId);
+        Optional<User> existing = deps.loadUsers().lockUserByExternalId(widget.workspaceId(), externalId);
         if (existing.isEmpty()) {
             Result<User> created = User.firstSeen(widget.workspaceId(), new UserId(credentials.id("u_", 16)), identity, now);
             if (created instanceof Result.Refused<User>) {
@@ -260,7 +264,8 @@ public final class StartSessionService implements StartSessionUseCase {
             if (stored.id().equals(candidate.id())) {
                 return Result.ok(stored);
             }
-            existing = Optional.of(stored);
+            // Another start-up created it first: merge into its latest state, under the lock.
+            existing = deps.loadUsers().lockUserByExternalId(widget.workspaceId(), externalId);
         }
         User before = existing.get();
         Result<User> applied = before.apply(identity, now);

@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.token"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.persistence"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.rest"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.grpc"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.server"));
     }
 

@@ -11,5 +11,11 @@ public interface LoadUserPort {
 
     Optional<User> findUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId);
 
+    /**
+     * Like {@link #findUserByExternalId}, and locks the user until the current transaction ends, so
+     * that concurrent start-ups for one user apply their profile updates one after the other.
+     */
+    Optional<User> lockUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId);
+
     Optional<User> findUser(WorkspaceId workspaceId, UserId id);
 }

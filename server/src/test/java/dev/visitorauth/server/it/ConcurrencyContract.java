@@ -1,0 +1,147 @@
+package dev.visitorauth.server.it;
+
+import static dev.visitorauth.server.it.TokenMinter.claims;
+import static dev.visitorauth.server.it.TokenMinter.newUserId;
+import static dev.visitorauth.server.it.TokenMinter.sign;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.visitorauth.server.it.ApiClient.Response;
+import dev.visitorauth.server.it.ApiClient.Widget;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Simultaneous start-ups over HTTP: many devices of one new user create exactly one user, and a
+ * {@code jti} sent by many requests at once is accepted exactly once.
+ */
+abstract class ConcurrencyContract extends ServerTestBase {
+    static final int DEVICES = 50;
+    static final int REPLAYS = 20;
+
+    @Test
+    void fiftySimultaneousStartUpsOfOneNewUserCreateOneUser() {
+        Widget widget = api.newWidget();
+        String userId = newUserId();
+        List<String> tokens = java.util.stream.IntStream.range(0, DEVICES)
+                .mapToObj(i -> sign(widget.secret(), claims(userId).jti().with("name", "Device " + i))).toList();
+
+        List<Response> responses = Concurrently.run(DEVICES, i -> api.start(widget, null, tokens.get(i)));
+
+        assertThat(responses).as("every start-up succeeds").allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
+        List<String> visitors = responses.stream().map(r -> r.text("visitorId")).toList();
+        assertThat(visitors).doesNotHaveDuplicates();
+        assertThat(responses).allSatisfy(r -> assertThat(r.text("user", "id")).isEqualTo(userId));
+        assertThat(SessionStartContract.visitorIds(api.user(widget.workspace(), userId))).hasSize(DEVICES)
+                .containsExactlyInAnyOrderElementsOf(visitors);
+        Response users = api.users(widget.workspace(), null);
+        assertThat(users.json().path("users")).hasSize(1);
+    }
+
+    @Test
+    void fiftySimultaneousStartUpsWithTheSameTokenWithoutJtiCreateOneUser() {
+        Widget widget = api.newWidget();
+        String userId = newUserId();
+        String token = sign(widget.secret(), claims(userId));
+
+        List<Response> responses = Concurrently.run(DEVICES, i -> api.start(widget, null, token));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
+        assertThat(SessionStartContract.visitorIds(api.user(widget.workspace(), userId))).hasSize(DEVICES);
+        assertThat(api.users(widget.workspace(), null).json().path("users")).hasSize(1);
+    }
+
+    @Test
+    void theSameJtiFromTwentySimultaneousRequestsIsAcceptedOnce() {
+        Widget widget = api.newWidget();
+        String userId = newUserId();
+        String token = sign(widget.secret(), claims(userId).jti());
+
+        List<Response> responses = Concurrently.run(REPLAYS, i -> api.start(widget, null, token));
+
+        Map<String, Long> outcomes = responses.stream()
+                .collect(Collectors.groupingBy(r -> r.status() + " " + r.code(), Collectors.counting()));
+        assertThat(outcomes).containsOnly(Map.entry("201 null", 1L), Map.entry("401 token_replayed", (long) REPLAYS - 1));
+        assertThat(SessionStartContract.visitorIds(api.user(widget.workspace(), userId))).hasSize(1);
+        assertThat(api.authFailures(widget).json().path("countsByCode").path("token_replayed").asInt())
+                .isEqualTo(REPLAYS - 1);
+    }
+
+    @Test
+    void simultaneousStartUpsOfOneUserWithCustomDataAllSucceed() {
+        Widget widget = api.newWidget();
+        String userId = newUserId();
+        api.startOk(widget, null, sign(widget.secret(), claims(userId).times(-5, 30).with("customData", Map.of("first", "1"))));
+
+        List<Response> responses = Concurrently.run(REPLAYS, i -> api.start(widget, null,
+                sign(widget.secret(), claims(userId).with("customData", Map.of("device" + i, "seen", "shared", "v" + i)))));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
+        JsonNode customData = api.user(widget.workspace(), userId).json().path("customData");
+        assertThat(customData.has("first")).isTrue();
+        assertThat(customData.has("shared")).isTrue();
+    }
+
+    /**
+     * Merging is key by key (spec section 3): twenty devices of one user, each adding its own key at
+     * once, must leave all twenty stored. Each start-up reads the profile without a lock and writes
+     * the whole merged result back, so concurrent start-ups overwrite each other's keys.
+     */
+    @Test
+    void simultaneousStartUpsOfOneUserLoseNoCustomDataKey() {
+        Widget widget = api.newWidget();
+        String userId = newUserId();
+        api.startOk(widget, null, sign(widget.secret(), claims(userId).times(-5, 30).with("customData", Map.of("first", "1"))));
+
+        List<Response> responses = Concurrently.run(REPLAYS, i -> api.start(widget, null,
+                sign(widget.secret(), claims(userId).with("customData", Map.of("device" + i, "seen")))));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
+        JsonNode customData = api.user(widget.workspace(), userId).json().path("customData");
+        List<String> lost = java.util.stream.IntStream.range(0, REPLAYS).mapToObj(i -> "device" + i)
+                .filter(key -> !customData.has(key)).toList();
+        assertThat(lost).as("keys merged by one start-up and dropped by a concurrent one (a lost update)").isEmpty();
+    }
+
+    /**
+     * Ten users racing to upgrade one anonymous visitor: it ends linked to exactly one of them, with
+     * its conversation, and no other user gets it. The adapter signals a lost race as
+     * {@code 503 unavailable} ("retry"); a retry then gets a visitor of its own.
+     */
+    @Test
+    void simultaneousUpgradesOfOneAnonymousVisitorLinkItOnce() {
+        Widget widget = api.newWidget();
+        ApiClient.Session anonymous = api.startOk(widget, null, null);
+        String conversation = api.startConversationOk(anonymous.token(), "Hello");
+        List<String> users = java.util.stream.IntStream.range(0, 10).mapToObj(i -> newUserId()).toList();
+
+        List<Response> responses = Concurrently.run(users.size(),
+                i -> api.start(widget, anonymous.visitorId(), sign(widget.secret(), claims(users.get(i)))));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status() + " " + r.code()).isIn("201 null", "503 unavailable"));
+        List<Response> keptTheVisitor = responses.stream()
+                .filter(r -> r.status() == 201 && anonymous.visitorId().equals(r.text("visitorId"))).toList();
+        assertThat(keptTheVisitor).as("exactly one user upgraded the visitor").hasSize(1);
+        String winner = keptTheVisitor.get(0).text("user", "id");
+        assertThat(api.adminConversation(widget.workspace(), conversation).text("owner", "user", "id")).isEqualTo(winner);
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get(i);
+            Response r = responses.get(i);
+            if (r.status() == 503) {
+                r = api.start(widget, anonymous.visitorId(), sign(widget.secret(), claims(user)));
+                assertThat(r.status()).as("retry: %s", r).isEqualTo(201);
+            }
+            List<String> visitors = SessionStartContract.visitorIds(api.user(widget.workspace(), user));
+            List<String> conversations = SessionStartContract.conversationIds(api.user(widget.workspace(), user));
+            if (user.equals(winner)) {
+                assertThat(visitors).containsExactly(anonymous.visitorId());
+                assertThat(conversations).containsExactly(conversation);
+            } else {
+                assertThat(visitors).hasSize(1).doesNotContain(anonymous.visitorId());
+                assertThat(conversations).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.visitorauth.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A test against the running server of its context: {@link #api} talks to it over HTTP. */
+abstract class ServerTestBase {
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+    }
+
+    /**
+     * Asserts an RFC 9457 refusal: the status, {@code application/problem+json}, the problem's
+     * {@code status}, {@code code}, a {@code type} naming the code, a title and a detail.
+     */
+    static ApiClient.Response assertProblem(ApiClient.Response r, int status, String code) {
+        assertThat(r.status()).as("status of %s", r).isEqualTo(status);
+        assertThat(r.contentType()).as("content type of %s", r).startsWith("application/problem+json");
+        assertThat(r.code()).as("code of %s", r).isEqualTo(code);
+        assertThat(r.json().path("status").asInt()).as("status member of %s", r).isEqualTo(status);
+        assertThat(r.text("type")).as("type of %s", r).endsWith("/" + code);
+        assertThat(r.text("title")).as("title of %s", r).isNotBlank();
+        assertThat(r.text("detail")).as("detail of %s", r).isNotBlank();
+        return r;
+    }
+
+    /** {@link #assertProblem} and the {@code claim} member. */
+    static ApiClient.Response assertProblem(ApiClient.Response r, int status, String code, String claim) {
+        assertProblem(r, status, code);
+        assertThat(r.text("claim")).as("claim of %s", r).isEqualTo(claim);
+        return r;
+    }
+
+    /** A refused visitor token: 401 with {@code code}, and the body never echoes the token. */
+    static ApiClient.Response assertTokenRefused(ApiClient.Response r, String code, String token) {
+        assertProblem(r, 401, code);
+        assertThat(r.body()).as("refusal of a token must not echo it").doesNotContain(token);
+        return r;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.visitorauth.server.it;
+
+import static dev.visitorauth.server.it.TokenMinter.newUserId;
+import static dev.visitorauth.server.it.TokenMinter.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.visitorauth.server.it.ApiClient.Session;
+import dev.visitorauth.server.it.ApiClient.Widget;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions expire ({@code visitorauth.session-lifetime}, here {@value #LIFETIME_SECONDS} seconds):
+ * an expired session is refused like a revoked one, and the visitor starts again with its id.
+ */
+abstract class SessionLifetimeContract extends ServerTestBase {
+    static final int LIFETIME_SECONDS = 3;
+
+    @Test
+    void aSessionExpiresAfterTheConfiguredLifetime() throws InterruptedException {
+        Widget widget = api.newWidget();
+        String userId = newUserId();
+        Session s = api.startOk(widget, null, valid(widget, userId));
+        String conversation = api.startConversationOk(s.token(), "Hello");
+        Instant expiresAt = Instant.parse(s.response().text("expiresAt"));
+        assertThat(Duration.between(Instant.now(), expiresAt)).isLessThanOrEqualTo(Duration.ofSeconds(LIFETIME_SECONDS));
+        assertThat(api.currentSession(s.token()).status()).isEqualTo(200);
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 300);
+
+        assertProblem(api.currentSession(s.token()), 401, "unauthenticated");
+        assertProblem(api.conversations(s.token()), 401, "unauthenticated");
+        Session again = api.startOk(widget, s.visitorId(), valid(widget, userId));
+        assertThat(again.visitorId()).isEqualTo(s.visitorId());
+        assertThat(api.conversationIds(again.token())).containsExactly(conversation);
+    }
+}
