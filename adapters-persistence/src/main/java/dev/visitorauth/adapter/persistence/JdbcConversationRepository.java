@@ -59,9 +59,19 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
     public void appendMessage(WorkspaceId workspaceId, Message m) {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(m, "message");
-        tx.write(c -> Jdbc.update(c, "INSERT INTO messages (workspace_id, " + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                workspaceId.value(), m.conversationId().value(), m.id().value(), m.author().wire(), m.text().value(),
-                m.authenticated(), micros(m.createdAt())));
+        tx.write(c -> {
+            // One atomic UPDATE, so concurrent posts never lose a count; it also locks the
+            // conversation row until the message is in.
+            int updated = Jdbc.update(c, "UPDATE conversations SET message_count = message_count + 1,"
+                            + " last_message_at = GREATEST(last_message_at, ?) WHERE workspace_id = ? AND conversation_id = ?",
+                    micros(m.createdAt()), workspaceId.value(), m.conversationId().value());
+            if (updated != 1) {
+                throw new IllegalStateException("no stored conversation " + m.conversationId() + " in workspace " + workspaceId);
+            }
+            return Jdbc.update(c, "INSERT INTO messages (workspace_id, " + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    workspaceId.value(), m.conversationId().value(), m.id().value(), m.author().wire(), m.text().value(),
+                    m.authenticated(), micros(m.createdAt()));
+        });
     }
 
     @Override

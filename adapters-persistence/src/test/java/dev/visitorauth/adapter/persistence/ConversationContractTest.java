@@ -46,7 +46,7 @@ abstract class ConversationContractTest extends DatabaseContract {
     }
 
     @Test
-    void savingAgainReplacesTheCountAndLastMessageTime() {
+    void appendingAMessageRaisesTheCountAndLastMessageTime() {
         WorkspaceId ws = TestData.workspaceId();
         Conversation c = Conversation.start(ws, TestData.conversationId(), anonymousOwner(), clock.instant());
         db.conversations().saveConversation(c);
@@ -54,12 +54,30 @@ abstract class ConversationContractTest extends DatabaseContract {
         Message m = TestData.message(c.id(), "hello", clock.instant());
 
         db.conversations().appendMessage(ws, m);
-        db.conversations().saveConversation(c.with(m));
 
         Conversation found = db.conversations().findConversation(ws, c.id()).orElseThrow();
+        assertThat(found).isEqualTo(c.with(m));
         assertThat(found.messageCount()).isEqualTo(1);
         assertThat(found.lastMessageAt()).isEqualTo(clock.instant());
         assertThat(db.conversations().messagesOf(ws, c.id())).containsExactly(m);
+    }
+
+    @Test
+    void concurrentAppendsLoseNoCount() throws Exception {
+        WorkspaceId ws = TestData.workspaceId();
+        Conversation c = Conversation.start(ws, TestData.conversationId(), anonymousOwner(), clock.instant());
+        db.conversations().saveConversation(c);
+
+        Concurrently.run(16, i -> {
+            db.transactions().inTransaction(() -> {
+                db.conversations().appendMessage(ws, TestData.message(c.id(), "m" + i, clock.instant()));
+                return dev.visitorauth.domain.error.Result.ok(i);
+            });
+            return i;
+        });
+
+        assertThat(db.conversations().findConversation(ws, c.id()).orElseThrow().messageCount()).isEqualTo(16);
+        assertThat(db.conversations().messagesOf(ws, c.id())).hasSize(16);
     }
 
     @Test
@@ -126,12 +144,13 @@ abstract class ConversationContractTest extends DatabaseContract {
         WorkspaceId b = TestData.workspaceId();
         ConversationOwner owner = anonymousOwner();
         Conversation c = stored(a, owner, clock.instant(), clock.instant());
-        db.conversations().appendMessage(a, TestData.message(c.id(), "secret plans", clock.instant()));
+        Message m = TestData.message(c.id(), "secret plans", clock.instant());
+        db.conversations().appendMessage(a, m);
 
         assertThat(db.conversations().findConversation(b, c.id())).isEmpty();
         assertThat(db.conversations().conversationsOf(b, owner)).isEmpty();
         assertThat(db.conversations().messagesOf(b, c.id())).isEmpty();
         assertThat(db.conversations().transferConversations(b, owner, userOwner())).isZero();
-        assertThat(db.conversations().conversationsOf(a, owner)).containsExactly(c);
+        assertThat(db.conversations().conversationsOf(a, owner)).containsExactly(c.with(m));
     }
 }

@@ -156,17 +156,22 @@ abstract class AccessControlContract extends ServerTestBase {
         assertThat(messages).hasSize(2);
         assertThat(ApiClient.text(messages.get(1), "author")).isEqualTo("agent");
         assertThat(ApiClient.text(messages.get(1), "text")).isEqualTo("On its way");
+        JsonNode listed = api.conversations(s.token()).json().path("conversations").get(0);
+        assertThat(listed.path("messageCount").intValue()).as("stored count").isEqualTo(2);
+        assertThat(ApiClient.text(listed, "lastMessageAt")).isEqualTo(ApiClient.text(messages.get(1), "createdAt"));
     }
 
     @Test
-    void conversationsAreListedNewestFirstAndMessagesOldestFirst() {
+    void conversationsAreListedByMostRecentActivityAndMessagesOldestFirst() {
         Widget widget = api.newWidget();
         Session s = api.startOk(widget, null, null);
         String older = api.startConversationOk(s.token(), "first question");
         String newer = api.startConversationOk(s.token(), "second question");
+        assertThat(api.conversationIds(s.token())).containsExactly(newer, older);
+
         api.postMessage(s.token(), older, "follow-up");
 
-        assertThat(api.conversationIds(s.token())).containsExactly(newer, older);
+        assertThat(api.conversationIds(s.token())).as("most recent activity first").containsExactly(older, newer);
         JsonNode messages = api.messages(s.token(), older).json().path("messages");
         assertThat(messages.valueStream().map(m -> ApiClient.text(m, "text")).toList())
                 .containsExactly("first question", "follow-up");
