@@ -1,0 +1,206 @@
+package dev.visitorauth.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.visitorauth.e2e.E2EServer.Widget;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.json.Json;
+
+/**
+ * Every example of docs/encoding-user-data.md (examples/encoding/&lt;language&gt;) mints a token that
+ * starts an authenticated session on the real server. A language whose toolchain (or JWT library) is
+ * not installed is skipped, saying what to install.
+ */
+class EncodingExamplesE2ETest {
+    private static final String NAME = "Ada Lovelace";
+    private static final String EMAIL = "ada@example.com";
+    private static E2EServer server;
+    private static Widget widget;
+    private static Path examples;
+
+    @BeforeAll
+    static void start() {
+        server = E2EServer.get();
+        widget = server.createWidget("Encoding examples");
+        examples = Path.of(System.getProperty("visitorauth.examples.dir", "../examples/encoding")).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void nodeWithJsonwebtoken() {
+        Path dir = examples.resolve("node");
+        assumeNodePackages(dir);
+        startsAnAuthenticatedSession("node-jsonwebtoken", run(dir, "node-jsonwebtoken", List.of("node", "mint-jsonwebtoken.js")));
+    }
+
+    @Test
+    void nodeWithJose() {
+        Path dir = examples.resolve("node");
+        assumeNodePackages(dir);
+        startsAnAuthenticatedSession("node-jose", run(dir, "node-jose", List.of("node", "mint-jose.mjs")));
+    }
+
+    @Test
+    void pythonWithPyJwt() {
+        Optional<String> python = List.of("python3", "/usr/bin/python3").stream()
+                .filter(p -> succeeds(List.of(p, "-c", "import jwt; jwt.encode({}, 'k', algorithm='HS256')")))
+                .findFirst();
+        assumeTrue(python.isPresent(), "Skipped Python: needs python3 with PyJWT (apt-get install -y python3-jwt, or pip install PyJWT)");
+        startsAnAuthenticatedSession("python", run(examples.resolve("python"), "python", List.of(python.get(), "mint.py")));
+    }
+
+    @Test
+    void rubyWithRubyJwt() {
+        assumeTrue(succeeds(List.of("ruby", "-e", "require 'jwt'")),
+                "Skipped Ruby: needs ruby with the jwt gem (apt-get install -y ruby ruby-jwt, or gem install jwt)");
+        startsAnAuthenticatedSession("ruby", run(examples.resolve("ruby"), "ruby", List.of("ruby", "mint.rb")));
+    }
+
+    @Test
+    void goWithGolangJwt() throws IOException {
+        Path debianJwt = Path.of("/usr/share/gocode/src/github.com/golang-jwt/jwt");
+        assumeTrue(succeeds(List.of("go", "version")) && Files.exists(debianJwt.resolve("go.mod")),
+                "Skipped Go: needs go and golang-jwt v4 (apt-get install -y golang-go golang-github-golang-jwt-jwt-dev)");
+        // A throw-away module around the example that takes golang-jwt from Debian's package, offline.
+        Path module = Files.createTempDirectory(E2EServer.workDir(), "go-mint-");
+        Files.copy(examples.resolve("go/main.go"), module.resolve("main.go"));
+        Files.writeString(module.resolve("go.mod"), """
+                module visitorauth.example/mint
+
+                go 1.19
+
+                require github.com/golang-jwt/jwt/v4 v4.4.3
+
+                replace github.com/golang-jwt/jwt/v4 => %s
+                """.formatted(debianJwt));
+        startsAnAuthenticatedSession("go", run(module, "go", List.of("go", "run", ".")));
+    }
+
+    @Test
+    void phpWithHashHmac() {
+        assumeTrue(succeeds(List.of("php", "-r", "exit(function_exists('hash_hmac') ? 0 : 1);")),
+                "Skipped PHP: needs the php command line (apt-get install -y php-cli)");
+        startsAnAuthenticatedSession("php", run(examples.resolve("php"), "php", List.of("php", "mint.php")));
+    }
+
+    @Test
+    void javaWithJose4j() {
+        String classPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .filter(e -> e.contains("jose4j") || e.contains("slf4j-api"))
+                .reduce((a, b) -> a + File.pathSeparator + b)
+                .orElseThrow();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        startsAnAuthenticatedSession("java", run(examples.resolve("java"), "java",
+                List.of(java, "-cp", classPath, "Mint.java")));
+    }
+
+    // ------------------------------------------------------------------
+
+    private static void assumeNodePackages(Path dir) {
+        assumeTrue(succeeds(List.of("node", "--version")), "Skipped Node: needs node and npm (apt-get install -y nodejs npm)");
+        if (!Files.isDirectory(dir.resolve("node_modules/jsonwebtoken")) || !Files.isDirectory(dir.resolve("node_modules/jose"))) {
+            // The packages of the committed package-lock.json, from the npm registry.
+            Result ci = exec(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
+            assumeTrue(ci.exit == 0, "Skipped Node: `npm ci` in examples/encoding/node failed (" + ci.exit + "): " + ci.stderr);
+        }
+    }
+
+    private static String userId(String language) {
+        return "enc-" + language;
+    }
+
+    private static String run(Path dir, String language, List<String> command) {
+        Map<String, String> env = Map.of(
+                "WIDGET_SECRET", widget.secret(),
+                "USER_ID", userId(language),
+                "USER_NAME", NAME,
+                "USER_EMAIL", EMAIL,
+                "GOPROXY", "off",
+                "GOFLAGS", "-mod=mod",
+                "GOCACHE", workPath("go-cache"),
+                "GOPATH", workPath("go-path"));
+        Result r = exec(dir, command, env, 180);
+        assertThat(r.exit).as(language + " example failed: " + r.stderr + r.stdout).isZero();
+        List<String> lines = r.stdout.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).as(language + " printed nothing; stderr: " + r.stderr).isNotEmpty();
+        return lines.get(lines.size() - 1).trim();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void startsAnAuthenticatedSession(String language, String token) {
+        Json json = new Json();
+        String[] parts = token.split("\\.");
+        assertThat(parts).as(language + " token").hasSize(3);
+        Map<String, Object> header = json.toType(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8), Map.class);
+        Map<String, Object> claims = json.toType(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8), Map.class);
+        assertThat(header.get("alg")).isEqualTo("HS256");
+        assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue())
+                .as(language + ": a 30-second token").isEqualTo(30L);
+
+        Map<String, Object> session = server.call("POST", "/v1/widgets/" + widget.id() + "/sessions", null,
+                Map.of("visitorToken", token), 201);
+        assertThat(session.get("status")).as(language).isEqualTo("authenticated");
+        Map<String, Object> user = (Map<String, Object>) session.get("user");
+        assertThat(user.get("id")).isEqualTo(userId(language));
+        assertThat(user.get("name")).isEqualTo(NAME);
+        assertThat(user.get("email")).isEqualTo(EMAIL);
+    }
+
+    private static String workPath(String name) {
+        try {
+            Path p = E2EServer.workDir().resolve(name);
+            Files.createDirectories(p);
+            return p.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean succeeds(List<String> command) {
+        try {
+            return exec(Path.of("."), command, Map.of(), 60).exit == 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private record Result(int exit, String stdout, String stderr) {
+    }
+
+    private static Result exec(Path dir, List<String> command, Map<String, String> env, int timeoutSeconds) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
+            pb.environment().putAll(env);
+            Path out = Files.createTempFile(E2EServer.workDir(), "out-", ".txt");
+            Path err = Files.createTempFile(E2EServer.workDir(), "err-", ".txt");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "", "timed out after " + timeoutSeconds + " s: " + command);
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return r;
+        } catch (IOException e) {
+            return new Result(-1, "", "cannot run " + command + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
