@@ -3,6 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import static dev.visitorauth.adapter.persistence.Jdbc.instant;
 import static dev.visitorauth.adapter.persistence.Jdbc.micros;
 
+import dev.visitorauth.application.port.out.ConcurrentChangeException;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
 import dev.visitorauth.application.port.out.SaveVisitorPort;
 import dev.visitorauth.domain.identity.UserId;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * Visitors. The database guards the model's invariant too: a stored visitor linked to a user is
  * never overwritten as anonymous or as linked to another user, even by a concurrent start-up that
- * read it before it was linked (that save fails with {@link PersistenceUnavailableException}, and
+ * read it before it was linked (that save fails with {@link ConcurrentChangeException}, and
  * a retry sees the visitor as it now is).
  */
 public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitorPort {
@@ -50,8 +51,7 @@ public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitor
                 "INSERT INTO visitors (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 new Object[] {ws, v.id().value(), v.widgetId().value(), user, micros(v.createdAt()), micros(v.lastSeenAt())}));
         if (!saved) {
-            throw new PersistenceUnavailableException(
-                    "the visitor was linked to another user concurrently; retry", null);
+            throw new ConcurrentChangeException("the visitor was linked to another user concurrently; retry");
         }
     }
 

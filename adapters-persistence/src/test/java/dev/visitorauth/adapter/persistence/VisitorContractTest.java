@@ -88,9 +88,9 @@ abstract class VisitorContractTest extends DatabaseContract {
         Visitor linkedElsewhere = anonymous.linkTo(TestData.userId(), clock.instant());
 
         assertThatThrownBy(() -> db.visitors().saveVisitor(linkedElsewhere))
-                .isInstanceOf(PersistenceUnavailableException.class);
+                .isInstanceOf(dev.visitorauth.application.port.out.ConcurrentChangeException.class);
         assertThatThrownBy(() -> db.visitors().saveVisitor(anonymous.seenAt(clock.instant())))
-                .isInstanceOf(PersistenceUnavailableException.class);
+                .isInstanceOf(dev.visitorauth.application.port.out.ConcurrentChangeException.class);
         assertThat(db.visitors().findVisitor(ws, anonymous.id())).contains(linked);
     }
 }

@@ -3,6 +3,7 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.out.ConcurrentChangeException;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
@@ -120,7 +121,7 @@ public final class StartSessionService implements StartSessionUseCase {
         }
 
         Optional<VisitorIdentity> usable = identity;
-        Result<StartedSession> started = deps.transactions().inTransaction(() -> link(widget, visitorId, usable, now));
+        Result<StartedSession> started = linkOnce(widget, visitorId, usable, now);
         if (started instanceof Result.Refused<StartedSession> refused && refused.refusal().code().isVerificationFailure()) {
             // A refusal inside the transaction (token_required, token_replayed, customData over the cap):
             // everything was rolled back; record it, and in observe mode carry on as if no token came.
@@ -130,10 +131,24 @@ public final class StartSessionService implements StartSessionUseCase {
                 return Result.refused(limited.get());
             }
             if (widget.policy().mode() == AuthMode.OBSERVE && identity.isPresent()) {
-                return deps.transactions().inTransaction(() -> link(widget, visitorId, Optional.empty(), now));
+                return linkOnce(widget, visitorId, Optional.empty(), now);
             }
         }
         return started;
+    }
+
+    /**
+     * Links in one transaction. If a concurrent start-up changed the visitor meanwhile (e.g. linked
+     * it to another user), the transaction is rolled back and run once more on the new state, so
+     * the client gets the start-up table's answer rather than a retry request.
+     */
+    private Result<StartedSession> linkOnce(Widget widget, Optional<VisitorId> visitorId, Optional<VisitorIdentity> identity,
+                                            Instant now) {
+        try {
+            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now));
+        } catch (ConcurrentChangeException raced) {
+            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now));
+        }
     }
 
     /** Verifies the token: its identity, empty in observe mode after a failure, or the refusal. */
