@@ -78,7 +78,7 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     }
 
     private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {
-        Result<Widget> widget = findWidget(workspaceId, widgetId);
+        Result<Widget> widget = WorkspaceWidgets.find(widgets, workspaceId, widgetId);
         if (widget.isOk() && (token == null || token.isEmpty())) {
             return Refusals.invalid("token", "token is required.");
         }
@@ -89,12 +89,5 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
         });
     }
 
-    private Result<Widget> findWidget(WorkspaceId workspaceId, String widgetId) {
-        if (!dev.visitorauth.domain.Ids.isWellFormed(widgetId)) {
-            return Refusals.widgetNotFound();
-        }
-        return widgets.findWidget(new dev.visitorauth.domain.widget.WidgetId(widgetId))
-                .filter(w -> w.workspaceId().equals(workspaceId))
-                .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
-    }
+
 }

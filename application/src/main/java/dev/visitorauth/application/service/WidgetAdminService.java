@@ -14,7 +14,6 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
@@ -117,13 +116,8 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         return new KeyId(credentials.id("k_", 9));
     }
 
-    /** The workspace's widget; another workspace's widget is as absent as a missing one. */
-    Result<Widget> find(WorkspaceId workspaceId, String widgetId) {
-        if (!Ids.isWellFormed(widgetId)) {
-            return Refusals.widgetNotFound();
-        }
-        return load.findWidget(new WidgetId(widgetId)).filter(w -> w.workspaceId().equals(workspaceId))
-                .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
+    private Result<Widget> find(WorkspaceId workspaceId, String widgetId) {
+        return WorkspaceWidgets.find(load, workspaceId, widgetId);
     }
 
     private Result<WidgetKeyring> lockedKeyring(Widget widget) {
