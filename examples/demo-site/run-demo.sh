@@ -27,7 +27,7 @@ fi
 mkdir -p "$DATA"
 
 echo "Starting visitorauth on $B (log: $DATA/server.log)…"
-# A longer database timeout than the server's fail-fast 2 s: the embedded database's first start on a busy machine.
+# A longer database timeout than the server's fail-fast 5 s: the embedded database's first start on a busy machine.
 VISITORAUTH_DATA_DIR="$DATA" SERVER_PORT=$SERVER_PORT VISITORAUTH_GRPC_PORT=${VISITORAUTH_GRPC_PORT:-9090} \
   java -jar "$SERVER_JAR" --spring.datasource.hikari.connection-timeout=30000 > "$DATA/server.log" 2>&1 &
 SERVER_PID=$!
