@@ -45,7 +45,7 @@ public final class GrpcStatusMapper {
             case WIDGET_NOT_FOUND, NOT_FOUND -> Status.Code.NOT_FOUND;
             case ORIGIN_NOT_ALLOWED, FORBIDDEN -> Status.Code.PERMISSION_DENIED;
             case INVALID_REQUEST -> Status.Code.INVALID_ARGUMENT;
-            case RATE_LIMITED -> Status.Code.RESOURCE_EXHAUSTED;
+            case RATE_LIMITED, REQUEST_TOO_LARGE -> Status.Code.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Status.Code.UNAVAILABLE;
         };
     }

@@ -41,6 +41,8 @@ public enum ErrorCode {
     ORIGIN_NOT_ALLOWED,
     /** A malformed request body or parameter. */
     INVALID_REQUEST,
+    /** A request body over the body limit (64 KiB), counted as bytes read whatever the framing. */
+    REQUEST_TOO_LARGE,
     /** Missing, expired or revoked session or API key. */
     UNAUTHENTICATED,
     /** Authenticated, but the resource is not the caller's. */

@@ -62,6 +62,7 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
             case WIDGET_NOT_FOUND, NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORIGIN_NOT_ALLOWED, FORBIDDEN -> HttpStatus.FORBIDDEN;
             case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+            case REQUEST_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
