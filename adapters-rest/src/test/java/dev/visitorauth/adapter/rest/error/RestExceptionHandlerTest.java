@@ -16,6 +16,7 @@ class RestExceptionHandlerTest {
                 case "widget_not_found", "not_found" -> HttpStatus.NOT_FOUND;
                 case "origin_not_allowed", "forbidden" -> HttpStatus.FORBIDDEN;
                 case "invalid_request" -> HttpStatus.BAD_REQUEST;
+                case "request_too_large" -> HttpStatus.CONTENT_TOO_LARGE;
                 case "rate_limited" -> HttpStatus.TOO_MANY_REQUESTS;
                 case "unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
                 default -> HttpStatus.UNAUTHORIZED;
