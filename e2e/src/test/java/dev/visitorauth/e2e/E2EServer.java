@@ -19,9 +19,9 @@ import java.util.Map;
 import org.openqa.selenium.json.Json;
 
 /**
- * The visitorauth server under test: README's executable jar, started once per test JVM as a separate
- * process on a free port, with an H2 file database in a fresh data directory, a known system API key
- * and the gRPC port left to the OS. Stopped when the JVM exits.
+ * A client of a visitorauth server process ({@link ServerProcess}), and the shared one: README's
+ * executable jar, started once per test JVM on a free port with an H2 file database in a fresh data
+ * directory, a known system API key and the gRPC port left to the OS. Stopped when the JVM exits.
  */
 final class E2EServer {
     static final String SYSTEM_KEY = "e2e-system-key-0123456789abcdef";
@@ -30,31 +30,10 @@ final class E2EServer {
     private static E2EServer instance;
     private static Throwable failure;
 
-    private final Process process;
-    private final String url;
-    private final Path log;
-    private final Path dataDir;
+    private final ServerProcess process;
 
-    private E2EServer(Process process, String url, Path log, Path dataDir) {
+    E2EServer(ServerProcess process) {
         this.process = process;
-        this.url = url;
-        this.log = log;
-        this.dataDir = dataDir;
-    }
-
-    /** Stops the server and deletes its data directory (the log stays in target/e2e-work). */
-    private void stop() {
-        process.destroy();
-        try {
-            process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort at exit
-        }
     }
 
     /** The shared server, started on first use. */
@@ -64,102 +43,30 @@ final class E2EServer {
         }
         if (instance == null) {
             try {
-                instance = start();
+                instance = new E2EServer(ServerProcess.start(ServerProcess.freshDataDirectory(), Map.of()));
             } catch (RuntimeException | Error e) {
                 failure = e;
                 throw e;
             }
             E2EServer started = instance;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.process.stop();
+                ServerProcess.deleteRecursively(started.process.dataDir());
+            }));
         }
         return instance;
     }
 
-    private static E2EServer start() {
-        Path jar = Path.of(System.getProperty("visitorauth.server.jar", "../server/target/visitorauth-server.jar")).toAbsolutePath().normalize();
-        assertThat(jar).as("the server jar (build it first: mvn -q -DskipTests package -pl server -am)").exists();
-        try {
-            Path work = workDir();
-            Path dataDir = Files.createTempDirectory(work, "server-data-");
-            Path log = work.resolve("server-" + dataDir.getFileName() + ".log");
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar.toString(), "--visitorauth.grpc.port=0", "--server.port=" + port,
-                    // The server fails fast (2 s) when its database is slow; a busy CI machine needs longer.
-                    "--spring.datasource.hikari.connection-timeout=30000"));
-            // Extra server arguments, e.g. -Dvisitorauth.e2e.serverArgs=--spring.web.resources.static-locations=file:/dir/
-            String extra = System.getProperty("visitorauth.e2e.serverArgs", "").trim();
-            if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
-            }
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = pb.environment();
-            env.put("SERVER_PORT", Integer.toString(port));
-            env.put("VISITORAUTH_GRPC_PORT", "0");
-            env.put("VISITORAUTH_DATA_DIR", dataDir.toString());
-            env.put("VISITORAUTH_SYSTEM_API_KEY", SYSTEM_KEY);
-            // Generous: the tests fail tokens on purpose.
-            env.put("VISITORAUTH_FAILURE_LIMIT", "1000");
-            Process process = pb.start();
-            String url = "http://localhost:" + port;
-            E2EServer server = new E2EServer(process, url, log, dataDir);
-            server.awaitHealthy(Duration.ofSeconds(120));
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    String logTail() {
+        return process.logTail();
     }
 
     static Path workDir() throws IOException {
-        Path work = Path.of(System.getProperty("visitorauth.work.dir", "target/e2e-work")).toAbsolutePath();
-        Files.createDirectories(work);
-        return work;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private void awaitHealthy(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited (" + process.exitValue() + "):\n" + logTail());
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            sleep(300);
-        }
-        process.destroy();
-        throw new AssertionError("the server did not become healthy in " + timeout + ":\n" + logTail());
-    }
-
-    String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return ServerProcess.workDir();
     }
 
     String url() {
-        return url;
+        return process.url();
     }
 
     /** A new workspace with one widget. */
@@ -173,7 +80,7 @@ final class E2EServer {
     /** Whether the server itself serves the widget at /widget.js. */
     boolean servesWidget() {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/widget.js")).build(),
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/widget.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("window.algomoSettings");
         } catch (IOException e) {
@@ -192,7 +99,7 @@ final class E2EServer {
     }
 
     Response send(String method, String path, String bearer, Object body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(20));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }

@@ -67,6 +67,12 @@ public class GrpcConfiguration {
         return new GrpcServerLifecycle(builder.build(), tls);
     }
 
+    /** {@code grpc} in health and in the readiness group (see application.properties). */
+    @Bean
+    GrpcHealthIndicator grpcHealthIndicator(GrpcServerLifecycle grpcServer) {
+        return new GrpcHealthIndicator(grpcServer);
+    }
+
     /** True when a pooled connection answers within a second. */
     static BooleanSupplier databaseAnswers(DataSource dataSource) {
         return () -> {

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the gRPC server with the application context: started with the web server, stopped
- * gracefully before the database pool closes. {@link #getPort()} is the port actually bound.
+ * Runs the gRPC server with the application context: started just before the web server, stopped
+ * gracefully after it and before the database pool closes. {@link #getPort()} is the port actually bound.
  */
 public class GrpcServerLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GrpcServerLifecycle.class);
@@ -42,10 +42,13 @@ public class GrpcServerLifecycle implements SmartLifecycle {
         return server.isRunning();
     }
 
-    /** Alongside the web server: after it on start-up, and stopped with it on shutdown. */
+    /**
+     * Before the web server on start-up (so nothing answers REST before gRPC listens), and stopped
+     * after it on shutdown. Boot starts its web server at {@code DEFAULT_PHASE - 2048}.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /** The port bound; meaningful once started (with port 0, the one the system picked). */

@@ -34,8 +34,8 @@ class StartupReport {
                 .append("  gRPC            ").append(grpc.isTls() ? "TLS " : "plaintext ").append("localhost:")
                 .append(grpc.getPort()).append(" (visitorauth.v1.VisitorAuthService, reflection and health on)\n")
                 .append("  API docs        ").append(base).append("/swagger-ui.html (OpenAPI at /v3/api-docs)\n")
-                .append("  Health          ").append(base).append("/actuator/health\n")
-                .append("  Metrics         ").append(base).append("/actuator/prometheus\n")
+                .append("  Health          ").append(base).append("/actuator/health/readiness (status only)\n")
+                .append("  Management      ").append(managementBase()).append("/actuator (health details, metrics, Prometheus)\n")
                 .append("  Database        ").append(databaseName()).append('\n')
                 .append("  Data directory  ").append(dataDirectory).append('\n');
         systemKey.toPrint().ifPresentOrElse(
@@ -46,6 +46,13 @@ class StartupReport {
                 () -> report.append("  System API key  configured, or in ").append(dataDirectory.resolve(DataDirectory.SYSTEM_API_KEY_FILE))
                         .append('\n'));
         log.info(report.toString());
+    }
+
+    private String managementBase() {
+        String port = environment.getProperty("local.management.port", environment.getProperty("management.server.port", "8081"));
+        String address = environment.getProperty("management.server.address", "127.0.0.1");
+        String host = address.isBlank() || address.equals("0.0.0.0") ? "localhost" : address;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     private String databaseName() {

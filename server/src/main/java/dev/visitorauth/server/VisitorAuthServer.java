@@ -2,6 +2,7 @@ package dev.visitorauth.server;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,11 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VisitorAuthServer {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(MintTokenCommand.NAME)) {
-            System.exit(MintTokenCommand.run(args));
+        Optional<Integer> handled = CommandLine.handle(args, System.out);
+        if (handled.isPresent()) {
+            System.exit(handled.get());
         }
         SpringApplication app = new SpringApplication(VisitorAuthServer.class);
         app.setDefaultProperties(embeddedDatabaseDefaults(System.getenv("VISITORAUTH_DATA_DIR")));
+        app.addListeners(new Preflight());
         app.run(args);
     }
 
@@ -32,7 +35,13 @@ public class VisitorAuthServer {
                 "spring.datasource.password", "");
     }
 
+    /**
+     * The embedded database's URL. {@code WRITE_DELAY=0}: H2 writes each commit to its file before the
+     * commit returns (its default keeps commits in memory for up to 500 ms), so an answered change
+     * survives {@code kill -9} of the server.
+     */
     static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("visitorauth") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + dataDir.resolve("visitorauth")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 }

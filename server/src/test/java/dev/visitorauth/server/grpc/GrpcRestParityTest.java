@@ -89,6 +89,7 @@ class GrpcRestParityTest {
         registry.add("visitorauth.data-dir", DATA::toString);
         registry.add("visitorauth.system-api-key", () -> SYSTEM_KEY);
         registry.add("visitorauth.grpc.port", () -> "0");
+        registry.add("management.server.port", () -> "0");
         // Both transports fail from 127.0.0.1 on the same widget: keep the failure budget out of the way.
         registry.add("visitorauth.failure-limit", () -> "1000");
         registry.add("server.shutdown", () -> "immediate");

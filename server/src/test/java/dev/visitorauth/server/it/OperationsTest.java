@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class OperationsTest extends ServerTestBase {
 
     private double metric(String name, String outcome) {
-        Response r = api.get("/actuator/prometheus", null);
+        Response r = management.get("/actuator/prometheus", null);
         assertThat(r.status()).isEqualTo(200);
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*outcome=\"" + Pattern.quote(outcome)
                 + "\"[^}]*} (\\S+)$").matcher(r.body());
@@ -81,16 +81,44 @@ class OperationsTest extends ServerTestBase {
 
         assertThat(metric("visitorauth_session_starts_seconds_count", "anonymous")).isEqualTo(started0 + 1);
         assertThat(metric("visitorauth_session_starts_seconds_count", "malformed_token")).isGreaterThanOrEqualTo(1);
-        assertThat(api.get("/actuator/prometheus", null).body()).contains("visitorauth_session_starts_seconds_sum");
+        assertThat(management.get("/actuator/prometheus", null).body()).contains("visitorauth_session_starts_seconds_sum");
     }
 
     @Test
-    void healthIsUpAndIncludesTheDatabase() {
-        Response health = api.get("/actuator/health", null);
+    void managementHealthShowsTheDatabaseAndGrpc() {
+        Response health = management.get("/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(health.text("components", "db", "status")).isEqualTo("UP");
+        assertThat(health.text("components", "grpc", "status")).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndGrpc() {
+        Response readiness = management.get("/actuator/health/readiness", null);
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db", "grpc");
+    }
+
+    @Test
+    void theApiPortAnswersHealthWithItsStatusOnly() {
+        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            Response health = api.get(path, null);
+
+            assertThat(health.status()).as(path).isEqualTo(200);
+            assertThat(health.json().propertyNames()).as(path).containsExactly("status");
+            assertThat(health.text("status")).as(path).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void theApiPortServesNoMetrics() {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator"}) {
+            assertThat(api.get(path, null).status()).as(path).isEqualTo(404);
+        }
+        assertThat(management.get("/actuator/metrics", null).status()).isEqualTo(200);
     }
 
     @Test

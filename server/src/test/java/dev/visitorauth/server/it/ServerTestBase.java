@@ -3,6 +3,7 @@ package dev.visitorauth.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A test against the running server of its context: {@link #api} talks to it over HTTP. */
@@ -10,11 +11,18 @@ abstract class ServerTestBase {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     ApiClient api;
+
+    /** The management port: health details, metrics and Prometheus. */
+    ApiClient management;
 
     @BeforeEach
     void connect() {
         api = new ApiClient(port);
+        management = new ApiClient(managementPort);
     }
 
     /**

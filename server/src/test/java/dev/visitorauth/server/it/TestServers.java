@@ -46,6 +46,7 @@ final class TestServers {
         p.put("visitorauth.data-dir", dataDir.toString());
         p.put("visitorauth.system-api-key", ApiClient.SYSTEM_KEY);
         p.put("visitorauth.grpc.port", "0");
+        p.put("management.server.port", "0");
         p.put("server.shutdown", "immediate");
         return p;
     }
@@ -112,6 +113,11 @@ final class TestServers {
 
         int port() {
             return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        }
+
+        /** The management port's client: health details and metrics. */
+        ApiClient management() {
+            return new ApiClient(context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
         }
 
         ApiClient api() {
