@@ -115,6 +115,10 @@ final class TestServers {
             return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         }
 
+        <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
         /** The management port's client: health details and metrics. */
         ApiClient management() {
             return new ApiClient(context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
