@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request limits in fixed windows, counted in the shared database ({@code rate_limits}) so they
@@ -22,13 +23,33 @@ import java.util.Optional;
  * transaction ends); outside one, it commits at once. Once a key is over its budget its count stops
  * at {@code max + 1}: refusals are not counted. Ended windows are deleted by the lifecycle job
  * ({@link JdbcDataPurge}).
+ *
+ * <p>A large budget (at least {@value #LEASE_DIVISOR} requests a window, as load tests configure)
+ * is counted in leases: a node takes {@code max / }{@value #LEASE_DIVISOR} units at a time from the
+ * shared row (locked, in the caller's transaction if any) and hands them out from memory until they
+ * are used or the window ends. Every node sharing one hot key (all load from one address) would
+ * otherwise queue on that row's lock and its commit. The price: units a node leased but did not use
+ * in a window are lost, so with {@code n} nodes a key may be refused up to {@code n * max / 1000}
+ * requests early, and a rolled-back transaction does not return its unit. Small budgets (the
+ * defaults) are counted exactly.
  */
 public final class JdbcRateLimiter implements RateLimitPort {
     private record Window(long startMicros, int hits) {
     }
 
+    /** A node's share of a large budget: units it may hand out without asking the database. */
+    private static final class Lease {
+        long windowEndMicros;
+        int remaining;
+    }
+
+    /** Budgets of at least this many requests per window are handed out in leases (see the class comment). */
+    static final int LEASE_DIVISOR = 1000;
+    private static final int MAX_CACHED_LEASES = 10_000;
+
     private final JdbcTransactions tx;
     private final RequestLimits limits;
+    private final ConcurrentHashMap<String, Lease> leases = new ConcurrentHashMap<>();
 
     public JdbcRateLimiter(JdbcTransactions tx, RequestLimits limits) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -51,6 +72,10 @@ public final class JdbcRateLimiter implements RateLimitPort {
         long endedBefore = nowUs - windowMicros;
         String name = limit.wire();
         String hash = Jdbc.sha256Hex(key);
+        int leaseSize = budget.max() / LEASE_DIVISOR;
+        if (leaseSize > 1) {
+            return fromLease(name, hash, nowUs, endedBefore, windowMicros, budget.max(), leaseSize);
+        }
         Window w = tx.statement(c -> tx.isPostgres(c)
                 ? upsertReturning(c, name, hash, nowUs, endedBefore, budget.max())
                 : updateOrInsertThenRead(c, name, hash, nowUs, endedBefore, budget.max()));
@@ -59,6 +84,49 @@ public final class JdbcRateLimiter implements RateLimitPort {
         }
         long remaining = Math.max(1, w.startMicros() + windowMicros - nowUs);
         return Optional.of(Duration.of(Math.min(remaining, windowMicros), ChronoUnit.MICROS));
+    }
+
+    private Optional<Duration> fromLease(String name, String hash, long nowUs, long endedBefore, long windowMicros, int max,
+                                         int leaseSize) {
+        if (leases.size() > MAX_CACHED_LEASES) {
+            leases.values().removeIf(l -> l.windowEndMicros <= nowUs);
+        }
+        Lease lease = leases.computeIfAbsent(name + "\n" + hash, k -> new Lease());
+        synchronized (lease) {
+            if (nowUs < lease.windowEndMicros && lease.remaining > 0) {
+                lease.remaining--;
+                return Optional.empty();
+            }
+            Window granted = tx.write(c -> take(c, name, hash, nowUs, endedBefore, max, leaseSize));
+            lease.windowEndMicros = granted.startMicros() + windowMicros;
+            if (granted.hits() == 0) {
+                lease.remaining = 0;
+                long remaining = Math.max(1, lease.windowEndMicros - nowUs);
+                return Optional.of(Duration.of(Math.min(remaining, windowMicros), ChronoUnit.MICROS));
+            }
+            lease.remaining = granted.hits() - 1;
+            return Optional.empty();
+        }
+    }
+
+    /** Takes up to {@code leaseSize} units of the key's window under the row's lock; returns the window and the units taken. */
+    private static Window take(Connection c, String name, String hash, long nowUs, long endedBefore, int max, int leaseSize)
+            throws SQLException {
+        String lock = "SELECT window_start, hits FROM rate_limits WHERE limit_name = ? AND key_hash = ? FOR UPDATE";
+        Optional<Window> row = Jdbc.queryOne(c, lock, rs -> new Window(rs.getLong(1), rs.getInt(2)), name, hash);
+        if (row.isEmpty()) {
+            Jdbc.update(c, "INSERT INTO rate_limits (limit_name, key_hash, window_start, hits) VALUES (?, ?, ?, 0)"
+                    + " ON CONFLICT DO NOTHING", name, hash, nowUs);
+            row = Jdbc.queryOne(c, lock, rs -> new Window(rs.getLong(1), rs.getInt(2)), name, hash);
+        }
+        Window w = row.orElseThrow();
+        if (w.startMicros() <= endedBefore) {
+            w = new Window(nowUs, 0);
+        }
+        int granted = (int) Math.min(leaseSize, Math.max(0L, (long) max - w.hits()));
+        Jdbc.update(c, "UPDATE rate_limits SET window_start = ?, hits = ? WHERE limit_name = ? AND key_hash = ?",
+                w.startMicros(), w.hits() + granted, name, hash);
+        return new Window(w.startMicros(), granted);
     }
 
     private static Window upsertReturning(Connection c, String name, String hash, long nowUs, long endedBefore, int max)

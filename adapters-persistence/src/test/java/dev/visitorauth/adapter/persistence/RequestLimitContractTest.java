@@ -102,4 +102,45 @@ abstract class RequestLimitContractTest extends DatabaseContract {
 
         assertThat(rawCount("SELECT COUNT(*) FROM rate_limits WHERE key_hash LIKE '%203.0.113.9%'")).isZero();
     }
+
+    private JdbcRateLimiter node(int max) {
+        return new JdbcRateLimiter(db.transactions(), new RequestLimits(new Budget(max, Duration.ofMinutes(1)),
+                new Budget(10, Duration.ofHours(1)), new Budget(60, Duration.ofMinutes(1))));
+    }
+
+    @Test
+    void aLargeBudgetIsLeasedToEachNodeInSharesOfAThousandth() throws Exception {
+        String key = TestData.id("load");
+
+        assertThat(node(5000).acquire(Limit.NEW_VISITORS, key, t0)).isEmpty();
+
+        assertThat(rawCount("SELECT hits FROM rate_limits WHERE limit_name = 'new_visitors' AND key_hash = ?",
+                Jdbc.sha256Hex(key))).isEqualTo(5);
+    }
+
+    @Test
+    void twoNodesLeasingOneLargeBudgetTogetherPassExactlyTheBudget() {
+        JdbcRateLimiter a = node(2000);
+        JdbcRateLimiter b = node(2000);
+        String key = TestData.id("load");
+        int passed = 0;
+        boolean aRefused = false;
+        boolean bRefused = false;
+        while (!(aRefused && bRefused)) {
+            if (a.acquire(Limit.NEW_VISITORS, key, t0).isEmpty()) {
+                passed++;
+            } else {
+                aRefused = true;
+            }
+            if (b.acquire(Limit.NEW_VISITORS, key, t0).isEmpty()) {
+                passed++;
+            } else {
+                bRefused = true;
+            }
+        }
+
+        assertThat(passed).isEqualTo(2000);
+        assertThat(a.acquire(Limit.NEW_VISITORS, key, t0.plusSeconds(30))).contains(Duration.ofSeconds(30));
+        assertThat(a.acquire(Limit.NEW_VISITORS, key, t0.plusSeconds(60))).isEmpty();
+    }
 }
