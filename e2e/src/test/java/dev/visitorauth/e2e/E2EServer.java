@@ -102,6 +102,10 @@ final class E2EServer {
             env.put("VISITORAUTH_SYSTEM_API_KEY", SYSTEM_KEY);
             // Generous: the tests fail tokens on purpose.
             env.put("VISITORAUTH_FAILURE_LIMIT", "1000");
+            // Every browser and example starts from localhost: keep the request limits out of the way.
+            env.put("VISITORAUTH_NEW_VISITOR_LIMIT", "100000");
+            env.put("VISITORAUTH_CONVERSATION_LIMIT", "100000");
+            env.put("VISITORAUTH_MESSAGE_LIMIT", "100000");
             Process process = pb.start();
             String url = "http://localhost:" + port;
             E2EServer server = new E2EServer(process, url, log, dataDir);
