@@ -20,6 +20,8 @@ import dev.visitorauth.application.port.out.SaveVisitorPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.SaveWorkspacePort;
 import dev.visitorauth.application.port.out.SearchUsersPort;
+import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
 import java.util.Objects;
 
@@ -32,7 +34,8 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       LoadVisitorPort loadVisitors, SaveVisitorPort saveVisitors, LoadConversationPort loadConversations,
                       SaveConversationPort saveConversations, LoadSessionPort loadSessions, SaveSessionPort saveSessions,
                       RecordAuthFailurePort recordFailures, LoadAuthFailuresPort loadFailures, ConsumeTokenIdPort tokenIds,
-                      FailureRateLimitPort rateLimit, TransactionPort transactions) {
+                      FailureRateLimitPort rateLimit, TransactionPort transactions, RateLimitPort requestLimits,
+                      PurgeExpiredDataPort purge) {
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -53,13 +56,22 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(tokenIds, "tokenIds");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(requestLimits, "requestLimits");
+        Objects.requireNonNull(purge, "purge");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
     public Storage withRecordFailures(RecordAuthFailurePort recorder) {
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
-                loadFailures, tokenIds, rateLimit, transactions);
+                loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge);
+    }
+
+    /** This storage with its rate limits counted through these (e.g. decorators that also count refusals). */
+    public Storage withRateLimits(FailureRateLimitPort failureLimit, RateLimitPort requestLimit) {
+        return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
+                loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recordFailures,
+                loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */
@@ -68,8 +80,13 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
     }
 
     public static Storage inMemory(FailureRateLimitPort rateLimit) {
+        return inMemory(rateLimit, RateLimitPort.RequestLimits.DEFAULTS);
+    }
+
+    /** A fresh in-memory store with these limits. */
+    public static Storage inMemory(FailureRateLimitPort rateLimit, RateLimitPort.RequestLimits requestLimits) {
         InMemoryTransactions transactions = new InMemoryTransactions();
-        InMemoryStore s = new InMemoryStore(transactions);
-        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions);
+        InMemoryStore s = new InMemoryStore(transactions, requestLimits);
+        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s);
     }
 }

@@ -16,6 +16,7 @@ import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
@@ -25,6 +26,7 @@ import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
+import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.WidgetAdminService;
@@ -55,18 +57,20 @@ public final class VisitorAuthentication {
     private final WidgetAdminService widgets;
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
+    private final DataLifecycleService lifecycle;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
         startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), b.verifier, s.tokenIds(),
                 s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
-                s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime));
+                s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
                 s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
-                s.transactions(), b.random, b.clock));
+                s.transactions(), b.random, b.clock, s.requestLimits()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(s.loadWidgets(), b.verifier, s.tokenIds(), b.clock);
+        lifecycle = new DataLifecycleService(s.purge(), b.clock);
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
                 s.saveConversations(), s.transactions(), b.random, b.clock);
     }
@@ -158,6 +162,11 @@ public final class VisitorAuthentication {
 
     public PostAgentReplyUseCase postAgentReply() {
         return inbox;
+    }
+
+    /** The data-lifecycle job's one run; a host runs it every few minutes. */
+    public PurgeExpiredDataUseCase purgeExpiredData() {
+        return lifecycle;
     }
 
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */

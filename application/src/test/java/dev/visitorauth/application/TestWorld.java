@@ -14,13 +14,19 @@ import java.util.Optional;
 public final class TestWorld {
     public final Mothers.MutableClock clock = new Mothers.MutableClock();
     public final FakeTokenVerifier tokens = new FakeTokenVerifier();
-    public final Storage storage = Storage.inMemory();
-    public final VisitorAuthentication auth = VisitorAuthentication.builder(tokens).storage(storage).clock(clock).build();
+    public final Storage storage;
+    public final VisitorAuthentication auth;
     public final WorkspaceId workspace;
     public final String apiKey;
     public final String widgetId;
 
     public TestWorld() {
+        this(Storage.inMemory());
+    }
+
+    public TestWorld(Storage storage) {
+        this.storage = storage;
+        this.auth = VisitorAuthentication.builder(tokens).storage(storage).clock(clock).build();
         var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
         workspace = created.workspace().id();
         apiKey = created.apiKey();

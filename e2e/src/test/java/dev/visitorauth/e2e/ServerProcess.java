@@ -90,6 +90,10 @@ final class ServerProcess {
             env.put("VISITORAUTH_SYSTEM_API_KEY", E2EServer.SYSTEM_KEY);
             // Generous: the tests fail tokens on purpose.
             env.put("VISITORAUTH_FAILURE_LIMIT", "1000");
+            // Every browser and example starts from localhost: keep the request limits out of the way.
+            env.put("VISITORAUTH_NEW_VISITOR_LIMIT", "100000");
+            env.put("VISITORAUTH_CONVERSATION_LIMIT", "100000");
+            env.put("VISITORAUTH_MESSAGE_LIMIT", "100000");
             env.putAll(extraEnv);
             ServerProcess server = new ServerProcess(pb.start(), "http://localhost:" + port, log, dataDir);
             server.awaitReady(Duration.ofSeconds(120));

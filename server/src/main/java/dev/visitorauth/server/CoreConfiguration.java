@@ -19,6 +19,7 @@ import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
@@ -27,12 +28,12 @@ import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
-import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,7 +68,8 @@ public class CoreConfiguration {
     @Bean
     JdbcPersistence persistence(DataSource dataSource, SecretCipherPort cipher, Clock clock, VisitorAuthProperties properties) {
         return JdbcPersistence.builder(dataSource, cipher).clock(clock)
-                .failureRateLimit(properties.failureLimit(), properties.failureWindow()).build();
+                .failureRateLimit(properties.failureLimit(), properties.failureWindow())
+                .requestLimits(properties.requestLimits()).build();
     }
 
     @Bean
@@ -76,17 +78,38 @@ public class CoreConfiguration {
     }
 
     @Bean
+    RateLimitMetrics rateLimitMetrics(MeterRegistry meters, VerificationMetrics metrics) {
+        return new RateLimitMetrics(meters, metrics);
+    }
+
+    @Bean
     VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, VerificationMetrics metrics,
-                                                VisitorAuthProperties properties) {
-        return VisitorAuthentication.builder(new Jose4jVisitorTokenVerifier())
+                                                VisitorAuthProperties properties, MeterRegistry meters,
+                                                RateLimitMetrics limitMetrics) {
+        return VisitorAuthentication.builder(new TimedTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
                 .storage(persistence.storage().withRecordFailures(
-                        new LoggingAuthFailureRecorder(persistence.authFailures(), metrics)))
+                        new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))
+                        .withRateLimits(limitMetrics.counting(persistence.failureRateLimiter()),
+                                limitMetrics.counting(persistence.rateLimiter())))
                 .clock(clock).sessionLifetime(properties.sessionLifetime()).build();
     }
 
+    /** The data-lifecycle job of spec section 8, on every node. */
+    @Bean
+    DataLifecycleJob dataLifecycleJob(VisitorAuthentication core, VisitorAuthProperties properties, Clock clock) {
+        return new DataLifecycleJob(core.purgeExpiredData(),
+                new PurgeExpiredDataUseCase.PurgeCommand(properties.anonymousVisitorRetention(), properties.purgeBatchSize()),
+                properties.purgeInterval(), () -> Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "visitorauth-data-lifecycle");
+                    t.setDaemon(true);
+                    return t;
+                }), clock);
+    }
+
     /**
-     * Start-ups are timed ({@code visitorauth.session.starts}), tagged with their outcome; an
-     * authenticated start counts as a valid verification, a rate-limited one as {@code rate_limited}.
+     * Start-ups are timed ({@code visitorauth.session.starts}, with Prometheus buckets), tagged with
+     * their outcome; an authenticated start counts as a valid verification (a start refused by the
+     * failed-verification limit is counted as {@code rate_limited} by {@link RateLimitMetrics}).
      */
     @Bean
     StartSessionUseCase startSessionUseCase(VisitorAuthentication core, MeterRegistry meters, VerificationMetrics metrics) {
@@ -97,9 +120,6 @@ public class CoreConfiguration {
             String outcome;
             if (result instanceof Result.Refused<StartedSession> refused) {
                 outcome = refused.refusal().code().wire();
-                if (refused.refusal().code() == ErrorCode.RATE_LIMITED) {
-                    metrics.refused(ErrorCode.RATE_LIMITED);
-                }
             } else {
                 boolean authenticated = result.orElseThrow().session().authenticated();
                 outcome = authenticated ? "authenticated" : "anonymous";
@@ -108,7 +128,7 @@ public class CoreConfiguration {
                 }
             }
             sample.stop(Timer.builder("visitorauth.session.starts").description("Widget session start-ups")
-                    .tag("outcome", outcome).register(meters));
+                    .publishPercentileHistogram().tag("outcome", outcome).register(meters));
             return result;
         };
     }

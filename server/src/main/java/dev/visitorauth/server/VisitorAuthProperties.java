@@ -1,5 +1,6 @@
 package dev.visitorauth.server;
 
+import dev.visitorauth.application.port.out.RateLimitPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +15,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sessionLifetime      how long a widget session lives
  * @param failureLimit         failed verifications allowed per widget and client address in {@code failureWindow}
  * @param failureWindow        the rate limit's window
+ * @param newVisitorLimit      session starts that create a visitor, per widget and client address in {@code newVisitorWindow}
+ * @param newVisitorWindow     that limit's window
+ * @param conversationLimit    conversations a visitor (authenticated: a user) may start in {@code conversationWindow}
+ * @param conversationWindow   that limit's window
+ * @param messageLimit         messages a session may post in {@code messageWindow}
+ * @param messageWindow        that limit's window
+ * @param purgeInterval        how often the data-lifecycle job runs on this node
+ * @param purgeBatchSize       rows the job deletes per statement
+ * @param anonymousVisitorRetention how long an anonymous visitor without conversations may go unseen before it is deleted
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
-                                    int failureLimit, Duration failureWindow) {
+                                    int failureLimit, Duration failureWindow, int newVisitorLimit, Duration newVisitorWindow,
+                                    int conversationLimit, Duration conversationWindow, int messageLimit,
+                                    Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
+                                    Duration anonymousVisitorRetention) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -25,6 +38,23 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         failureLimit = failureLimit <= 0 ? 30 : failureLimit;
         failureWindow = failureWindow == null ? Duration.ofMinutes(1) : failureWindow;
+        RateLimitPort.RequestLimits spec = RateLimitPort.RequestLimits.DEFAULTS;
+        newVisitorLimit = newVisitorLimit <= 0 ? spec.newVisitors().max() : newVisitorLimit;
+        newVisitorWindow = newVisitorWindow == null ? spec.newVisitors().window() : newVisitorWindow;
+        conversationLimit = conversationLimit <= 0 ? spec.conversations().max() : conversationLimit;
+        conversationWindow = conversationWindow == null ? spec.conversations().window() : conversationWindow;
+        messageLimit = messageLimit <= 0 ? spec.messages().max() : messageLimit;
+        messageWindow = messageWindow == null ? spec.messages().window() : messageWindow;
+        purgeInterval = purgeInterval == null ? Duration.ofMinutes(5) : purgeInterval;
+        purgeBatchSize = purgeBatchSize <= 0 ? 1000 : purgeBatchSize;
+        anonymousVisitorRetention = anonymousVisitorRetention == null ? Duration.ofDays(30) : anonymousVisitorRetention;
+    }
+
+    /** The request limits these settings describe (a budget's window is at least 1 s). */
+    public RateLimitPort.RequestLimits requestLimits() {
+        return new RateLimitPort.RequestLimits(new RateLimitPort.Budget(newVisitorLimit, newVisitorWindow),
+                new RateLimitPort.Budget(conversationLimit, conversationWindow),
+                new RateLimitPort.Budget(messageLimit, messageWindow));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.visitorauth.adapter.grpc.InProcessGrpc.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.adapter.grpc.v1.ConversationOwner;
 import dev.visitorauth.adapter.grpc.v1.GetConversationRequest;
 import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
@@ -241,6 +242,20 @@ class VisitorAuthGrpcServiceTest {
 
             assertThat(stub.startSession(bad.setClientAddress("203.0.113.10").setVisitorToken(token("u1")).build())
                     .getStatus()).as("another client is not limited").isEqualTo(SessionStatus.SESSION_STATUS_AUTHENTICATED);
+        }
+
+        @Test
+        void refusesTooManyNewVisitorsFromOneClientWithRetryInfo() {
+            StartSessionRequest fresh = StartSessionRequest.newBuilder().setWidgetId(w.widgetId)
+                    .setClientAddress("203.0.113.21").build();
+            for (int i = 0; i < RateLimitPort.RequestLimits.DEFAULTS.newVisitors().max(); i++) {
+                assertThat(stub.startSession(fresh).getVisitorId()).isNotEmpty();
+            }
+
+            StatusRuntimeException e = assertRefused(() -> stub.startSession(fresh), Status.Code.RESOURCE_EXHAUSTED,
+                    "rate_limited");
+
+            assertThat(StatusProto.fromThrowable(e).getDetailsList().stream().anyMatch(d -> d.is(RetryInfo.class))).isTrue();
         }
 
         @Test

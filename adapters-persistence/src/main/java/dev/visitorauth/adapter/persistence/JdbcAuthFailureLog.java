@@ -72,10 +72,7 @@ public final class JdbcAuthFailureLog implements RecordAuthFailurePort, LoadAuth
             return null;
         });
         if (prune) {
-            tx.autonomous(c -> {
-                prune(c, f.workspaceId(), f.widgetId());
-                return null;
-            });
+            tx.autonomous(c -> prune(c, f.workspaceId(), f.widgetId()));
         }
     }
 
@@ -121,10 +118,32 @@ public final class JdbcAuthFailureLog implements RecordAuthFailurePort, LoadAuth
         });
     }
 
-    private void prune(Connection c, WorkspaceId workspaceId, WidgetId widgetId) throws SQLException {
+    /** How long a failure is kept. */
+    Duration retention() {
+        return retention;
+    }
+
+    /**
+     * For the lifecycle job: applies the count bound to up to {@code maxWidgets} widgets whose log
+     * holds more than it. Returns how many records were deleted.
+     */
+    int trimOverfullWidgets(int maxWidgets) {
+        record Widget(String workspaceId, String widgetId) {
+        }
+        List<Widget> overfull = tx.read(c -> Jdbc.query(c, "SELECT workspace_id, widget_id FROM auth_failures"
+                        + " GROUP BY workspace_id, widget_id HAVING COUNT(*) > ? LIMIT ?",
+                rs -> new Widget(rs.getString(1), rs.getString(2)), maxPerWidget, maxWidgets));
+        int deleted = 0;
+        for (Widget w : overfull) {
+            deleted += tx.write(c -> prune(c, new WorkspaceId(w.workspaceId()), new WidgetId(w.widgetId())));
+        }
+        return deleted;
+    }
+
+    private int prune(Connection c, WorkspaceId workspaceId, WidgetId widgetId) throws SQLException {
         String ws = workspaceId.value();
         String widget = widgetId.value();
-        Jdbc.update(c, "DELETE FROM auth_failures WHERE workspace_id = ? AND widget_id = ? AND at < ?",
+        int deleted = Jdbc.update(c, "DELETE FROM auth_failures WHERE workspace_id = ? AND widget_id = ? AND at < ?",
                 ws, widget, micros(clock.instant().minus(retention)));
         record Edge(long at, long id) {
         }
@@ -133,9 +152,10 @@ public final class JdbcAuthFailureLog implements RecordAuthFailurePort, LoadAuth
                 rs -> new Edge(rs.getLong("at"), rs.getLong("failure_id")), ws, widget, maxPerWidget);
         if (firstDropped.isPresent()) {
             Edge e = firstDropped.get();
-            Jdbc.update(c, "DELETE FROM auth_failures WHERE workspace_id = ? AND widget_id = ?"
+            deleted += Jdbc.update(c, "DELETE FROM auth_failures WHERE workspace_id = ? AND widget_id = ?"
                             + " AND (at < ? OR (at = ? AND failure_id <= ?))",
                     ws, widget, e.at(), e.at(), e.id());
         }
+        return deleted;
     }
 }

@@ -1,6 +1,7 @@
 package dev.visitorauth.adapter.persistence;
 
 import dev.visitorauth.application.Storage;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,8 @@ public final class JdbcPersistence {
     private final JdbcAuthFailureLog authFailures;
     private final JdbcTokenIdRegistry tokenIds;
     private final JdbcFailureRateLimiter failureRateLimiter;
+    private final JdbcRateLimiter rateLimiter;
+    private final JdbcDataPurge purge;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -50,6 +53,8 @@ public final class JdbcPersistence {
                 JdbcAuthFailureLog.DEFAULT_PRUNE_EVERY);
         tokenIds = new JdbcTokenIdRegistry(transactions, b.clock);
         failureRateLimiter = new JdbcFailureRateLimiter(transactions, b.failureLimit, b.failureWindow);
+        rateLimiter = new JdbcRateLimiter(transactions, b.requestLimits);
+        purge = new JdbcDataPurge(transactions, b.requestLimits, b.failureWindow, authFailures);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -126,10 +131,21 @@ public final class JdbcPersistence {
         return failureRateLimiter;
     }
 
+    /** Implements {@code RateLimitPort} (the request limits). */
+    public JdbcRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Implements {@code PurgeExpiredDataPort} (the data-lifecycle job's deletes). */
+    public JdbcDataPurge purge() {
+        return purge;
+    }
+
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
     public Storage storage() {
         return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
-                conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions);
+                conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions,
+                rateLimiter, purge);
     }
 
     /** Options of {@link JdbcPersistence}; every one has a default. */
@@ -142,6 +158,7 @@ public final class JdbcPersistence {
         private Duration failureWindow = JdbcFailureRateLimiter.DEFAULT_WINDOW;
         private int authFailuresPerWidget = JdbcAuthFailureLog.DEFAULT_MAX_PER_WIDGET;
         private Duration authFailureRetention = JdbcAuthFailureLog.DEFAULT_RETENTION;
+        private RateLimitPort.RequestLimits requestLimits = RateLimitPort.RequestLimits.DEFAULTS;
 
         private Builder(DataSource dataSource, SecretCipherPort cipher) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -177,6 +194,12 @@ public final class JdbcPersistence {
             }
             this.authFailuresPerWidget = maxPerWidget;
             this.authFailureRetention = maxAge;
+            return this;
+        }
+
+        /** The request limits: new visitors, conversations, messages (default: the spec's). */
+        public Builder requestLimits(RateLimitPort.RequestLimits requestLimits) {
+            this.requestLimits = Objects.requireNonNull(requestLimits, "requestLimits");
             return this;
         }
 

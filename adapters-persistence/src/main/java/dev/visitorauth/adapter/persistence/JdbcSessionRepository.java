@@ -13,21 +13,16 @@ import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Widget sessions, keyed by workspace and the hash of their bearer token (the token itself is
- * never stored). Saving a session also deletes the same visitor's sessions that expired more than
- * {@link #EXPIRED_KEPT} before it was created: every start-up creates a session, and expired ones
- * serve nothing.
+ * never stored). Expired sessions are deleted by the data-lifecycle job ({@link JdbcDataPurge}),
+ * not on the start-up path.
  */
 public final class JdbcSessionRepository implements LoadSessionPort, SaveSessionPort {
-    /** How long an expired session stays findable (as expired) before it may be deleted. */
-    public static final Duration EXPIRED_KEPT = Duration.ofDays(1);
-
     private static final String COLUMNS = "workspace_id, token_hash, widget_id, visitor_id, user_id, created_at, expires_at,"
             + " revoked_at";
 
@@ -51,9 +46,6 @@ public final class JdbcSessionRepository implements LoadSessionPort, SaveSession
                     "INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     new Object[] {ws, s.tokenHash().value(), s.widgetId().value(), s.visitorId().value(), user,
                             micros(s.createdAt()), micros(s.expiresAt()), micros(s.revokedAt())});
-            Instant cutoff = s.createdAt().minus(EXPIRED_KEPT);
-            Jdbc.update(c, "DELETE FROM sessions WHERE workspace_id = ? AND visitor_id = ? AND expires_at < ?",
-                    ws, s.visitorId().value(), micros(cutoff));
             return null;
         });
     }

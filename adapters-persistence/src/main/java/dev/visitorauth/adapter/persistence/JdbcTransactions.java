@@ -49,6 +49,7 @@ public final class JdbcTransactions implements TransactionPort {
     private final DataSource dataSource;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private volatile Boolean defaultIsReadCommitted;
+    private volatile Boolean postgres;
 
     public JdbcTransactions(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -124,6 +125,49 @@ public final class JdbcTransactions implements TransactionPort {
             return runJoined(tx, work);
         }
         return runAlone(work);
+    }
+
+    /**
+     * Runs work that is one statement on PostgreSQL and may be several on H2: in the thread's
+     * transaction when there is one; else, on PostgreSQL, on a short autocommit connection (one
+     * round trip), and on other databases in a short transaction of its own.
+     */
+    <T> T statement(SqlWork<T> work) {
+        Tx tx = current.get();
+        if (tx != null) {
+            return runJoined(tx, work);
+        }
+        Connection c = open();
+        try {
+            if (isPostgres(c)) {
+                return work.run(c);
+            }
+            c.setAutoCommit(false);
+            prepareIsolation(c);
+            T value;
+            try {
+                value = work.run(c);
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+            c.commit();
+            return value;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        } finally {
+            release(c);
+        }
+    }
+
+    /** True when the database is PostgreSQL (else H2); asked once. */
+    boolean isPostgres(Connection c) throws SQLException {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = pg;
+        }
+        return pg;
     }
 
     /**

@@ -89,21 +89,4 @@ abstract class SessionContractTest extends DatabaseContract {
         assertThat(db.sessions().revokeSessionsOf(b, visitor, clock.instant())).isZero();
         assertThat(db.sessions().findSession(a, s.tokenHash())).contains(s);
     }
-
-    @Test
-    void savingASessionDeletesTheVisitorsLongExpiredSessions() {
-        WorkspaceId ws = TestData.workspaceId();
-        VisitorId visitor = TestData.visitorId();
-        Session old = session(ws, visitor, false, clock.instant());
-        Session recent = session(ws, visitor, false, clock.instant().plus(Duration.ofDays(1)));
-        db.sessions().saveSession(old);
-        db.sessions().saveSession(recent);
-
-        Session next = session(ws, visitor, false, old.expiresAt().plus(JdbcSessionRepository.EXPIRED_KEPT).plusSeconds(1));
-        db.sessions().saveSession(next);
-
-        assertThat(db.sessions().findSession(ws, old.tokenHash())).isEmpty();
-        assertThat(db.sessions().findSession(ws, recent.tokenHash())).contains(recent);
-        assertThat(db.sessions().findSession(ws, next.tokenHash())).contains(next);
-    }
 }

@@ -16,6 +16,8 @@ import dev.visitorauth.application.port.out.SaveVisitorPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.SaveWorkspacePort;
 import dev.visitorauth.application.port.out.SearchUsersPort;
+import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
@@ -29,11 +31,13 @@ import dev.visitorauth.domain.session.SessionTokenHash;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.widget.AuthFailure;
+import dev.visitorauth.domain.widget.AuthenticationPolicy;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.Workspace;
 import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,8 +46,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Every storage port held in this process's memory, keyed by workspace first like the JDBC
@@ -52,10 +58,13 @@ import java.util.TreeMap;
  */
 public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort, LoadWidgetPort, SaveWidgetPort, LoadUserPort,
         SaveUserPort, SearchUsersPort, LoadVisitorPort, SaveVisitorPort, LoadConversationPort, SaveConversationPort,
-        LoadSessionPort, SaveSessionPort, RecordAuthFailurePort, LoadAuthFailuresPort, ConsumeTokenIdPort {
+        LoadSessionPort, SaveSessionPort, RecordAuthFailurePort, LoadAuthFailuresPort, ConsumeTokenIdPort,
+        RateLimitPort, PurgeExpiredDataPort {
 
     /** The most failures kept per widget; older ones are dropped. */
     public static final int MAX_FAILURES_PER_WIDGET = 10_000;
+    /** How long failures are kept (the data-lifecycle job drops older ones). */
+    public static final Duration FAILURE_RETENTION = Duration.ofDays(30);
 
     private record Key(WorkspaceId workspaceId, String id) {
     }
@@ -73,9 +82,23 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     private final Map<Key, Session> sessions = new HashMap<>();
     private final Map<Key, Instant> tokenIds = new HashMap<>();
     private final Map<Key, List<AuthFailure>> failures = new HashMap<>();
+    private final RequestLimits requestLimits;
+    private final Map<RateKey, RateWindow> rateWindows = new HashMap<>();
+
+    private record RateWindow(Instant start, int hits) {
+    }
+
+    private record RateKey(Limit limit, String key) {
+    }
 
     public InMemoryStore(InMemoryTransactions transactions) {
+        this(transactions, RequestLimits.DEFAULTS);
+    }
+
+    /** A store whose request limits ({@link RateLimitPort}) allow {@code requestLimits}. */
+    public InMemoryStore(InMemoryTransactions transactions, RequestLimits requestLimits) {
         this.tx = transactions;
+        this.requestLimits = Objects.requireNonNull(requestLimits, "requestLimits");
     }
 
     private <K, V> void put(Map<K, V> map, K key, V value) {
@@ -401,5 +424,112 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     @Override
     public boolean isConsumed(WorkspaceId workspaceId, WidgetId widgetId, String tokenId, Instant now) {
         return tx.locked(() -> tokenIds.containsKey(new Key(workspaceId, widgetId.value() + "\n" + tokenId)));
+    }
+
+    // Request limits: fixed windows, like the JDBC store's
+
+    @Override
+    public Optional<Duration> acquire(Limit limit, String key, Instant now) {
+        Budget budget = requestLimits.budget(limit);
+        return tx.locked(() -> {
+            RateKey k = new RateKey(limit, key);
+            RateWindow w = rateWindows.get(k);
+            if (w == null || !w.start().plus(budget.window()).isAfter(now)) {
+                w = new RateWindow(now, 0);
+            }
+            if (w.hits() >= budget.max()) {
+                return Optional.of(Duration.between(now, w.start().plus(budget.window())));
+            }
+            put(rateWindows, k, new RateWindow(w.start(), w.hits() + 1));
+            return Optional.<Duration>empty();
+        });
+    }
+
+    // Data lifecycle
+
+    @Override
+    public int deleteExpiredSessions(Instant now, int batchSize) {
+        return tx.locked(() -> removeUpTo(sessions, batchSize, s -> !s.expiresAt().isAfter(now)));
+    }
+
+    @Override
+    public int deleteExpiredTokenIds(Instant now, int batchSize) {
+        Instant forgetBefore = now.minus(AuthenticationPolicy.MAX_CLOCK_SKEW);
+        return tx.locked(() -> removeUpTo(tokenIds, batchSize, expiresAt -> expiresAt.isBefore(forgetBefore)));
+    }
+
+    @Override
+    public int deleteEndedRateLimitWindows(Instant now, int batchSize) {
+        return tx.locked(() -> {
+            int removed = 0;
+            var it = rateWindows.entrySet().iterator();
+            while (it.hasNext() && removed < batchSize) {
+                var e = it.next();
+                if (!e.getValue().start().plus(requestLimits.budget(e.getKey().limit()).window()).isAfter(now)) {
+                    it.remove();
+                    removed++;
+                }
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public int deleteIdleAnonymousVisitors(Instant idleSince, Instant now, int batchSize) {
+        return tx.locked(() -> {
+            int removed = 0;
+            var it = visitors.values().iterator();
+            while (it.hasNext() && removed < batchSize) {
+                Visitor v = it.next();
+                if (!v.isAnonymous() || !v.lastSeenAt().isBefore(idleSince)) {
+                    continue;
+                }
+                ConversationOwner owner = ConversationOwner.of(v);
+                boolean talks = conversations.values().stream()
+                        .anyMatch(c -> c.workspaceId().equals(v.workspaceId()) && c.owner().equals(owner));
+                boolean live = sessions.values().stream().anyMatch(s -> s.workspaceId().equals(v.workspaceId())
+                        && s.visitorId().equals(v.id()) && s.expiresAt().isAfter(now));
+                if (talks || live) {
+                    continue;
+                }
+                it.remove();
+                sessions.values().removeIf(s -> s.workspaceId().equals(v.workspaceId()) && s.visitorId().equals(v.id()));
+                removed++;
+            }
+            return removed;
+        });
+    }
+
+    /** The failure log's age bound (the count bound holds on every record). */
+    @Override
+    public int trimAuthFailures(Instant now, int batchSize) {
+        Instant cutoff = now.minus(FAILURE_RETENTION);
+        return tx.locked(() -> {
+            int removed = 0;
+            for (Map.Entry<Key, List<AuthFailure>> e : failures.entrySet()) {
+                List<AuthFailure> left = new ArrayList<>(e.getValue());
+                var it = left.iterator();
+                while (it.hasNext() && removed < batchSize) {
+                    if (it.next().at().isBefore(cutoff)) {
+                        it.remove();
+                        removed++;
+                    }
+                }
+                e.setValue(List.copyOf(left));
+            }
+            return removed;
+        });
+    }
+
+    private static <K, V> int removeUpTo(Map<K, V> map, int batchSize, Predicate<V> expired) {
+        int removed = 0;
+        var it = map.values().iterator();
+        while (it.hasNext() && removed < batchSize) {
+            if (expired.test(it.next())) {
+                it.remove();
+                removed++;
+            }
+        }
+        return removed;
     }
 }

@@ -24,4 +24,9 @@ final class Refusals {
     static <T> Result<T> notFound(String message) {
         return Result.refused(ErrorCode.NOT_FOUND, message);
     }
+
+    /** A wait for {@code Retry-After}: whole seconds on the wire, so never below one. */
+    static java.time.Duration atLeastOneSecond(java.time.Duration wait) {
+        return wait.compareTo(java.time.Duration.ofSeconds(1)) < 0 ? java.time.Duration.ofSeconds(1) : wait;
+    }
 }

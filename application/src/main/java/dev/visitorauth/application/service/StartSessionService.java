@@ -16,6 +16,7 @@ import dev.visitorauth.application.port.out.SaveUserPort;
 import dev.visitorauth.application.port.out.SaveVisitorPort;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.domain.Ids;
@@ -64,7 +65,8 @@ public final class StartSessionService implements StartSessionUseCase {
                        LoadVisitorPort loadVisitors, SaveVisitorPort saveVisitors, LoadUserPort loadUsers,
                        SaveUserPort saveUsers, SaveConversationPort saveConversations, SaveSessionPort sessions,
                        RecordAuthFailurePort failures, FailureRateLimitPort rateLimit, TransactionPort transactions,
-                       dev.visitorauth.application.port.out.RandomPort random, Clock clock, Duration sessionLifetime) {
+                       dev.visitorauth.application.port.out.RandomPort random, Clock clock, Duration sessionLifetime,
+                       RateLimitPort requestLimits) {
         public Deps {
             Objects.requireNonNull(widgets, "widgets");
             Objects.requireNonNull(verifier, "verifier");
@@ -80,6 +82,7 @@ public final class StartSessionService implements StartSessionUseCase {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(random, "random");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(requestLimits, "requestLimits");
             if (sessionLifetime.isNegative() || sessionLifetime.isZero()) {
                 throw new IllegalArgumentException("sessionLifetime must be positive");
             }
@@ -120,8 +123,18 @@ public final class StartSessionService implements StartSessionUseCase {
             identity = verified.orElseThrow();
         }
 
+        // A start without a visitorId always creates a visitor (unless required mode refuses it): it is
+        // counted here, in a statement of its own, so the linking transaction holds no limit row.
+        // A start with a visitorId that turns out to create one is counted inside the transaction.
+        boolean counted = visitorId.isEmpty() && (identity.isPresent() || widget.policy().mode() != AuthMode.REQUIRED);
+        if (counted) {
+            Optional<Refusal> limited = newVisitorLimited(widget, command.clientKey(), now);
+            if (limited.isPresent()) {
+                return Result.refused(limited.get());
+            }
+        }
         Optional<VisitorIdentity> usable = identity;
-        Result<StartedSession> started = linkOnce(widget, visitorId, usable, now);
+        Result<StartedSession> started = linkOnce(widget, visitorId, usable, now, command.clientKey(), counted);
         if (started instanceof Result.Refused<StartedSession> refused && refused.refusal().code().isVerificationFailure()) {
             // A refusal inside the transaction (token_required, token_replayed, customData over the cap):
             // everything was rolled back; record it, and in observe mode carry on as if no token came.
@@ -131,7 +144,7 @@ public final class StartSessionService implements StartSessionUseCase {
                 return Result.refused(limited.get());
             }
             if (widget.policy().mode() == AuthMode.OBSERVE && identity.isPresent()) {
-                return linkOnce(widget, visitorId, Optional.empty(), now);
+                return linkOnce(widget, visitorId, Optional.empty(), now, command.clientKey(), counted);
             }
         }
         return started;
@@ -143,12 +156,24 @@ public final class StartSessionService implements StartSessionUseCase {
      * the client gets the start-up table's answer rather than a retry request.
      */
     private Result<StartedSession> linkOnce(Widget widget, Optional<VisitorId> visitorId, Optional<VisitorIdentity> identity,
-                                            Instant now) {
+                                            Instant now, String clientKey, boolean counted) {
         try {
-            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now));
+            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now, clientKey, counted));
         } catch (ConcurrentChangeException raced) {
-            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now));
+            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now, clientKey, counted));
         }
+    }
+
+    /**
+     * Counts a new visitor against the widget's budget for this client (spec section 8).
+     *
+     * @return {@code rate_limited} when the client is over it (then nothing is counted)
+     */
+    private Optional<Refusal> newVisitorLimited(Widget widget, String clientKey, Instant now) {
+        return deps.requestLimits().acquire(RateLimitPort.Limit.NEW_VISITORS, widget.id().value() + "\n" + clientKey, now)
+                .map(wait -> Refusal.rateLimited(Refusals.atLeastOneSecond(wait),
+                        "Too many new visitors from this address for this widget; retry after Retry-After seconds,"
+                                + " or send the visitorId the widget stored to resume."));
     }
 
     /** Verifies the token: its identity, empty in observe mode after a failure, or the refusal. */
@@ -192,13 +217,12 @@ public final class StartSessionService implements StartSessionUseCase {
     }
 
     private static Refusal rateLimited(Duration wait) {
-        Duration atLeastOneSecond = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
-        return Refusal.rateLimited(atLeastOneSecond,
+        return Refusal.rateLimited(Refusals.atLeastOneSecond(wait),
                 "Too many failed verifications from this client for this widget; retry later.");
     }
 
     private Result<StartedSession> link(Widget widget, Optional<VisitorId> visitorId, Optional<VisitorIdentity> identity,
-                                        Instant now) {
+                                        Instant now, String clientKey, boolean counted) {
         if (identity.isPresent() && identity.get().tokenId().isPresent()) {
             VisitorIdentity id = identity.get();
             if (!deps.tokenIds().consume(widget.workspaceId(), widget.id(), id.tokenId().get(), id.expiresAt())) {
@@ -213,6 +237,13 @@ public final class StartSessionService implements StartSessionUseCase {
             return Result.refused(refused.refusal());
         }
         LinkingDecision decision = decided.orElseThrow();
+        boolean createsVisitor = decision instanceof LinkingDecision.NewAnonymous || decision instanceof LinkingDecision.NewLinked;
+        if (createsVisitor && !counted) {
+            Optional<Refusal> limited = newVisitorLimited(widget, clientKey, now);
+            if (limited.isPresent()) {
+                return Result.refused(limited.get()); // rolls back: the jti stays unused
+            }
+        }
         if (decision instanceof LinkingDecision.NewAnonymous d) {
             d.locked().ifPresent(locked -> deps.sessions().revokeSessionsOf(widget.workspaceId(), locked, now));
             Visitor visitor = Visitor.anonymous(widget.workspaceId(), widget.id(), newVisitorId(), now);

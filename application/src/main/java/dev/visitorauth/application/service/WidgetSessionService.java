@@ -16,6 +16,7 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
 import dev.visitorauth.application.port.out.SaveSessionPort;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.Author;
@@ -26,6 +27,7 @@ import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.session.Session;
@@ -52,7 +54,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
     public record Deps(LoadSessionPort loadSessions, SaveSessionPort saveSessions, LoadWidgetPort widgets,
                        LoadVisitorPort visitors, LoadUserPort users, LoadConversationPort loadConversations,
                        SaveConversationPort saveConversations, TransactionPort transactions, RandomPort random,
-                       Clock clock) {
+                       Clock clock, RateLimitPort requestLimits) {
         public Deps {
             Objects.requireNonNull(loadSessions, "loadSessions");
             Objects.requireNonNull(saveSessions, "saveSessions");
@@ -64,6 +66,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(random, "random");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(requestLimits, "requestLimits");
         }
     }
 
@@ -138,7 +141,12 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
         if (!MessageText.isValid(command.text())) {
             return invalidText();
         }
-        return deps.transactions().inTransaction(() -> live(command.sessionToken(), now).map(view -> {
+        return deps.transactions().inTransaction(() -> live(command.sessionToken(), now).flatMap(view -> {
+            // Counted inside the transaction: a refusal (or a failure) rolls the counts back too.
+            Optional<Refusal> limited = conversationLimited(view, now).or(() -> messageLimited(view, now));
+            if (limited.isPresent()) {
+                return Result.<ConversationThread>refused(limited.get());
+            }
             WorkspaceId ws = view.session().workspaceId();
             Conversation conversation = Conversation.start(ws, new ConversationId(credentials.id("c_", 16)),
                     ConversationOwner.of(view.visitor()), now);
@@ -146,7 +154,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
             deps.saveConversations().saveConversation(conversation);
             deps.saveConversations().appendMessage(ws, first);
             Conversation withFirst = conversation.with(first);
-            return new ConversationThread(withFirst, List.of(first));
+            return Result.ok(new ConversationThread(withFirst, List.of(first)));
         }));
     }
 
@@ -164,11 +172,35 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
             return invalidText();
         }
         return deps.transactions().inTransaction(() -> live(command.sessionToken(), now).flatMap(view ->
-                accessible(view, command.conversationId()).map(conversation -> {
+                accessible(view, command.conversationId()).flatMap(conversation -> {
+                    Optional<Refusal> limited = messageLimited(view, now);
+                    if (limited.isPresent()) {
+                        return Result.<Message>refused(limited.get());
+                    }
                     Message message = visitorMessage(conversation.id(), command.text(), view, now);
                     deps.saveConversations().appendMessage(conversation.workspaceId(), message);
-                    return message;
+                    return Result.ok(message);
                 })));
+    }
+
+    /** Conversations started, per visitor, or per user when authenticated (the owner of what it starts). */
+    private Optional<Refusal> conversationLimited(SessionView view, Instant now) {
+        ConversationOwner of = ConversationOwner.of(view.visitor());
+        String owner = of instanceof ConversationOwner.LinkedUser u ? "user:" + u.userId().value()
+                : "visitor:" + ((ConversationOwner.AnonymousVisitor) of).visitorId().value();
+        return deps.requestLimits().acquire(RateLimitPort.Limit.CONVERSATIONS,
+                        view.session().workspaceId().value() + "\n" + owner, now)
+                .map(wait -> Refusal.rateLimited(Refusals.atLeastOneSecond(wait),
+                        "Too many conversations started by this visitor; continue an existing one, or retry after"
+                                + " Retry-After seconds."));
+    }
+
+    /** Messages a visitor posts, per session (agents' replies are not counted). */
+    private Optional<Refusal> messageLimited(SessionView view, Instant now) {
+        return deps.requestLimits().acquire(RateLimitPort.Limit.MESSAGES,
+                        view.session().workspaceId().value() + "\n" + view.session().tokenHash().value(), now)
+                .map(wait -> Refusal.rateLimited(Refusals.atLeastOneSecond(wait),
+                        "Too many messages in this session; retry after Retry-After seconds."));
     }
 
     private Message visitorMessage(ConversationId conversation, String text, SessionView view, Instant now) {

@@ -92,6 +92,7 @@ class GrpcRestParityTest {
         registry.add("management.server.port", () -> "0");
         // Both transports fail from 127.0.0.1 on the same widget: keep the failure budget out of the way.
         registry.add("visitorauth.failure-limit", () -> "1000");
+        registry.add("visitorauth.new-visitor-limit", () -> "100000");
         registry.add("server.shutdown", () -> "immediate");
     }
 

@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole server on a random port over an H2 file database. The failed-verification budget is 1000 a
- * minute, so the concurrency tests (every request comes from 127.0.0.1) are not rate-limited.
+ * minute and the request limits are 100,000, so the concurrency tests (every request comes from 127.0.0.1)
+ * are not rate-limited.
  * Every class so annotated shares one cached context.
  */
 @Target(ElementType.TYPE)
@@ -20,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(classes = VisitorAuthServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "visitorauth.failure-limit=1000")
+        properties = {"visitorauth.failure-limit=1000", "visitorauth.new-visitor-limit=100000",
+                "visitorauth.conversation-limit=100000", "visitorauth.message-limit=100000"})
 @ContextConfiguration(initializers = TestServers.H2.class)
 @interface OnH2 {
 }

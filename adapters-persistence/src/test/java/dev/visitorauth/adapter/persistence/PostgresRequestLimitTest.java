@@ -1,0 +1,8 @@
+package dev.visitorauth.adapter.persistence;
+
+class PostgresRequestLimitTest extends RequestLimitContractTest {
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
