@@ -4,6 +4,10 @@ import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.memory.InMemoryStore;
 import dev.visitorauth.application.memory.InMemoryTransactions;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.EraseUserPort;
+import dev.visitorauth.application.port.out.PageConversationsPort;
+import dev.visitorauth.application.port.out.PageMessagesPort;
+import dev.visitorauth.application.port.out.PageVisitorsPort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
@@ -32,7 +36,9 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       LoadVisitorPort loadVisitors, SaveVisitorPort saveVisitors, LoadConversationPort loadConversations,
                       SaveConversationPort saveConversations, LoadSessionPort loadSessions, SaveSessionPort saveSessions,
                       RecordAuthFailurePort recordFailures, LoadAuthFailuresPort loadFailures, ConsumeTokenIdPort tokenIds,
-                      FailureRateLimitPort rateLimit, TransactionPort transactions) {
+                      FailureRateLimitPort rateLimit, TransactionPort transactions,
+                      PageVisitorsPort pageVisitors, PageConversationsPort pageConversations, PageMessagesPort pageMessages,
+                      EraseUserPort eraseUsers) {
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -53,13 +59,18 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(tokenIds, "tokenIds");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(pageVisitors, "pageVisitors");
+        Objects.requireNonNull(pageConversations, "pageConversations");
+        Objects.requireNonNull(pageMessages, "pageMessages");
+        Objects.requireNonNull(eraseUsers, "eraseUsers");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
     public Storage withRecordFailures(RecordAuthFailurePort recorder) {
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
-                loadFailures, tokenIds, rateLimit, transactions);
+                loadFailures, tokenIds, rateLimit, transactions,
+                pageVisitors, pageConversations, pageMessages, eraseUsers);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */
@@ -70,6 +81,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
     public static Storage inMemory(FailureRateLimitPort rateLimit) {
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryStore s = new InMemoryStore(transactions);
-        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions);
+        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions,
+                s, s, s, s);
     }
 }

@@ -37,6 +37,7 @@ public final class JdbcPersistence {
     private final JdbcAuthFailureLog authFailures;
     private final JdbcTokenIdRegistry tokenIds;
     private final JdbcFailureRateLimiter failureRateLimiter;
+    private final JdbcUserErasure userErasure;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -50,6 +51,7 @@ public final class JdbcPersistence {
                 JdbcAuthFailureLog.DEFAULT_PRUNE_EVERY);
         tokenIds = new JdbcTokenIdRegistry(transactions, b.clock);
         failureRateLimiter = new JdbcFailureRateLimiter(transactions, b.failureLimit, b.failureWindow);
+        userErasure = new JdbcUserErasure(transactions);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -126,10 +128,16 @@ public final class JdbcPersistence {
         return failureRateLimiter;
     }
 
+    /** Implements {@code EraseUserPort}. */
+    public JdbcUserErasure userErasure() {
+        return userErasure;
+    }
+
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
     public Storage storage() {
         return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
-                conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions);
+                conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions,
+                visitors, conversations, conversations, userErasure);
     }
 
     /** Options of {@link JdbcPersistence}; every one has a default. */
