@@ -24,7 +24,9 @@
  *
  * Storage: the visitor id in localStorage ("visitorauth:<widgetId>:visitorId"); the session token in
  * memory only; whether the panel is open in sessionStorage. New agent replies are fetched by polling
- * (every 3 s while the panel is open, every 15 s while it is closed, for the unread badge).
+ * (every 3 s while the panel is open, every 15 s while it is closed, for the unread badge); a poll
+ * asks only for the messages after the newest one it has (`after=<message id>`), so it stays small
+ * however long the thread grows. Opening a thread loads its newest 50 messages.
  *
  * Safety: user and agent text is only ever set with textContent, never parsed as HTML.
  */
@@ -113,6 +115,7 @@
   var renderedMessageIds = {};
   var seenCounts = {};          // conversation id -> messages the visitor has seen, for the unread badge
   var knownCounts = {};         // conversation id -> messages fetched so far (the list's count may lag)
+  var newestShownIds = {};      // conversation id -> newest message fetched; later polls ask only for what is after it
   var sending = false;
 
   // ---------------------------------------------------------------- HTTP
@@ -331,16 +334,31 @@
     }).catch(ignoreStale);
   }
 
+  /**
+   * The open thread's messages: the newest page first (the server's default, 50), then only what is
+   * after the newest message already fetched (`after=<id>`), page after page while `hasMore`. Older
+   * messages than the first page are not loaded (see widget/README.md).
+   */
   function refreshMessages() {
     if (!currentConversationId) return Promise.resolve();
     var id = currentConversationId;
-    return authed('GET', '/v1/conversations/' + encodeURIComponent(id) + '/messages').then(function (json) {
+    var after = newestShownIds[id];
+    var path = '/v1/conversations/' + encodeURIComponent(id) + '/messages' +
+      (after ? '?after=' + encodeURIComponent(after) : '');
+    return authed('GET', path).then(function (json) {
       if (id !== currentConversationId) return;
       var messages = (json && json.messages) || [];
       messages.forEach(appendMessage);
-      knownCounts[id] = messages.length;
-      if (isOpen) seenCounts[id] = messages.length;
+      if (messages.length) newestShownIds[id] = messages[messages.length - 1].id;
+      knownCounts[id] = after ? (knownCounts[id] || 0) + messages.length : Math.max(messages.length, listedCount(id));
+      if (isOpen) seenCounts[id] = knownCounts[id];
+      if (after && json && json.hasMore) return refreshMessages();
     }).catch(ignoreStale);
+  }
+
+  function listedCount(id) {
+    var listed = conversations.filter(function (c) { return c.id === id; })[0];
+    return listed ? listed.messageCount || 0 : 0;
   }
 
   function ignoreStale(err) {
@@ -719,6 +737,7 @@
 
   function clearThread() {
     renderedMessageIds = {};
+    newestShownIds = {};
     if (ui.log) {
       while (ui.log.firstChild) ui.log.removeChild(ui.log.firstChild);
       ui.empty.hidden = false;
