@@ -1,6 +1,6 @@
 package dev.visitorauth.application;
 
-import dev.visitorauth.application.memory.RandomKeyCursorCodec;
+import dev.visitorauth.application.memory.InMemoryCursorRegistry;
 import dev.visitorauth.application.memory.SecureRandomPort;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
@@ -227,8 +227,9 @@ public final class VisitorAuthentication {
         }
 
         /**
-         * Seals list cursors. Default: {@link RandomKeyCursorCodec}, a key of this process only; a
-         * server whose data outlives it, or runs on several nodes, passes one keyed by its master key.
+         * Seals list cursors. Default: an {@link InMemoryCursorRegistry} (cursors of this process
+         * only); a server whose data outlives the process, or runs on several nodes, passes the
+         * persistence adapter's codec, keyed by its master key.
          */
         public Builder cursors(CursorCodecPort cursors) {
             this.cursors = Objects.requireNonNull(cursors, "cursors");
@@ -240,7 +241,7 @@ public final class VisitorAuthentication {
                 storage = Storage.inMemory();
             }
             if (cursors == null) {
-                cursors = new RandomKeyCursorCodec();
+                cursors = new InMemoryCursorRegistry(random);
             }
             return new VisitorAuthentication(this);
         }
