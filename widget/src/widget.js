@@ -24,7 +24,10 @@
  *
  * Storage: the visitor id in localStorage ("visitorauth:<widgetId>:visitorId"); the session token in
  * memory only; whether the panel is open in sessionStorage. New agent replies are fetched by polling
- * (every 3 s while the panel is open, every 15 s while it is closed, for the unread badge).
+ * (every 3 s while the panel is open, every 15 s while it is closed, for the unread badge); a poll
+ * asks only for the messages after the newest one it has (`after=<message id>`), so it stays small
+ * however long the thread grows. Opening a thread loads its newest 50 messages; "Load earlier
+ * messages" pages back with `before=<oldest message id>`.
  *
  * Safety: user and agent text is only ever set with textContent, never parsed as HTML.
  */
@@ -113,6 +116,9 @@
   var renderedMessageIds = {};
   var seenCounts = {};          // conversation id -> messages the visitor has seen, for the unread badge
   var knownCounts = {};         // conversation id -> messages fetched so far (the list's count may lag)
+  var newestShownIds = {};      // conversation id -> newest message fetched; later polls ask only for what is after it
+  var oldestShownIds = {};      // conversation id -> oldest message fetched; "Load earlier" asks for what is before it
+  var olderAvailable = {};      // conversation id -> whether older messages exist than those shown
   var sending = false;
 
   // ---------------------------------------------------------------- HTTP
@@ -331,16 +337,66 @@
     }).catch(ignoreStale);
   }
 
+  /**
+   * The open thread's messages: the newest page first (the server's default, 50), then only what is
+   * after the newest message already fetched (`after=<id>`), page after page while `hasMore`. Older
+   * messages load on request ("Load earlier", `before=<oldest id>`).
+   */
   function refreshMessages() {
     if (!currentConversationId) return Promise.resolve();
     var id = currentConversationId;
-    return authed('GET', '/v1/conversations/' + encodeURIComponent(id) + '/messages').then(function (json) {
+    var after = newestShownIds[id];
+    var path = '/v1/conversations/' + encodeURIComponent(id) + '/messages' +
+      (after ? '?after=' + encodeURIComponent(after) : '');
+    return authed('GET', path).then(function (json) {
       if (id !== currentConversationId) return;
       var messages = (json && json.messages) || [];
       messages.forEach(appendMessage);
-      knownCounts[id] = messages.length;
-      if (isOpen) seenCounts[id] = messages.length;
+      if (messages.length) newestShownIds[id] = messages[messages.length - 1].id;
+      if (!after) {
+        if (messages.length) oldestShownIds[id] = messages[0].id;
+        olderAvailable[id] = !!(json && json.hasMore);
+        showEarlierButton();
+      }
+      knownCounts[id] = after ? (knownCounts[id] || 0) + messages.length : Math.max(messages.length, listedCount(id));
+      if (isOpen) seenCounts[id] = knownCounts[id];
+      if (after && json && json.hasMore) return refreshMessages();
     }).catch(ignoreStale);
+  }
+
+  /** Prepends the page before the oldest message shown. */
+  function loadEarlier() {
+    var id = currentConversationId;
+    var before = id && oldestShownIds[id];
+    if (!before) return Promise.resolve();
+    ui.earlier.disabled = true;
+    return authed('GET', '/v1/conversations/' + encodeURIComponent(id) + '/messages?before=' + encodeURIComponent(before))
+      .then(function (json) {
+        if (id !== currentConversationId) return;
+        var messages = (json && json.messages) || [];
+        var first = ui.log.firstChild;
+        var height = ui.body.scrollHeight;
+        messages.forEach(function (m) {
+          if (renderedMessageIds[m.id]) return;
+          renderedMessageIds[m.id] = true;
+          ui.log.insertBefore(messageNode(m), first);
+        });
+        ui.body.scrollTop += ui.body.scrollHeight - height; // keep what the visitor was reading in place
+        if (messages.length) oldestShownIds[id] = messages[0].id;
+        olderAvailable[id] = !!(json && json.hasMore);
+      }).catch(ignoreStale).then(function () {
+        ui.earlier.disabled = false;
+        showEarlierButton();
+      });
+  }
+
+  function showEarlierButton() {
+    if (ui.earlier) ui.earlier.hidden = !(currentConversationId && olderAvailable[currentConversationId]);
+  }
+
+  function listedCount(id) {
+    var listed = conversations.filter(function (c) { return c.id === id; })[0];
+    return listed ? listed.messageCount || 0 : 0;
   }
 
   function ignoreStale(err) {
@@ -536,6 +592,8 @@
     '.va-msg-agent { align-self: flex-start; background: #fff; border: 1px solid #dde2ec; border-bottom-left-radius: 4px; }',
     '.va-msg-meta { display: block; font-size: 11.5px; opacity: .8; margin-top: 3px; }',
     '.va-empty { color: #5b6272; text-align: center; margin: 24px 8px; }',
+    '.va-earlier { display: block; margin: 0 auto 10px; padding: 6px 12px; border-radius: 10px; border: 1px solid #dde2ec;',
+    '  background: #fff; color: #2f5bea; font: inherit; font-size: 13px; cursor: pointer; }',
     '.va-form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e3e7ef; background: #fff; }',
     '.va-form textarea { flex: 1; resize: none; height: 44px; max-height: 120px; padding: 10px; border-radius: 10px;',
     '  border: 1px solid #c6ccd8; font: inherit; color: inherit; }',
@@ -614,7 +672,11 @@
     ui.listView = el('div', { className: 'va-list-view', hidden: '' }, [ui.newButton, ui.list]);
     ui.empty = el('p', { className: 'va-empty', text: 'Ask us anything. We usually reply in a few minutes.' });
     ui.log = el('div', { className: 'va-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' });
-    ui.threadView = el('div', { className: 'va-thread-view', hidden: '' }, [ui.empty, ui.log]);
+    ui.earlier = el('button', {
+      type: 'button', className: 'va-earlier', text: 'Load earlier messages', hidden: '',
+      onclick: function () { loadEarlier(); }
+    });
+    ui.threadView = el('div', { className: 'va-thread-view', hidden: '' }, [ui.empty, ui.earlier, ui.log]);
     ui.body = el('div', { className: 'va-body' }, [ui.notice, ui.listView, ui.threadView]);
 
     ui.input = el('textarea', { id: 'va-input', rows: '1', placeholder: 'Write a message…', 'aria-label': 'Message' });
@@ -702,6 +764,12 @@
   function appendMessage(m) {
     if (!m || renderedMessageIds[m.id]) return;
     renderedMessageIds[m.id] = true;
+    ui.log.appendChild(messageNode(m));
+    ui.empty.hidden = true;
+    ui.body.scrollTop = ui.body.scrollHeight;
+  }
+
+  function messageNode(m) {
     var who = m.author === 'agent' ? 'Agent' : 'You';
     var meta = who + ' · ' + formatTime(m.createdAt) + (m.author !== 'agent' && m.authenticated ? ' · verified' : '');
     var node = el('div', {
@@ -712,13 +780,15 @@
     text.textContent = m.text; // never innerHTML
     node.appendChild(text);
     node.appendChild(el('span', { className: 'va-msg-meta', text: meta }));
-    ui.log.appendChild(node);
-    ui.empty.hidden = true;
-    ui.body.scrollTop = ui.body.scrollHeight;
+    return node;
   }
 
   function clearThread() {
     renderedMessageIds = {};
+    newestShownIds = {};
+    oldestShownIds = {};
+    olderAvailable = {};
+    showEarlierButton();
     if (ui.log) {
       while (ui.log.firstChild) ui.log.removeChild(ui.log.firstChild);
       ui.empty.hidden = false;

@@ -4,6 +4,10 @@ import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.memory.InMemoryStore;
 import dev.visitorauth.application.memory.InMemoryTransactions;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.EraseUserPort;
+import dev.visitorauth.application.port.out.PageConversationsPort;
+import dev.visitorauth.application.port.out.PageMessagesPort;
+import dev.visitorauth.application.port.out.PageVisitorsPort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
@@ -35,7 +39,9 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       SaveConversationPort saveConversations, LoadSessionPort loadSessions, SaveSessionPort saveSessions,
                       RecordAuthFailurePort recordFailures, LoadAuthFailuresPort loadFailures, ConsumeTokenIdPort tokenIds,
                       FailureRateLimitPort rateLimit, TransactionPort transactions, RateLimitPort requestLimits,
-                      PurgeExpiredDataPort purge) {
+                      PurgeExpiredDataPort purge,
+                      PageVisitorsPort pageVisitors, PageConversationsPort pageConversations, PageMessagesPort pageMessages,
+                      EraseUserPort eraseUsers) {
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -58,20 +64,26 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(purge, "purge");
+        Objects.requireNonNull(pageVisitors, "pageVisitors");
+        Objects.requireNonNull(pageConversations, "pageConversations");
+        Objects.requireNonNull(pageMessages, "pageMessages");
+        Objects.requireNonNull(eraseUsers, "eraseUsers");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
     public Storage withRecordFailures(RecordAuthFailurePort recorder) {
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
-                loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge);
+                loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge,
+                pageVisitors, pageConversations, pageMessages, eraseUsers);
     }
 
     /** This storage with its rate limits counted through these (e.g. decorators that also count refusals). */
     public Storage withRateLimits(FailureRateLimitPort failureLimit, RateLimitPort requestLimit) {
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recordFailures,
-                loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge);
+                loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge,
+                pageVisitors, pageConversations, pageMessages, eraseUsers);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */
@@ -87,6 +99,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
     public static Storage inMemory(FailureRateLimitPort rateLimit, RateLimitPort.RequestLimits requestLimits) {
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryStore s = new InMemoryStore(transactions, requestLimits);
-        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s);
+        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s,
+                s, s, s, s);
     }
 }

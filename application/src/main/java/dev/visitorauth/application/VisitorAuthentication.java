@@ -1,6 +1,14 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.application.memory.InMemoryCursorRegistry;
 import dev.visitorauth.application.memory.SecureRandomPort;
+import dev.visitorauth.application.port.in.EraseUserUseCase;
+import dev.visitorauth.application.port.in.ExportUserUseCase;
+import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
+import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
+import dev.visitorauth.application.port.out.CursorCodecPort;
+import dev.visitorauth.application.service.ConversationReadingService;
+import dev.visitorauth.application.service.UserDataService;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
@@ -58,6 +66,8 @@ public final class VisitorAuthentication {
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
     private final DataLifecycleService lifecycle;
+    private final UserDataService userData;
+    private final ConversationReadingService reading;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
@@ -71,8 +81,11 @@ public final class VisitorAuthentication {
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(s.loadWidgets(), b.verifier, s.tokenIds(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
+        userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
+                s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions()));
+        reading = new ConversationReadingService(widgetSessions, s.pageConversations(), s.pageMessages(), b.cursors);
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
-                s.saveConversations(), s.transactions(), b.random, b.clock);
+                s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors);
     }
 
     /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */
@@ -93,7 +106,7 @@ public final class VisitorAuthentication {
     }
 
     public ListConversationsUseCase listConversations() {
-        return widgetSessions;
+        return reading;
     }
 
     public StartConversationUseCase startConversation() {
@@ -101,7 +114,7 @@ public final class VisitorAuthentication {
     }
 
     public ListMessagesUseCase listMessages() {
-        return widgetSessions;
+        return reading;
     }
 
     public PostMessageUseCase postMessage() {
@@ -169,6 +182,22 @@ public final class VisitorAuthentication {
         return lifecycle;
     }
 
+    public ListUserVisitorsUseCase listUserVisitors() {
+        return userData;
+    }
+
+    public ListUserConversationsUseCase listUserConversations() {
+        return userData;
+    }
+
+    public EraseUserUseCase eraseUser() {
+        return userData;
+    }
+
+    public ExportUserUseCase exportUser() {
+        return userData;
+    }
+
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
     public static final class Builder {
         private final VerifyVisitorTokenPort verifier;
@@ -176,6 +205,7 @@ public final class VisitorAuthentication {
         private RandomPort random = new SecureRandomPort();
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
+        private CursorCodecPort cursors;
 
         private Builder(VerifyVisitorTokenPort verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -205,9 +235,22 @@ public final class VisitorAuthentication {
             return this;
         }
 
+        /**
+         * Seals list cursors. Default: an {@link InMemoryCursorRegistry} (cursors of this process
+         * only); a server whose data outlives the process, or runs on several nodes, passes the
+         * persistence adapter's codec, keyed by its master key.
+         */
+        public Builder cursors(CursorCodecPort cursors) {
+            this.cursors = Objects.requireNonNull(cursors, "cursors");
+            return this;
+        }
+
         public VisitorAuthentication build() {
             if (storage == null) {
                 storage = Storage.inMemory();
+            }
+            if (cursors == null) {
+                cursors = new InMemoryCursorRegistry(random);
             }
             return new VisitorAuthentication(this);
         }

@@ -82,7 +82,7 @@ class AdminTest {
         assertThat(code(w.auth.rotateSecret().rotateSecret(other, w.widgetId, 0))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.listAuthFailures().listAuthFailures(other, w.widgetId, 10))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.getUser().getUser(other, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(code(w.auth.getConversation().getConversation(other, conversation))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(other, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.postAgentReply().postAgentReply(other, conversation, "hi"))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(w.auth.listUsers().listUsers(new ListUsersQuery(other, "", 10, Optional.empty())).orElseThrow().users()).isEmpty();
         assertThat(code(w.auth.verifyToken().verifyToken(other, w.widgetId, "t"))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);

@@ -128,8 +128,9 @@ class RequestLimitTest {
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(w.auth.listMessages().listMessages(
-                new dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery(s.sessionToken(), c))
-                .orElseThrow()).hasSize(3);
+                new dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery(s.sessionToken(), c,
+                        dev.visitorauth.application.port.in.MessageWindow.latest()))
+                .orElseThrow().messages()).hasSize(3);
     }
 
     @Test

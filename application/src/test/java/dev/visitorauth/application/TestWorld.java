@@ -69,7 +69,9 @@ public final class TestWorld {
     }
 
     public List<String> conversationIds(StartedSession s) {
-        return auth.listConversations().listConversations(s.sessionToken()).orElseThrow().stream()
+        return auth.listConversations().listConversations(
+                dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery.firstPage(s.sessionToken()))
+                .orElseThrow().conversations().stream()
                 .map(c -> c.id().value()).toList();
     }
 }

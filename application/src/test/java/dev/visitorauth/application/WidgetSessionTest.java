@@ -3,6 +3,9 @@ package dev.visitorauth.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
+import dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery;
+import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
+import dev.visitorauth.application.port.in.MessageWindow;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.port.in.StartedSession;
@@ -24,7 +27,7 @@ class WidgetSessionTest {
     }
 
     private List<Message> messages(StartedSession s, String conversation) {
-        return w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), conversation)).orElseThrow();
+        return w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), conversation, MessageWindow.latest())).orElseThrow().messages();
     }
 
     @Test
@@ -43,7 +46,7 @@ class WidgetSessionTest {
         StartedSession owner = w.anonymous();
         String c = w.say(owner, "mine");
         StartedSession stranger = w.anonymous();
-        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(stranger.sessionToken(), c))))
+        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(stranger.sessionToken(), c, MessageWindow.latest()))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(code(w.auth.postMessage().postMessage(new PostMessageCommand(stranger.sessionToken(), c, "hi"))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
@@ -55,7 +58,7 @@ class WidgetSessionTest {
         StartedSession u1 = w.login("u1", Optional.empty());
         String c = w.say(u1, "u1 only");
         StartedSession u2 = w.login("u2", Optional.empty());
-        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(u2.sessionToken(), c))))
+        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(u2.sessionToken(), c, MessageWindow.latest()))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(w.conversationIds(u2)).isEmpty();
     }
@@ -63,7 +66,7 @@ class WidgetSessionTest {
     @Test
     void unknownConversationIsNotFound() {
         StartedSession s = w.anonymous();
-        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), "c_missing"))))
+        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), "c_missing", MessageWindow.latest()))))
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -72,7 +75,7 @@ class WidgetSessionTest {
         StartedSession s = w.anonymous();
         assertThat(w.auth.endSession().endSession(s.sessionToken()).orElseThrow().session().revokedAt()).isPresent();
         assertThat(code(w.session(s))).isEqualTo(ErrorCode.UNAUTHENTICATED);
-        assertThat(code(w.auth.listConversations().listConversations(s.sessionToken()))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(code(w.auth.listConversations().listConversations(ListConversationsQuery.firstPage(s.sessionToken())))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
 
     @Test
@@ -106,7 +109,7 @@ class WidgetSessionTest {
         w.clock.advance(Duration.ofSeconds(5));
         w.auth.postAgentReply().postAgentReply(w.workspace, c, "on it").orElseThrow();
         assertThat(messages(s, c)).extracting(Message::author).containsExactly(Author.VISITOR, Author.AGENT);
-        var details = w.auth.getConversation().getConversation(w.workspace, c).orElseThrow();
+        var details = w.auth.getConversation().getConversation(new GetConversationQuery(w.workspace, c, MessageWindow.latest())).orElseThrow();
         assertThat(details.conversation().messageCount()).isEqualTo(2);
         assertThat(details.conversation().lastMessageAt()).isEqualTo(Mothers.NOW.plusSeconds(5));
         assertThat(details.user().orElseThrow().externalId().value()).isEqualTo("u1");

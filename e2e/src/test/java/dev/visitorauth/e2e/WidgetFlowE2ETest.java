@@ -438,4 +438,31 @@ class WidgetFlowE2ETest {
         device2.in(".va-launcher").click();
         device2.await("the badge is gone once the panel is open", () -> device2.panelOpen() && !device2.visible(".va-badge"));
     }
+
+    @Test
+    @Order(13)
+    void aLongThreadOpensWithItsNewestFiftyAndLoadsEarlierOnRequest() {
+        for (int i = 0; i < 50; i++) {
+            server.call("POST", "/v1/admin/conversations/" + conversationId + "/messages", widget.apiKey(),
+                    Map.of("text", "Status update " + i), 201);
+        }
+        Number total = (Number) server.call("GET", "/v1/admin/conversations/" + conversationId + "?limit=1", widget.apiKey(),
+                null, 200).get("messageCount");
+        assertThat(total.intValue()).isGreaterThan(50);
+
+        device2.openPanel();
+        if (device2.visible(".va-back")) {
+            device2.in(".va-back").click();
+        }
+        device2.openConversation(conversationId);
+        device2.await("the newest fifty messages are shown", () -> device2.messages().size() == 50);
+        assertThat(device2.messages().get(49)).isEqualTo("agent: Status update 49");
+        device2.await("older messages can be loaded", () -> device2.visible(".va-earlier"));
+
+        device2.in(".va-earlier").click();
+
+        device2.await("every message is shown", () -> device2.messages().size() == total.intValue());
+        assertThat(device2.messages().get(0)).isEqualTo("visitor: Hello, is anyone there?");
+        device2.await("nothing older is left to load", () -> !device2.visible(".va-earlier"));
+    }
 }

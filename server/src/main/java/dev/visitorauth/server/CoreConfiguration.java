@@ -28,6 +28,12 @@ import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
+import dev.visitorauth.application.port.out.CursorCodecPort;
+import dev.visitorauth.application.port.in.EraseUserUseCase;
+import dev.visitorauth.application.port.in.ExportUserUseCase;
+import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
+import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
+import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -65,6 +71,15 @@ public class CoreConfiguration {
                 : AesGcmSecretCipher.fromBase64(properties.masterKey());
     }
 
+    /** Cursors MACed under a key derived from the master key, so every node opens every other node's. */
+    @Bean
+    CursorCodecPort cursorCodec(SecretCipherPort cipher) {
+        if (cipher instanceof AesGcmSecretCipher aes) {
+            return aes.cursorCodec();
+        }
+        throw new IllegalStateException("the cursor key is derived from the AES-GCM master key");
+    }
+
     @Bean
     JdbcPersistence persistence(DataSource dataSource, SecretCipherPort cipher, Clock clock, VisitorAuthProperties properties) {
         return JdbcPersistence.builder(dataSource, cipher).clock(clock)
@@ -85,13 +100,15 @@ public class CoreConfiguration {
     @Bean
     VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, VerificationMetrics metrics,
                                                 VisitorAuthProperties properties, MeterRegistry meters,
-                                                RateLimitMetrics limitMetrics) {
+                                                RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec) {
         return VisitorAuthentication.builder(new TimedTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
                 .storage(persistence.storage().withRecordFailures(
                         new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))
                         .withRateLimits(limitMetrics.counting(persistence.failureRateLimiter()),
                                 limitMetrics.counting(persistence.rateLimiter())))
-                .clock(clock).sessionLifetime(properties.sessionLifetime()).build();
+                .clock(clock).sessionLifetime(properties.sessionLifetime())
+                .cursors(cursorCodec)
+                .build();
     }
 
     /** The data-lifecycle job of spec section 8, on every node. */
@@ -231,5 +248,25 @@ public class CoreConfiguration {
     @Bean
     PostAgentReplyUseCase postAgentReplyUseCase(VisitorAuthentication core) {
         return core.postAgentReply()::postAgentReply;
+    }
+
+    @Bean
+    ListUserVisitorsUseCase listUserVisitorsUseCase(VisitorAuthentication core) {
+        return core.listUserVisitors()::listUserVisitors;
+    }
+
+    @Bean
+    ListUserConversationsUseCase listUserConversationsUseCase(VisitorAuthentication core) {
+        return core.listUserConversations()::listUserConversations;
+    }
+
+    @Bean
+    EraseUserUseCase eraseUserUseCase(VisitorAuthentication core) {
+        return core.eraseUser()::eraseUser;
+    }
+
+    @Bean
+    ExportUserUseCase exportUserUseCase(VisitorAuthentication core) {
+        return core.exportUser()::exportUser;
     }
 }

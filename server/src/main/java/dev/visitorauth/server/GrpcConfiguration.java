@@ -3,7 +3,11 @@ package dev.visitorauth.server;
 import dev.visitorauth.adapter.grpc.GrpcServerFactory;
 import dev.visitorauth.adapter.grpc.VisitorAuthGrpcService;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.EraseUserUseCase;
+import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
+import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -37,9 +41,12 @@ public class GrpcConfiguration {
     VisitorAuthGrpcService.UseCases grpcUseCases(VerifyTokenUseCase verifyToken, StartSessionUseCase startSession,
                                                  GetWidgetUseCase getWidget, GetUserUseCase getUser, ListUsersUseCase listUsers,
                                                  GetConversationUseCase getConversation, PostAgentReplyUseCase postAgentReply,
-                                                 ListAuthFailuresUseCase listAuthFailures, RotateSecretUseCase rotateSecret) {
+                                                 ListAuthFailuresUseCase listAuthFailures, RotateSecretUseCase rotateSecret,
+                                                 ListUserVisitorsUseCase listUserVisitors,
+                                                 ListUserConversationsUseCase listUserConversations,
+                                                 EraseUserUseCase eraseUser, ExportUserUseCase exportUser) {
         return new VisitorAuthGrpcService.UseCases(verifyToken, startSession, getWidget, getUser, listUsers, getConversation,
-                postAgentReply, listAuthFailures, rotateSecret);
+                postAgentReply, listAuthFailures, rotateSecret, listUserVisitors, listUserConversations, eraseUser, exportUser);
     }
 
     @Bean

@@ -18,6 +18,12 @@ import dev.visitorauth.adapter.grpc.v1.User;
 import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
 import dev.visitorauth.adapter.grpc.v1.Visitor;
 import dev.visitorauth.application.port.in.ConversationDetails;
+import dev.visitorauth.application.port.in.ConversationPage;
+import dev.visitorauth.application.port.in.VisitorPage;
+import dev.visitorauth.application.port.out.EraseUserPort;
+import dev.visitorauth.adapter.grpc.v1.DeleteUserResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.UserDetails;
@@ -84,11 +90,33 @@ final class ProtoMapper {
 
     static GetUserResponse userDetails(UserDetails details) {
         GetUserResponse.Builder b = GetUserResponse.newBuilder().setUser(user(details.user()));
-        details.visitors().forEach(v -> b.addVisitors(Visitor.newBuilder().setId(v.id().value())
-                .setWidgetId(v.widgetId().value()).setCreatedAt(timestamp(v.createdAt()))
-                .setLastSeenAt(timestamp(v.lastSeenAt()))));
+        details.visitors().forEach(v -> b.addVisitors(visitor(v)));
         details.conversations().forEach(c -> b.addConversations(conversation(c)));
+        b.setVisitorCount(details.visitorCount()).setConversationCount(details.conversationCount());
         return b.build();
+    }
+
+    static Visitor visitor(dev.visitorauth.domain.visitor.Visitor v) {
+        return Visitor.newBuilder().setId(v.id().value()).setWidgetId(v.widgetId().value())
+                .setCreatedAt(timestamp(v.createdAt())).setLastSeenAt(timestamp(v.lastSeenAt())).build();
+    }
+
+    static ListUserVisitorsResponse userVisitors(VisitorPage page) {
+        ListUserVisitorsResponse.Builder b = ListUserVisitorsResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
+        page.visitors().forEach(v -> b.addVisitors(visitor(v)));
+        return b.build();
+    }
+
+    static ListUserConversationsResponse userConversations(ConversationPage page) {
+        ListUserConversationsResponse.Builder b = ListUserConversationsResponse.newBuilder()
+                .setNextPageToken(page.nextCursor().orElse(""));
+        page.conversations().forEach(c -> b.addConversations(conversation(c)));
+        return b.build();
+    }
+
+    static DeleteUserResponse erased(EraseUserPort.Erased erased) {
+        return DeleteUserResponse.newBuilder().setVisitors(erased.visitors()).setSessions(erased.sessions())
+                .setConversations(erased.conversations()).setMessages(erased.messages()).build();
     }
 
     static ListUsersResponse users(UserPage page) {
@@ -108,6 +136,7 @@ final class ProtoMapper {
         }
         b.setOwner(owner);
         details.messages().forEach(m -> b.addMessages(message(m)));
+        b.setHasMore(details.hasMore());
         return b.build();
     }
 

@@ -19,6 +19,22 @@ import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
+import dev.visitorauth.application.port.in.EraseUserUseCase;
+import dev.visitorauth.application.port.in.ExportUserUseCase;
+import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
+import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
+import dev.visitorauth.application.port.in.MessageWindow;
+import dev.visitorauth.application.port.in.UserListQuery;
+import dev.visitorauth.adapter.grpc.v1.DeleteUserRequest;
+import dev.visitorauth.adapter.grpc.v1.DeleteUserResponse;
+import dev.visitorauth.adapter.grpc.v1.ExportUserRequest;
+import dev.visitorauth.adapter.grpc.v1.ExportUserResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserConversationsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
+import java.util.OptionalInt;
 import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -61,7 +77,9 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     public record UseCases(VerifyTokenUseCase verifyToken, StartSessionUseCase startSession, GetWidgetUseCase getWidget,
                            GetUserUseCase getUser, ListUsersUseCase listUsers, GetConversationUseCase getConversation,
                            PostAgentReplyUseCase postAgentReply, ListAuthFailuresUseCase listAuthFailures,
-                           RotateSecretUseCase rotateSecret) {
+                           RotateSecretUseCase rotateSecret, ListUserVisitorsUseCase listUserVisitors,
+                           ListUserConversationsUseCase listUserConversations, EraseUserUseCase eraseUser,
+                           ExportUserUseCase exportUser) {
         public UseCases {
             Objects.requireNonNull(verifyToken, "verifyToken");
             Objects.requireNonNull(startSession, "startSession");
@@ -72,12 +90,17 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             Objects.requireNonNull(postAgentReply, "postAgentReply");
             Objects.requireNonNull(listAuthFailures, "listAuthFailures");
             Objects.requireNonNull(rotateSecret, "rotateSecret");
+            Objects.requireNonNull(listUserVisitors, "listUserVisitors");
+            Objects.requireNonNull(listUserConversations, "listUserConversations");
+            Objects.requireNonNull(eraseUser, "eraseUser");
+            Objects.requireNonNull(exportUser, "exportUser");
         }
 
         /** Every use case from an assembled core (an embedding host, or tests). */
         public static UseCases of(VisitorAuthentication core) {
             return new UseCases(core.verifyToken(), core.startSession(), core.getWidget(), core.getUser(), core.listUsers(),
-                    core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret());
+                    core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret(),
+                    core.listUserVisitors(), core.listUserConversations(), core.eraseUser(), core.exportUser());
         }
     }
 
@@ -131,15 +154,67 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
         respond(response, "ListUsers", workspace -> {
             int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE);
             ListUsersQuery query = new ListUsersQuery(workspace, request.getQuery(), pageSize, present(request.getPageToken()));
-            return renamed(useCases.listUsers().listUsers(query), Map.of("limit", "page_size", "q", "query"))
+            return renamed(useCases.listUsers().listUsers(query), Map.of("limit", "page_size", "q", "query", "cursor", "page_token"))
                     .map(ProtoMapper::users);
         });
     }
 
     @Override
     public void getConversation(GetConversationRequest request, StreamObserver<GetConversationResponse> response) {
-        respond(response, "GetConversation", workspace -> useCases.getConversation()
-                .getConversation(workspace, request.getConversationId()).map(ProtoMapper::conversationDetails));
+        respond(response, "GetConversation", workspace -> {
+            MessageWindow window = new MessageWindow(
+                    request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
+                    present(request.getBeforeMessageId()), present(request.getAfterMessageId()));
+            return renamed(useCases.getConversation().getConversation(
+                            new GetConversationQuery(workspace, request.getConversationId(), window)),
+                    Map.of("before", "before_message_id", "after", "after_message_id"))
+                    .map(ProtoMapper::conversationDetails);
+        });
+    }
+
+    /** {@code page_size} 0 means 20; a page token of another list, user or workspace is {@code INVALID_ARGUMENT}. */
+    @Override
+    public void listUserVisitors(ListUserVisitorsRequest request, StreamObserver<ListUserVisitorsResponse> response) {
+        respond(response, "ListUserVisitors", workspace -> renamed(useCases.listUserVisitors().listUserVisitors(
+                        userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken())),
+                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::userVisitors));
+    }
+
+    @Override
+    public void listUserConversations(ListUserConversationsRequest request,
+                                      StreamObserver<ListUserConversationsResponse> response) {
+        respond(response, "ListUserConversations", workspace -> renamed(useCases.listUserConversations().listUserConversations(
+                        userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken())),
+                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::userConversations));
+    }
+
+    private static UserListQuery userList(WorkspaceId workspace, String externalId, int pageSize, String pageToken) {
+        return new UserListQuery(workspace, externalId, pageSize == 0 ? OptionalInt.empty() : OptionalInt.of(pageSize),
+                present(pageToken));
+    }
+
+    @Override
+    public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+        respond(response, "DeleteUser", workspace ->
+                useCases.eraseUser().eraseUser(workspace, request.getExternalId()).map(ProtoMapper::erased));
+    }
+
+    /**
+     * Streams the export with flow control: the items are written on an export thread that waits
+     * while the client is not ready, so a slow client holds one thread and a transport window, never
+     * the export in memory. NOT_FOUND before the first item for no such user, or at the end when the
+     * user was erased meanwhile.
+     */
+    @Override
+    public void exportUser(ExportUserRequest request, StreamObserver<ExportUserResponse> response) {
+        WorkspaceId workspace = ApiKeyInterceptor.WORKSPACE.get();
+        if (workspace == null) {
+            response.onError(GrpcStatusMapper.refused(Refusal.of(ErrorCode.UNAUTHENTICATED, ApiKeyInterceptor.MISSING_KEY)));
+            return;
+        }
+        GrpcExportStreamer.start((io.grpc.stub.ServerCallStreamObserver<ExportUserResponse>) response,
+                () -> useCases.exportUser().exportUser(workspace, request.getExternalId()),
+                VisitorAuthServiceGrpc.SERVICE_NAME + "/ExportUser");
     }
 
     @Override

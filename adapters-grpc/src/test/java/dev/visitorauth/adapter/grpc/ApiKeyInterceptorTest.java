@@ -116,7 +116,8 @@ class ApiKeyInterceptorTest {
                 Status.Code.NOT_FOUND, "widget_not_found");
 
         assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value()).isEqualTo(keyBefore);
-        assertThat(w.auth.getConversation().getConversation(w.workspace, conversation).orElseThrow().messages()).hasSize(1);
+        assertThat(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(
+                w.workspace, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())).orElseThrow().messages()).hasSize(1);
         assertThat(w.auth.getUser().getUser(w.workspace, "u1").orElseThrow().visitors()).hasSize(1);
     }
 

@@ -51,7 +51,7 @@ class GrpcConcurrencyTest {
                 assertThat(sessions).extracting(StartSessionResponse::getVisitorId).doesNotHaveDuplicates();
                 assertThat(grpc.stub().listUsers(ListUsersRequest.getDefaultInstance()).getUsersList())
                         .extracting(u -> u.getExternalId()).containsExactly("new-user");
-                assertThat(grpc.stub().getUser(GetUserRequest.newBuilder().setExternalId("new-user").build()).getVisitorsCount())
+                assertThat(grpc.stub().getUser(GetUserRequest.newBuilder().setExternalId("new-user").build()).getVisitorCount())
                         .isEqualTo(CALLS);
             } finally {
                 clients.shutdownNow();

@@ -202,7 +202,8 @@ class OperationsTest {
                 sawCancellation.countDown();
             }
             return u.getWidget().getWidget(workspace, widget);
-        }, u.getUser(), u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret());
+        }, u.getUser(), u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
+                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser());
     }
 
     @Test
@@ -210,7 +211,8 @@ class OperationsTest {
         try (InProcessGrpc grpc = new InProcessGrpc(new TestWorld(), u -> new VisitorAuthGrpcService.UseCases(u.verifyToken(),
                 u.startSession(), u.getWidget(), (workspace, id) -> {
                     throw new StorageUnavailableException("Connection to db.internal:5432 refused", new SQLException("x"));
-                }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret()))) {
+                }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
+                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser()))) {
             StatusRuntimeException e = assertRefused(() -> grpc.stub().getUser(GetUserRequest.newBuilder().setExternalId("u1")
                     .build()), Status.Code.UNAVAILABLE, "unavailable");
             assertThat(e.getStatus().getDescription()).isEqualTo(GrpcStatusMapper.UNAVAILABLE_MESSAGE);
@@ -223,7 +225,8 @@ class OperationsTest {
         try (InProcessGrpc grpc = new InProcessGrpc(new TestWorld(), u -> new VisitorAuthGrpcService.UseCases(u.verifyToken(),
                 u.startSession(), u.getWidget(), (workspace, id) -> {
                     throw new IllegalStateException("invariant broken for user 42 in table users");
-                }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret()))) {
+                }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
+                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser()))) {
             StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> grpc.stub().getUser(
                     GetUserRequest.newBuilder().setExternalId("u1").build()));
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);

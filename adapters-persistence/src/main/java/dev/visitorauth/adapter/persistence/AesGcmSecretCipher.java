@@ -71,6 +71,19 @@ public final class AesGcmSecretCipher implements SecretCipherPort {
         return new AesGcmSecretCipher(loadOrCreateMasterKey(dataDirectory));
     }
 
+    /**
+     * The cursor codec of this master key: its MAC key is derived from the master key, so every
+     * node that shares the master key opens every other node's cursors.
+     */
+    public HmacCursorCodec cursorCodec() {
+        byte[] master = key.getEncoded();
+        try {
+            return HmacCursorCodec.fromMasterKey(master);
+        } finally {
+            Arrays.fill(master, (byte) 0);
+        }
+    }
+
     @Override
     public byte[] seal(byte[] plaintext, String context) {
         Objects.requireNonNull(plaintext, "plaintext");

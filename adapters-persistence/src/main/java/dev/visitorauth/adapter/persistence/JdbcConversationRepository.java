@@ -5,6 +5,14 @@ import static dev.visitorauth.adapter.persistence.Jdbc.micros;
 
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
+import dev.visitorauth.application.port.out.Keyset;
+import dev.visitorauth.application.port.out.ListOrder;
+import dev.visitorauth.application.port.out.PageConversationsPort;
+import dev.visitorauth.application.port.out.PageMessagesPort;
+import dev.visitorauth.application.port.out.Slice;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
 import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
@@ -27,7 +35,8 @@ import java.util.Optional;
  * visitor, {@code user}) and an id. Conversations list newest first (last message, then creation,
  * then id); messages oldest first (time, then insertion order).
  */
-public final class JdbcConversationRepository implements LoadConversationPort, SaveConversationPort {
+public final class JdbcConversationRepository implements LoadConversationPort, SaveConversationPort, PageConversationsPort,
+        PageMessagesPort {
     private static final String COLUMNS =
             "workspace_id, conversation_id, owner_kind, owner_id, created_at, last_message_at, message_count";
     private static final String MESSAGE_COLUMNS = "conversation_id, message_id, author, body, authenticated, created_at";
@@ -139,5 +148,143 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
         return new Message(new MessageId(rs.getString("message_id")), new ConversationId(rs.getString("conversation_id")),
                 Author.valueOf(rs.getString("author").toUpperCase(Locale.ROOT)), new MessageText(rs.getString("body")),
                 rs.getBoolean("authenticated"), instant(rs, "created_at"));
+    }
+
+    // ---- pages (keyset reads; see ix_messages_order and the V3 indexes) ----
+
+    /**
+     * Recent first: {@code (last_message_at, conversation_id)} descending; created first:
+     * {@code (created_at, conversation_id)} ascending. A row-value comparison with the previous
+     * page's last key starts the page, so its cost does not grow with the pages before it.
+     */
+    @Override
+    public Slice<Conversation> pageConversationsOf(WorkspaceId workspaceId, ConversationOwner owner, ListOrder order, int limit,
+                                                   Optional<Keyset> after) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(after, "after");
+        checkLimit(limit);
+        boolean recent = order == ListOrder.RECENT_FIRST;
+        String at = recent ? "last_message_at" : "created_at";
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversations"
+                + " WHERE workspace_id = ? AND owner_kind = ? AND owner_id = ?");
+        List<Object> params = new ArrayList<>(List.of(workspaceId.value(), kind(owner), ownerId(owner)));
+        if (after.isPresent()) {
+            sql.append(" AND (").append(at).append(", conversation_id) ").append(recent ? "<" : ">").append(" (?, ?)");
+            params.add(micros(after.get().at()));
+            params.add(after.get().id());
+        }
+        String direction = recent ? " DESC" : "";
+        sql.append(" ORDER BY ").append(at).append(direction).append(", conversation_id").append(direction).append(" LIMIT ?");
+        params.add(limit + 1);
+        List<Conversation> rows = tx.read(c -> Jdbc.query(c, sql.toString(), JdbcConversationRepository::conversation,
+                params.toArray()));
+        boolean more = rows.size() > limit;
+        List<Conversation> page = more ? rows.subList(0, limit) : rows;
+        Optional<Keyset> next = Optional.empty();
+        if (more) {
+            Conversation last = page.get(page.size() - 1);
+            next = Optional.of(new Keyset(recent ? last.lastMessageAt() : last.createdAt(), last.id().value()));
+        }
+        return new Slice<>(page, next);
+    }
+
+    @Override
+    public long countConversationsOf(WorkspaceId workspaceId, ConversationOwner owner) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(owner, "owner");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM conversations"
+                        + " WHERE workspace_id = ? AND owner_kind = ? AND owner_id = ?",
+                rs -> rs.getLong(1), workspaceId.value(), kind(owner), ownerId(owner)).orElse(0L));
+    }
+
+    @Override
+    public MessageSlice latestMessages(WorkspaceId workspaceId, ConversationId conversationId, int limit) {
+        checkLimit(limit);
+        return tx.read(c -> backwards(c, workspaceId, conversationId, Optional.empty(), limit));
+    }
+
+    @Override
+    public Optional<MessageSlice> messagesBefore(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
+                                                 int limit) {
+        checkLimit(limit);
+        Objects.requireNonNull(anchor, "anchor");
+        return tx.read(c -> {
+            Optional<long[]> at = position(c, workspaceId, conversationId, anchor);
+            return at.isEmpty() ? Optional.<MessageSlice>empty()
+                    : Optional.of(backwards(c, workspaceId, conversationId, at, limit));
+        });
+    }
+
+    @Override
+    public Optional<MessageSlice> messagesAfter(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
+                                                int limit) {
+        checkLimit(limit);
+        Objects.requireNonNull(anchor, "anchor");
+        return tx.read(c -> {
+            Optional<long[]> at = position(c, workspaceId, conversationId, anchor);
+            return at.isEmpty() ? Optional.<MessageSlice>empty()
+                    : Optional.of(forwards(c, workspaceId, conversationId, at, limit));
+        });
+    }
+
+    @Override
+    public MessageSlice firstMessages(WorkspaceId workspaceId, ConversationId conversationId, int limit) {
+        checkLimit(limit);
+        return tx.read(c -> forwards(c, workspaceId, conversationId, Optional.empty(), limit));
+    }
+
+    /** (created_at, seq) of a message of the conversation. */
+    private static Optional<long[]> position(Connection c, WorkspaceId ws, ConversationId conversation, MessageId id)
+            throws SQLException {
+        return Jdbc.queryOne(c, "SELECT created_at, seq FROM messages WHERE workspace_id = ? AND conversation_id = ?"
+                        + " AND message_id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ws.value(), conversation.value(), id.value());
+    }
+
+    /** The last {@code limit} messages before {@code at} (or the newest), returned oldest first. */
+    private static MessageSlice backwards(Connection c, WorkspaceId ws, ConversationId conversation, Optional<long[]> at,
+                                          int limit) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(ws.value(), conversation.value()));
+        String where = "";
+        if (at.isPresent()) {
+            where = " AND (created_at, seq) < (?, ?)";
+            params.add(at.get()[0]);
+            params.add(at.get()[1]);
+        }
+        params.add(limit + 1);
+        List<Message> rows = new ArrayList<>(Jdbc.query(c, "SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE workspace_id = ? AND conversation_id = ?" + where
+                        + " ORDER BY created_at DESC, seq DESC LIMIT ?",
+                JdbcConversationRepository::message, params.toArray()));
+        boolean more = rows.size() > limit;
+        List<Message> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+        Collections.reverse(page);
+        return new MessageSlice(page, more);
+    }
+
+    /** The first {@code limit} messages after {@code at} (or the oldest), oldest first. */
+    private static MessageSlice forwards(Connection c, WorkspaceId ws, ConversationId conversation, Optional<long[]> at,
+                                         int limit) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(ws.value(), conversation.value()));
+        String where = "";
+        if (at.isPresent()) {
+            where = " AND (created_at, seq) > (?, ?)";
+            params.add(at.get()[0]);
+            params.add(at.get()[1]);
+        }
+        params.add(limit + 1);
+        List<Message> rows = Jdbc.query(c, "SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE workspace_id = ? AND conversation_id = ?" + where + " ORDER BY created_at, seq LIMIT ?",
+                JdbcConversationRepository::message, params.toArray());
+        boolean more = rows.size() > limit;
+        return new MessageSlice(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("a page holds 1 to 1000 rows");
+        }
     }
 }

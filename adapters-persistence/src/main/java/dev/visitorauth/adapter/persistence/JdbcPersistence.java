@@ -40,6 +40,7 @@ public final class JdbcPersistence {
     private final JdbcFailureRateLimiter failureRateLimiter;
     private final JdbcRateLimiter rateLimiter;
     private final JdbcDataPurge purge;
+    private final JdbcUserErasure userErasure;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -55,6 +56,7 @@ public final class JdbcPersistence {
         failureRateLimiter = new JdbcFailureRateLimiter(transactions, b.failureLimit, b.failureWindow);
         rateLimiter = new JdbcRateLimiter(transactions, b.requestLimits);
         purge = new JdbcDataPurge(transactions, b.requestLimits, b.failureWindow, authFailures);
+        userErasure = new JdbcUserErasure(transactions);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -141,11 +143,16 @@ public final class JdbcPersistence {
         return purge;
     }
 
+    /** Implements {@code EraseUserPort}. */
+    public JdbcUserErasure userErasure() {
+        return userErasure;
+    }
+
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
     public Storage storage() {
         return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
                 conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions,
-                rateLimiter, purge);
+                rateLimiter, purge, visitors, conversations, conversations, userErasure);
     }
 
     /** Options of {@link JdbcPersistence}; every one has a default. */

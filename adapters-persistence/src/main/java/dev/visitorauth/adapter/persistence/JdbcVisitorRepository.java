@@ -6,6 +6,11 @@ import static dev.visitorauth.adapter.persistence.Jdbc.micros;
 import dev.visitorauth.application.port.out.ConcurrentChangeException;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
 import dev.visitorauth.application.port.out.SaveVisitorPort;
+import dev.visitorauth.application.port.out.Keyset;
+import dev.visitorauth.application.port.out.ListOrder;
+import dev.visitorauth.application.port.out.PageVisitorsPort;
+import dev.visitorauth.application.port.out.Slice;
+import java.util.ArrayList;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.visitor.VisitorId;
@@ -23,7 +28,7 @@ import java.util.Optional;
  * read it before it was linked (that save fails with {@link ConcurrentChangeException}, and
  * a retry sees the visitor as it now is).
  */
-public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitorPort {
+public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitorPort, PageVisitorsPort {
     private static final String COLUMNS = "workspace_id, visitor_id, widget_id, user_id, created_at, last_seen_at";
 
     private final JdbcTransactions tx;
@@ -76,5 +81,48 @@ public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitor
         return Visitor.restore(new WorkspaceId(rs.getString("workspace_id")), new WidgetId(rs.getString("widget_id")),
                 new VisitorId(rs.getString("visitor_id")), Jdbc.optionalText(rs, "user_id").map(UserId::new),
                 instant(rs, "created_at"), instant(rs, "last_seen_at"));
+    }
+
+    /**
+     * Recent first: {@code (last_seen_at, visitor_id)} descending; created first:
+     * {@code (created_at, visitor_id)} ascending; keyset reads from the previous page's last key.
+     */
+    @Override
+    public Slice<Visitor> pageVisitorsOf(WorkspaceId workspaceId, UserId userId, ListOrder order, int limit,
+                                         Optional<Keyset> after) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(after, "after");
+        JdbcConversationRepository.checkLimit(limit);
+        boolean recent = order == ListOrder.RECENT_FIRST;
+        String at = recent ? "last_seen_at" : "created_at";
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM visitors WHERE workspace_id = ? AND user_id = ?");
+        List<Object> params = new ArrayList<>(List.of(workspaceId.value(), userId.value()));
+        if (after.isPresent()) {
+            sql.append(" AND (").append(at).append(", visitor_id) ").append(recent ? "<" : ">").append(" (?, ?)");
+            params.add(micros(after.get().at()));
+            params.add(after.get().id());
+        }
+        String direction = recent ? " DESC" : "";
+        sql.append(" ORDER BY ").append(at).append(direction).append(", visitor_id").append(direction).append(" LIMIT ?");
+        params.add(limit + 1);
+        List<Visitor> rows = tx.read(c -> Jdbc.query(c, sql.toString(), JdbcVisitorRepository::visitor, params.toArray()));
+        boolean more = rows.size() > limit;
+        List<Visitor> page = more ? rows.subList(0, limit) : rows;
+        Optional<Keyset> next = Optional.empty();
+        if (more) {
+            Visitor last = page.get(page.size() - 1);
+            next = Optional.of(new Keyset(recent ? last.lastSeenAt() : last.createdAt(), last.id().value()));
+        }
+        return new Slice<>(page, next);
+    }
+
+    @Override
+    public long countVisitorsOf(WorkspaceId workspaceId, UserId userId) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(userId, "userId");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM visitors WHERE workspace_id = ? AND user_id = ?",
+                rs -> rs.getLong(1), workspaceId.value(), userId.value()).orElse(0L));
     }
 }

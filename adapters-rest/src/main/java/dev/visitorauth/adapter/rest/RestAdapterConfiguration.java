@@ -3,6 +3,7 @@ package dev.visitorauth.adapter.rest;
 import dev.visitorauth.adapter.rest.admin.ConversationAdminController;
 import dev.visitorauth.adapter.rest.admin.TokenInspectionController;
 import dev.visitorauth.adapter.rest.admin.UserAdminController;
+import dev.visitorauth.adapter.rest.admin.UserDataController;
 import dev.visitorauth.adapter.rest.admin.WidgetAdminController;
 import dev.visitorauth.adapter.rest.admin.WorkspaceController;
 import dev.visitorauth.adapter.rest.auth.ApiKeyInterceptor;
@@ -44,7 +45,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @Import({SessionController.class, ConversationController.class, WorkspaceController.class, WidgetAdminController.class,
         TokenInspectionController.class, UserAdminController.class, ConversationAdminController.class,
-        RestExceptionHandler.class, OpenApiConfiguration.class})
+        RestExceptionHandler.class, OpenApiConfiguration.class,
+        UserDataController.class})
 public class RestAdapterConfiguration implements WebMvcConfigurer {
     /** The paths the widget calls from the browser, and so the only ones with CORS. */
     public static final List<String> WIDGET_PATHS = List.of("/v1/widgets/**", "/v1/session", "/v1/conversations",

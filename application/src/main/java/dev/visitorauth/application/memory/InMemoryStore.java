@@ -18,6 +18,16 @@ import dev.visitorauth.application.port.out.SaveWorkspacePort;
 import dev.visitorauth.application.port.out.SearchUsersPort;
 import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import dev.visitorauth.application.port.out.RateLimitPort;
+import dev.visitorauth.application.port.out.EraseUserPort;
+import dev.visitorauth.application.port.out.Keyset;
+import dev.visitorauth.application.port.out.ListOrder;
+import dev.visitorauth.application.port.out.PageConversationsPort;
+import dev.visitorauth.application.port.out.PageMessagesPort;
+import dev.visitorauth.application.port.out.PageVisitorsPort;
+import dev.visitorauth.application.port.out.Slice;
+import dev.visitorauth.domain.conversation.MessageId;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
@@ -59,7 +69,7 @@ import java.util.function.Predicate;
 public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort, LoadWidgetPort, SaveWidgetPort, LoadUserPort,
         SaveUserPort, SearchUsersPort, LoadVisitorPort, SaveVisitorPort, LoadConversationPort, SaveConversationPort,
         LoadSessionPort, SaveSessionPort, RecordAuthFailurePort, LoadAuthFailuresPort, ConsumeTokenIdPort,
-        RateLimitPort, PurgeExpiredDataPort {
+        RateLimitPort, PurgeExpiredDataPort, PageVisitorsPort, PageConversationsPort, PageMessagesPort, EraseUserPort {
 
     /** The most failures kept per widget; older ones are dropped. */
     public static final int MAX_FAILURES_PER_WIDGET = 10_000;
@@ -531,5 +541,161 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
             }
         }
         return removed;
+    }
+
+    // Pages (the same orders as the JDBC store)
+
+    @Override
+    public Slice<Visitor> pageVisitorsOf(WorkspaceId workspaceId, UserId userId, ListOrder order, int limit,
+                                         Optional<Keyset> after) {
+        return tx.locked(() -> page(visitors.values().stream()
+                        .filter(v -> v.workspaceId().equals(workspaceId) && v.isLinkedTo(userId)),
+                v -> new Keyset(order == ListOrder.RECENT_FIRST ? v.lastSeenAt() : v.createdAt(), v.id().value()),
+                order, limit, after));
+    }
+
+    @Override
+    public long countVisitorsOf(WorkspaceId workspaceId, UserId userId) {
+        return tx.locked(() -> visitors.values().stream()
+                .filter(v -> v.workspaceId().equals(workspaceId) && v.isLinkedTo(userId)).count());
+    }
+
+    @Override
+    public Slice<Conversation> pageConversationsOf(WorkspaceId workspaceId, ConversationOwner owner, ListOrder order, int limit,
+                                                   Optional<Keyset> after) {
+        return tx.locked(() -> page(conversations.values().stream()
+                        .filter(c -> c.workspaceId().equals(workspaceId) && c.owner().equals(owner)),
+                c -> new Keyset(order == ListOrder.RECENT_FIRST ? c.lastMessageAt() : c.createdAt(), c.id().value()),
+                order, limit, after));
+    }
+
+    @Override
+    public long countConversationsOf(WorkspaceId workspaceId, ConversationOwner owner) {
+        return tx.locked(() -> conversations.values().stream()
+                .filter(c -> c.workspaceId().equals(workspaceId) && c.owner().equals(owner)).count());
+    }
+
+    private static <T> Slice<T> page(Stream<T> items, Function<T, Keyset> key, ListOrder order, int limit,
+                                     Optional<Keyset> after) {
+        Comparator<Keyset> ascending = Comparator.comparing(Keyset::at).thenComparing(Keyset::id);
+        Comparator<Keyset> inOrder = order == ListOrder.RECENT_FIRST ? ascending.reversed() : ascending;
+        List<T> sorted = items.filter(item -> after.isEmpty() || inOrder.compare(key.apply(item), after.get()) > 0)
+                .sorted(Comparator.comparing(key, inOrder)).limit(limit + 1L).toList();
+        boolean more = sorted.size() > limit;
+        List<T> page = more ? sorted.subList(0, limit) : sorted;
+        return new Slice<>(page, more ? Optional.of(key.apply(page.get(page.size() - 1))) : Optional.empty());
+    }
+
+    /** A conversation's messages by time, then insertion order (a stable sort keeps it among equal times). */
+    private List<Message> ordered(WorkspaceId workspaceId, ConversationId id) {
+        List<Message> list = new ArrayList<>(messages.getOrDefault(new Key(workspaceId, id.value()), List.of()));
+        list.sort(Comparator.comparing(Message::createdAt));
+        return list;
+    }
+
+    private static int indexOf(List<Message> list, MessageId id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public MessageSlice latestMessages(WorkspaceId workspaceId, ConversationId conversationId, int limit) {
+        return tx.locked(() -> {
+            List<Message> all = ordered(workspaceId, conversationId);
+            int from = Math.max(0, all.size() - limit);
+            return new MessageSlice(all.subList(from, all.size()), from > 0);
+        });
+    }
+
+    @Override
+    public Optional<MessageSlice> messagesBefore(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
+                                                 int limit) {
+        return tx.locked(() -> {
+            List<Message> all = ordered(workspaceId, conversationId);
+            int at = indexOf(all, anchor);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            int from = Math.max(0, at - limit);
+            return Optional.of(new MessageSlice(all.subList(from, at), from > 0));
+        });
+    }
+
+    @Override
+    public Optional<MessageSlice> messagesAfter(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
+                                                int limit) {
+        return tx.locked(() -> {
+            List<Message> all = ordered(workspaceId, conversationId);
+            int at = indexOf(all, anchor);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            int to = Math.min(all.size(), at + 1 + limit);
+            return Optional.of(new MessageSlice(all.subList(at + 1, to), to < all.size()));
+        });
+    }
+
+    @Override
+    public MessageSlice firstMessages(WorkspaceId workspaceId, ConversationId conversationId, int limit) {
+        return tx.locked(() -> {
+            List<Message> all = ordered(workspaceId, conversationId);
+            int to = Math.min(all.size(), limit);
+            return new MessageSlice(all.subList(0, to), to < all.size());
+        });
+    }
+
+    // Erasure
+
+    @Override
+    public Erased eraseUser(WorkspaceId workspaceId, UserId userId) {
+        return tx.locked(() -> {
+            Key userKey = new Key(workspaceId, userId.value());
+            User user = users.get(userKey);
+            if (user == null) {
+                return new Erased(0, 0, 0, 0, 0);
+            }
+            java.util.Set<VisitorId> devices = new java.util.HashSet<>();
+            for (Map.Entry<Key, Visitor> e : new ArrayList<>(visitors.entrySet())) {
+                if (e.getKey().workspaceId().equals(workspaceId) && e.getValue().isLinkedTo(userId)) {
+                    devices.add(e.getValue().id());
+                    remove(visitors, e.getKey());
+                }
+            }
+            int sessionCount = 0;
+            for (Map.Entry<Key, Session> e : new ArrayList<>(sessions.entrySet())) {
+                Session s = e.getValue();
+                if (s.workspaceId().equals(workspaceId)
+                        && (devices.contains(s.visitorId()) || s.userId().filter(userId::equals).isPresent())) {
+                    remove(sessions, e.getKey());
+                    sessionCount++;
+                }
+            }
+            int conversationCount = 0;
+            int messageCount = 0;
+            ConversationOwner owner = new ConversationOwner.LinkedUser(userId);
+            for (Map.Entry<Key, Conversation> e : new ArrayList<>(conversations.entrySet())) {
+                if (e.getKey().workspaceId().equals(workspaceId) && e.getValue().owner().equals(owner)) {
+                    remove(conversations, e.getKey());
+                    List<Message> removed = remove(messages, e.getKey());
+                    messageCount += removed == null ? 0 : removed.size();
+                    conversationCount++;
+                }
+            }
+            remove(userByExternalId, new Key(workspaceId, user.externalId().value()));
+            remove(users, userKey);
+            return new Erased(1, devices.size(), sessionCount, conversationCount, messageCount);
+        });
+    }
+
+    private <K, V> V remove(Map<K, V> map, K key) {
+        V old = map.remove(key);
+        if (old != null) {
+            tx.onRollback(() -> map.put(key, old));
+        }
+        return old;
     }
 }

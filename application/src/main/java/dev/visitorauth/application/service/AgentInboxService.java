@@ -6,7 +6,10 @@ import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.UserDetails;
+import dev.visitorauth.application.port.out.CursorCodecPort;
+import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
 import dev.visitorauth.application.port.out.LoadConversationPort;
+import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
 import dev.visitorauth.application.port.out.RandomPort;
@@ -23,7 +26,6 @@ import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
@@ -46,9 +48,17 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
     private final Credentials credentials;
     private final Clock clock;
 
+    private final UserDataService userData;
+    private final PageMessagesPort messages;
+    private final CursorCodecPort cursors;
+
     public AgentInboxService(LoadUserPort users, SearchUsersPort search, LoadVisitorPort visitors,
                              LoadConversationPort loadConversations, SaveConversationPort saveConversations,
-                             TransactionPort transactions, RandomPort random, Clock clock) {
+                             TransactionPort transactions, RandomPort random, Clock clock, UserDataService userData,
+                             PageMessagesPort messages, CursorCodecPort cursors) {
+        this.userData = Objects.requireNonNull(userData, "userData");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.users = Objects.requireNonNull(users, "users");
         this.search = Objects.requireNonNull(search, "search");
         this.visitors = Objects.requireNonNull(visitors, "visitors");
@@ -59,16 +69,10 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** At most {@value Paging#USER_DETAILS_CAP} of each sub-list, newest first, with the full counts. */
     @Override
     public Result<UserDetails> getUser(WorkspaceId workspaceId, String externalId) {
-        if (externalId == null || externalId.isEmpty()
-                || externalId.codePointCount(0, externalId.length()) > ExternalUserId.MAX_LENGTH) {
-            return Refusals.notFound("No such user.");
-        }
-        Optional<User> user = users.findUserByExternalId(workspaceId, new ExternalUserId(externalId));
-        return user.<Result<UserDetails>>map(u -> Result.ok(new UserDetails(u, visitors.visitorsOf(workspaceId, u.id()),
-                loadConversations.conversationsOf(workspaceId, new ConversationOwner.LinkedUser(u.id())))))
-                .orElseGet(() -> Refusals.notFound("No such user."));
+        return userData.find(workspaceId, externalId).map(userData::details);
     }
 
     @Override
@@ -79,16 +83,22 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
         if (query.query().length() > 255) {
             return Refusals.invalid("q", "q must be at most 255 characters.");
         }
-        return Result.ok(search.searchUsers(query.workspaceId(), query.query(), query.limit(), query.cursor()));
+        CursorScope scope = new CursorScope(Paging.USERS, query.workspaceId(), "", query.query());
+        return Paging.openPosition(cursors, scope, query.cursor()).map(after -> {
+            UserPage page = search.searchUsers(query.workspaceId(), query.query(), query.limit(), after);
+            return new UserPage(page.users(), page.nextCursor().map(position -> cursors.seal(scope, position)));
+        });
     }
 
     @Override
-    public Result<ConversationDetails> getConversation(WorkspaceId workspaceId, String conversationId) {
-        return find(workspaceId, conversationId).map(conversation -> {
-            Optional<User> user = conversation.owner() instanceof ConversationOwner.LinkedUser linked
-                    ? users.findUser(workspaceId, linked.userId()) : Optional.empty();
-            return new ConversationDetails(conversation, user, loadConversations.messagesOf(workspaceId, conversation.id()));
-        });
+    public Result<ConversationDetails> getConversation(GetConversationQuery query) {
+        WorkspaceId workspaceId = query.workspaceId();
+        return find(workspaceId, query.conversationId()).flatMap(conversation ->
+                Paging.messages(messages, workspaceId, conversation.id(), query.window()).map(page -> {
+                    Optional<User> user = conversation.owner() instanceof ConversationOwner.LinkedUser linked
+                            ? users.findUser(workspaceId, linked.userId()) : Optional.empty();
+                    return new ConversationDetails(conversation, user, page.messages(), page.hasMore());
+                }));
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.ConversationThread;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
-import dev.visitorauth.application.port.in.ListConversationsUseCase;
-import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
@@ -47,8 +45,8 @@ import java.util.Optional;
  * and the session's conversations. A session sees the conversations of its user when
  * authenticated (from every device), else those of its anonymous visitor.
  */
-public final class WidgetSessionService implements AuthenticateSessionUseCase, EndSessionUseCase, ListConversationsUseCase,
-        StartConversationUseCase, ListMessagesUseCase, PostMessageUseCase {
+public final class WidgetSessionService implements AuthenticateSessionUseCase, EndSessionUseCase,
+        StartConversationUseCase, PostMessageUseCase {
 
     /** The ports these use cases need. */
     public record Deps(LoadSessionPort loadSessions, SaveSessionPort saveSessions, LoadWidgetPort widgets,
@@ -130,12 +128,6 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
     }
 
     @Override
-    public Result<List<Conversation>> listConversations(String sessionToken) {
-        return live(sessionToken, deps.clock().instant()).map(view ->
-                deps.loadConversations().conversationsOf(view.session().workspaceId(), ConversationOwner.of(view.visitor())));
-    }
-
-    @Override
     public Result<ConversationThread> startConversation(StartConversationCommand command) {
         Instant now = deps.clock().instant();
         if (!MessageText.isValid(command.text())) {
@@ -156,13 +148,6 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
             Conversation withFirst = conversation.with(first);
             return Result.ok(new ConversationThread(withFirst, List.of(first)));
         }));
-    }
-
-    @Override
-    public Result<List<Message>> listMessages(ListMessagesQuery query) {
-        return live(query.sessionToken(), deps.clock().instant())
-                .flatMap(view -> accessible(view, query.conversationId()))
-                .map(conversation -> deps.loadConversations().messagesOf(conversation.workspaceId(), conversation.id()));
     }
 
     @Override
@@ -212,7 +197,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
      * The conversation if the session may use it: {@code not_found} when the workspace has none with
      * this id, {@code forbidden} when it belongs to another visitor or user.
      */
-    private Result<Conversation> accessible(SessionView view, String conversationId) {
+    Result<Conversation> accessible(SessionView view, String conversationId) {
         if (!Ids.isWellFormed(conversationId)) {
             return Refusals.notFound("No such conversation.");
         }
@@ -228,6 +213,6 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
     }
 
     static <T> Result<T> invalidText() {
-        return Refusals.invalid("text", "text must be 1 to " + MessageText.MAX_LENGTH + " characters and not blank.");
+        return Refusals.invalid("text", "text must be 1 to " + MessageText.MAX_LENGTH + " code points and not blank.");
     }
 }

@@ -2,18 +2,20 @@ package dev.visitorauth.domain.conversation;
 
 import java.util.Objects;
 
-/** A message's text: not blank, at most {@value #MAX_LENGTH} characters. */
+/** A message's text: not blank, at most {@value #MAX_LENGTH} Unicode code points (spec section 14). */
 public record MessageText(String value) {
     public static final int MAX_LENGTH = 10_000;
 
     public MessageText {
         Objects.requireNonNull(value, "text");
         if (!isValid(value)) {
-            throw new IllegalArgumentException("message text must be 1 to " + MAX_LENGTH + " characters, not blank");
+            throw new IllegalArgumentException("message text must be 1 to " + MAX_LENGTH + " code points, not blank");
         }
     }
 
+    /** Not blank and at most {@value #MAX_LENGTH} code points (a character outside the BMP counts once). */
     public static boolean isValid(String value) {
-        return value != null && !value.isBlank() && value.length() <= MAX_LENGTH;
+        return value != null && !value.isBlank() && value.length() <= 2 * MAX_LENGTH
+                && value.codePointCount(0, value.length()) <= MAX_LENGTH;
     }
 }

@@ -301,4 +301,18 @@ final class ApiClient {
     Response postMessage(String sessionToken, String conversationId, String text) {
         return post("/v1/conversations/" + conversationId + "/messages", sessionToken, Map.of("text", text));
     }
+
+    /** Every visitor id of a user, read through {@code GET /v1/admin/users/{id}/visitors} page by page. */
+    List<String> allVisitorIds(Workspace workspace, String externalId) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = get("/v1/admin/users/" + encode(externalId) + "/visitors?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + encode(cursor)), workspace.apiKey());
+            assertThat(page.status()).as("visitors: %s", page).isEqualTo(200);
+            page.json().path("visitors").forEach(v -> ids.add(text(v, "id")));
+            cursor = page.text("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
 }

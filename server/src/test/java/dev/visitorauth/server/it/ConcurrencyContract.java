@@ -34,7 +34,7 @@ abstract class ConcurrencyContract extends ServerTestBase {
         List<String> visitors = responses.stream().map(r -> r.text("visitorId")).toList();
         assertThat(visitors).doesNotHaveDuplicates();
         assertThat(responses).allSatisfy(r -> assertThat(r.text("user", "id")).isEqualTo(userId));
-        assertThat(SessionStartContract.visitorIds(api.user(widget.workspace(), userId))).hasSize(DEVICES)
+        assertThat(api.allVisitorIds(widget.workspace(), userId)).hasSize(DEVICES)
                 .containsExactlyInAnyOrderElementsOf(visitors);
         Response users = api.users(widget.workspace(), null);
         assertThat(users.json().path("users")).hasSize(1);
@@ -49,7 +49,7 @@ abstract class ConcurrencyContract extends ServerTestBase {
         List<Response> responses = Concurrently.run(DEVICES, i -> api.start(widget, null, token));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
-        assertThat(SessionStartContract.visitorIds(api.user(widget.workspace(), userId))).hasSize(DEVICES);
+        assertThat(api.allVisitorIds(widget.workspace(), userId)).hasSize(DEVICES);
         assertThat(api.users(widget.workspace(), null).json().path("users")).hasSize(1);
     }
 

@@ -79,8 +79,8 @@ class TwoNodesOnOnePostgresTest {
         List<Response> responses = Concurrently.run(tokens.size(), i -> node(i).start(widget, null, tokens.get(i)));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
-        assertThat(SessionStartContract.visitorIds(a.user(widget.workspace(), userId))).hasSize(tokens.size());
-        assertThat(SessionStartContract.visitorIds(b.user(widget.workspace(), userId))).hasSize(tokens.size());
+        assertThat(a.allVisitorIds(widget.workspace(), userId)).hasSize(tokens.size());
+        assertThat(b.allVisitorIds(widget.workspace(), userId)).hasSize(tokens.size());
         assertThat(b.users(widget.workspace(), null).json().path("users")).hasSize(1);
     }
 
@@ -142,5 +142,25 @@ class TwoNodesOnOnePostgresTest {
         assertProblem(a.start(widget, null, "not-a-token"), 429, "rate_limited");
         assertProblem(b.start(widget, null, "not-a-token"), 429, "rate_limited");
         assertThat(a.authFailures(widget).json().path("countsByCode").path("malformed_token").asInt()).isEqualTo(FAILURE_LIMIT);
+    }
+
+    @Test
+    void aCursorIssuedByOneNodeOpensOnTheOtherAndAnErasureOnOneKillsSessionsOnBoth() {
+        Widget widget = a.newWidget();
+        String userId = newUserId();
+        ApiClient.Session s = a.startOk(widget, null, TokenMinter.valid(widget, userId));
+        for (int i = 0; i < 3; i++) {
+            a.startConversationOk(s.token(), "c" + i);
+        }
+        String cursor = a.get("/v1/conversations?limit=2", s.token()).text("nextCursor");
+        assertThat(cursor).isNotNull();
+
+        ApiClient.Response onB = b.get("/v1/conversations?limit=2&cursor=" + ApiClient.encode(cursor), s.token());
+        assertThat(onB.status()).as("%s", onB).isEqualTo(200);
+        assertThat(onB.json().path("conversations").size()).isEqualTo(1);
+
+        assertThat(b.delete("/v1/admin/users/" + ApiClient.encode(userId), widget.apiKey()).status()).isEqualTo(204);
+        assertThat(a.currentSession(s.token()).status()).isEqualTo(401);
+        assertThat(b.currentSession(s.token()).status()).isEqualTo(401);
     }
 }

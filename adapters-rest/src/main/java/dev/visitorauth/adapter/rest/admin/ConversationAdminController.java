@@ -8,10 +8,13 @@ import dev.visitorauth.adapter.rest.json.Requests;
 import dev.visitorauth.adapter.rest.json.Responses.AdminConversationResponse;
 import dev.visitorauth.adapter.rest.json.Responses.MessageResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
+import dev.visitorauth.adapter.rest.widget.ConversationController;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -40,10 +44,17 @@ public class ConversationAdminController {
     }
 
     @GetMapping("/v1/admin/conversations/{conversationId}")
-    @Operation(summary = "A conversation with its owner and messages",
-            description = "Each message says whether its author was authenticated when it was written.")
-    public AdminConversationResponse get(WorkspaceId workspace, @PathVariable String conversationId) {
-        return RestMapper.adminConversation(unwrap(getConversation.getConversation(workspace, conversationId)));
+    @Operation(summary = "A conversation with its owner and a page of its messages",
+            description = "Each message says whether its author was authenticated when it was written. Messages page as in"
+                    + " GET /v1/conversations/{id}/messages: limit (1 to 200, default 50), before or after a message id.")
+    public AdminConversationResponse get(
+            WorkspaceId workspace, @PathVariable String conversationId,
+            @Parameter(description = "1 to 200; default 50") @RequestParam(required = false) String limit,
+            @Parameter(description = "A message id: the page before it") @RequestParam(required = false) String before,
+            @Parameter(description = "A message id: the page after it") @RequestParam(required = false) String after) {
+        GetConversationQuery query = new GetConversationQuery(workspace, conversationId,
+                ConversationController.window(limit, before, after));
+        return RestMapper.adminConversation(unwrap(getConversation.getConversation(query)));
     }
 
     @PostMapping("/v1/admin/conversations/{conversationId}/messages")

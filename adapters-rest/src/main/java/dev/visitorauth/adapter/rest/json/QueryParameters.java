@@ -17,4 +17,17 @@ public final class QueryParameters {
         }
         return Integer.parseInt(raw);
     }
+
+    /** A positive whole number, or empty when absent or empty (the use case then applies its default and range). */
+    public static java.util.OptionalInt optionalWholeNumber(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(wholeNumber(name, raw, 0));
+    }
+
+    /** A text parameter; absent or empty is empty. */
+    public static java.util.Optional<String> optionalText(String raw) {
+        return raw == null || raw.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(raw);
+    }
 }

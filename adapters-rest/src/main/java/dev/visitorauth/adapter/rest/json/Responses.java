@@ -49,7 +49,11 @@ public final class Responses {
     public record ConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount) {
     }
 
-    public record ConversationListResponse(List<ConversationResponse> conversations) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "A page of conversations, newest activity first.")
+    public record ConversationListResponse(List<ConversationResponse> conversations,
+                                           @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last.")
+                                           String nextCursor) {
     }
 
     @Schema(description = "A new conversation with its first message.")
@@ -64,7 +68,11 @@ public final class Responses {
                                   String createdAt) {
     }
 
-    public record MessageListResponse(List<MessageResponse> messages) {
+    @Schema(description = "A page of messages, oldest first.")
+    public record MessageListResponse(List<MessageResponse> messages,
+                                      @Schema(description = "Whether more messages exist in the direction asked"
+                                              + " (older without after, newer with after).")
+                                      boolean hasMore) {
     }
 
     // ---- admin ----
@@ -107,11 +115,20 @@ public final class Responses {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(description = "A user's profile with its visitors (devices) and its conversations, newest first.")
+    @Schema(description = "A user's profile with its 20 most recently seen visitors (devices) and its 20 conversations"
+            + " with the newest activity, newest first, and how many of each it has in all.")
     public record UserDetailsResponse(String id, String name, String email, String avatar, String companyId,
                                       String companyName, Map<String, String> customData, String createdAt,
                                       String updatedAt, List<VisitorResponse> visitors,
-                                      List<ConversationResponse> conversations) {
+                                      List<ConversationResponse> conversations, long visitorCount,
+                                      long conversationCount) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "A page of a user's visitors, most recently seen first.")
+    public record VisitorListResponse(List<VisitorResponse> visitors,
+                                      @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last.")
+                                      String nextCursor) {
     }
 
     public record VisitorResponse(String id, String createdAt, String lastSeenAt) {
@@ -137,7 +154,19 @@ public final class Responses {
     }
 
     public record AdminConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount,
-                                            OwnerResponse owner, List<MessageResponse> messages) {
+                                            OwnerResponse owner, List<MessageResponse> messages,
+                                            @Schema(description = "Whether more messages exist in the direction asked.")
+                                            boolean hasMore) {
+    }
+
+    @Schema(description = "A conversation in an export, with all its messages.")
+    public record ExportedConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount,
+                                               List<MessageResponse> messages) {
+    }
+
+    @Schema(description = "Everything held about a user (GDPR articles 15 and 20), streamed.")
+    public record UserExportResponse(UserResponse user, List<VisitorResponse> visitors,
+                                     List<ExportedConversationResponse> conversations) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -26,6 +26,10 @@ import dev.visitorauth.adapter.rest.json.Responses.VisitorUserResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WorkspaceResponse;
 import dev.visitorauth.application.port.in.ConversationDetails;
+import dev.visitorauth.application.port.in.ConversationPage;
+import dev.visitorauth.application.port.in.MessagePage;
+import dev.visitorauth.application.port.in.VisitorPage;
+import dev.visitorauth.adapter.rest.json.Responses.VisitorListResponse;
 import dev.visitorauth.application.port.in.ConversationThread;
 import dev.visitorauth.application.port.in.CreateWorkspaceUseCase.CreatedWorkspace;
 import dev.visitorauth.application.port.in.SessionView;
@@ -87,8 +91,14 @@ public final class RestMapper {
                 text(p.companyId()), text(p.companyName()), customData(p));
     }
 
-    public static ConversationListResponse conversations(List<Conversation> conversations) {
-        return new ConversationListResponse(conversations.stream().map(RestMapper::conversation).toList());
+    public static ConversationListResponse conversations(ConversationPage page) {
+        return new ConversationListResponse(page.conversations().stream().map(RestMapper::conversation).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    public static VisitorListResponse visitors(VisitorPage page) {
+        return new VisitorListResponse(page.visitors().stream().map(RestMapper::visitor).toList(),
+                page.nextCursor().orElse(null));
     }
 
     public static ConversationResponse conversation(Conversation c) {
@@ -105,8 +115,8 @@ public final class RestMapper {
         return new MessageResponse(m.id().value(), m.text().value(), m.author().wire(), m.authenticated(), time(m.createdAt()));
     }
 
-    public static MessageListResponse messages(List<Message> messages) {
-        return new MessageListResponse(messageList(messages));
+    public static MessageListResponse messages(MessagePage page) {
+        return new MessageListResponse(messageList(page.messages()), page.hasMore());
     }
 
     private static List<MessageResponse> messageList(List<Message> messages) {
@@ -202,10 +212,11 @@ public final class RestMapper {
         UserResponse u = user(details.user());
         return new UserDetailsResponse(u.id(), u.name(), u.email(), u.avatar(), u.companyId(), u.companyName(), u.customData(),
                 u.createdAt(), u.updatedAt(), details.visitors().stream().map(RestMapper::visitor).toList(),
-                details.conversations().stream().map(RestMapper::conversation).toList());
+                details.conversations().stream().map(RestMapper::conversation).toList(), details.visitorCount(),
+                details.conversationCount());
     }
 
-    private static VisitorResponse visitor(Visitor v) {
+    public static VisitorResponse visitor(Visitor v) {
         return new VisitorResponse(v.id().value(), time(v.createdAt()), time(v.lastSeenAt()));
     }
 
@@ -219,7 +230,7 @@ public final class RestMapper {
                 ? new VisitorOwnerResponse("visitor", anonymous.visitorId().value())
                 : new UserOwnerResponse("user", details.user().map(RestMapper::user).orElse(null));
         return new AdminConversationResponse(c.id().value(), time(c.createdAt()), time(c.lastMessageAt()), c.messageCount(),
-                owner, messageList(details.messages()));
+                owner, messageList(details.messages()), details.hasMore());
     }
 
     // ---- values ----

@@ -5,6 +5,7 @@ import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 import dev.visitorauth.adapter.rest.auth.WidgetSession;
 import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
+import dev.visitorauth.adapter.rest.json.QueryParameters;
 import dev.visitorauth.adapter.rest.json.Requests;
 import dev.visitorauth.adapter.rest.json.Responses.ConversationListResponse;
 import dev.visitorauth.adapter.rest.json.Responses.MessageListResponse;
@@ -12,6 +13,8 @@ import dev.visitorauth.adapter.rest.json.Responses.MessageResponse;
 import dev.visitorauth.adapter.rest.json.Responses.StartedConversationResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
 import dev.visitorauth.application.port.in.ListConversationsUseCase;
+import dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery;
+import dev.visitorauth.application.port.in.MessageWindow;
 import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
@@ -19,6 +22,7 @@ import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand
 import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -55,9 +60,14 @@ public class ConversationController {
     }
 
     @GetMapping("/v1/conversations")
-    @Operation(summary = "The session's conversations, newest first")
-    public ConversationListResponse list(WidgetSession session) {
-        return RestMapper.conversations(unwrap(listConversations.listConversations(session.token())));
+    @Operation(summary = "The session's conversations, newest activity first, a page at a time")
+    public ConversationListResponse list(
+            WidgetSession session,
+            @Parameter(description = "1 to 100; default 20") @RequestParam(required = false) String limit,
+            @Parameter(description = "The previous page's nextCursor") @RequestParam(required = false) String cursor) {
+        ListConversationsQuery query = new ListConversationsQuery(session.token(),
+                QueryParameters.optionalWholeNumber("limit", limit), QueryParameters.optionalText(cursor));
+        return RestMapper.conversations(unwrap(listConversations.listConversations(query)));
     }
 
     @PostMapping("/v1/conversations")
@@ -73,9 +83,23 @@ public class ConversationController {
     }
 
     @GetMapping("/v1/conversations/{conversationId}/messages")
-    @Operation(summary = "A conversation's messages, oldest first")
-    public MessageListResponse messages(WidgetSession session, @PathVariable String conversationId) {
-        return RestMapper.messages(unwrap(listMessages.listMessages(new ListMessagesQuery(session.token(), conversationId))));
+    @Operation(summary = "A page of a conversation's messages, oldest first",
+            description = "Without before/after: the newest limit messages. before: the last limit before that message;"
+                    + " after: the first limit after it (what a reconnecting widget asks). hasMore: more in that direction.")
+    public MessageListResponse messages(
+            WidgetSession session, @PathVariable String conversationId,
+            @Parameter(description = "1 to 200; default 50") @RequestParam(required = false) String limit,
+            @Parameter(description = "A message id: the page before it") @RequestParam(required = false) String before,
+            @Parameter(description = "A message id: the page after it") @RequestParam(required = false) String after) {
+        MessageWindow window = window(limit, before, after);
+        return RestMapper.messages(unwrap(listMessages.listMessages(new ListMessagesQuery(session.token(), conversationId,
+                window))));
+    }
+
+    /** The message window of a request's {@code limit}, {@code before} and {@code after}. */
+    public static MessageWindow window(String limit, String before, String after) {
+        return new MessageWindow(QueryParameters.optionalWholeNumber("limit", limit), QueryParameters.optionalText(before),
+                QueryParameters.optionalText(after));
     }
 
     @PostMapping("/v1/conversations/{conversationId}/messages")

@@ -173,4 +173,24 @@ public class RestTestApplication {
     PostAgentReplyUseCase postAgentReply(VisitorAuthentication a) {
         return a.postAgentReply()::postAgentReply;
     }
+
+    @Bean
+    dev.visitorauth.application.port.in.ListUserVisitorsUseCase listUserVisitors(VisitorAuthentication a) {
+        return a.listUserVisitors()::listUserVisitors;
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.ListUserConversationsUseCase listUserConversations(VisitorAuthentication a) {
+        return a.listUserConversations()::listUserConversations;
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.EraseUserUseCase eraseUser(VisitorAuthentication a) {
+        return a.eraseUser()::eraseUser;
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.ExportUserUseCase exportUser(VisitorAuthentication a) {
+        return a.exportUser()::exportUser;
+    }
 }

@@ -1,0 +1,12 @@
+package dev.visitorauth.application.port.in;
+
+import dev.visitorauth.domain.error.Result;
+
+/**
+ * A user's conversations, newest activity first, a page at a time. {@code not_found} for no such
+ * user; {@code invalid_request} naming {@code limit} or {@code cursor}.
+ */
+public interface ListUserConversationsUseCase {
+
+    Result<ConversationPage> listUserConversations(UserListQuery query);
+}

@@ -1,0 +1,128 @@
+package dev.visitorauth.application.service;
+
+import dev.visitorauth.application.port.in.MessagePage;
+import dev.visitorauth.application.port.in.MessageWindow;
+import dev.visitorauth.application.port.out.CursorCodecPort;
+import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
+import dev.visitorauth.application.port.out.Keyset;
+import dev.visitorauth.application.port.out.PageMessagesPort;
+import dev.visitorauth.application.port.out.PageMessagesPort.MessageSlice;
+import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.conversation.MessageId;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The paging rules of spec sections 8 and 14, in one place: page sizes, the message window, and
+ * list positions sealed into cursors bound to their list, owner, workspace and filter.
+ */
+final class Paging {
+    static final int MESSAGES_DEFAULT = 50;
+    static final int MESSAGES_MAX = 200;
+    static final int LIST_DEFAULT = 20;
+    static final int LIST_MAX = 100;
+    /** How many visitors and conversations the admin user look-up shows at most. */
+    static final int USER_DETAILS_CAP = 20;
+
+    /** Cursor list names: a cursor of one list never opens for another. */
+    static final String SESSION_CONVERSATIONS = "session-conversations";
+    static final String USER_CONVERSATIONS = "user-conversations";
+    static final String USER_VISITORS = "user-visitors";
+    static final String USERS = "users";
+
+    private Paging() {
+    }
+
+    /** The requested limit, or {@code defaultValue}; {@code invalid_request} naming {@code limit} outside 1 to {@code max}. */
+    static Result<Integer> limit(OptionalInt requested, int defaultValue, int max) {
+        int n = requested.orElse(defaultValue);
+        if (n < 1 || n > max) {
+            return Refusals.invalid("limit", "limit must be a whole number from 1 to " + max + ".");
+        }
+        return Result.ok(n);
+    }
+
+    /** Reads the page of messages {@code window} asks for. */
+    static Result<MessagePage> messages(PageMessagesPort port, WorkspaceId ws, ConversationId conversation,
+                                        MessageWindow window) {
+        if (window.before().isPresent() && window.after().isPresent()) {
+            return Refusals.invalid("after", "Give before or after, not both: before pages back, after pages forward.");
+        }
+        return limit(window.limit(), MESSAGES_DEFAULT, MESSAGES_MAX).flatMap(limit -> {
+            if (window.before().isPresent()) {
+                return anchored(window.before().get(), "before",
+                        id -> port.messagesBefore(ws, conversation, id, limit));
+            }
+            if (window.after().isPresent()) {
+                return anchored(window.after().get(), "after", id -> port.messagesAfter(ws, conversation, id, limit));
+            }
+            MessageSlice slice = port.latestMessages(ws, conversation, limit);
+            return Result.ok(new MessagePage(slice.messages(), slice.hasMore()));
+        });
+    }
+
+    private static Result<MessagePage> anchored(String anchor, String parameter,
+                                                java.util.function.Function<MessageId, Optional<MessageSlice>> read) {
+        if (!Ids.isWellFormed(anchor)) {
+            return noSuchMessage(parameter);
+        }
+        return read.apply(new MessageId(anchor)).<Result<MessagePage>>map(s -> Result.ok(new MessagePage(s.messages(), s.hasMore())))
+                .orElseGet(() -> noSuchMessage(parameter));
+    }
+
+    private static <T> Result<T> noSuchMessage(String parameter) {
+        return Refusals.notFound("No message with this id in this conversation (" + parameter
+                + "). Use the id of a message this conversation returned.");
+    }
+
+    /** How a conversation owner is named in a cursor's scope. */
+    static String ownerKey(ConversationOwner owner) {
+        return owner instanceof ConversationOwner.LinkedUser u ? "user:" + u.userId().value()
+                : "visitor:" + ((ConversationOwner.AnonymousVisitor) owner).visitorId().value();
+    }
+
+    /** The keyset in {@code cursor}, when given: {@code invalid_request} naming {@code cursor} when it does not open for {@code scope}. */
+    static Result<Optional<Keyset>> openKeyset(CursorCodecPort codec, CursorScope scope, Optional<String> cursor) {
+        if (cursor.isEmpty()) {
+            return Result.ok(Optional.empty());
+        }
+        Optional<Keyset> keyset = codec.open(scope, cursor.get()).flatMap(Paging::keyset);
+        return keyset.isPresent() ? Result.ok(keyset) : badCursor();
+    }
+
+    /** The position in {@code cursor}, when given: {@code invalid_request} naming {@code cursor} when it does not open. */
+    static Result<Optional<String>> openPosition(CursorCodecPort codec, CursorScope scope, Optional<String> cursor) {
+        if (cursor.isEmpty()) {
+            return Result.ok(Optional.empty());
+        }
+        Optional<String> position = codec.open(scope, cursor.get());
+        return position.isPresent() ? Result.ok(position) : badCursor();
+    }
+
+    static Optional<String> sealKeyset(CursorCodecPort codec, CursorScope scope, Optional<Keyset> next) {
+        return next.map(k -> codec.seal(scope, k.at() + "|" + k.id()));
+    }
+
+    private static <T> Result<T> badCursor() {
+        return Refusals.invalid("cursor", "cursor is not one this list issued (for this owner, workspace and filter):"
+                + " pass the nextCursor of the previous page unchanged, or leave it out for the first page.");
+    }
+
+    private static Optional<Keyset> keyset(String position) {
+        int bar = position.lastIndexOf('|');
+        if (bar < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Keyset(Instant.parse(position.substring(0, bar)), position.substring(bar + 1)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}
