@@ -8,6 +8,7 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -28,6 +29,7 @@ import dev.visitorauth.application.service.AgentInboxService;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.WidgetAdminService;
+import dev.visitorauth.application.service.WidgetOriginsService;
 import dev.visitorauth.application.service.WidgetSessionService;
 import dev.visitorauth.application.service.WorkspaceService;
 import java.time.Clock;
@@ -55,6 +57,7 @@ public final class VisitorAuthentication {
     private final WidgetAdminService widgets;
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
+    private final WidgetOriginsService widgetOrigins;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
@@ -69,6 +72,7 @@ public final class VisitorAuthentication {
         tokenTools = new TokenToolsService(s.loadWidgets(), b.verifier, s.tokenIds(), b.clock);
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
                 s.saveConversations(), s.transactions(), b.random, b.clock);
+        widgetOrigins = new WidgetOriginsService(s.loadWidgets());
     }
 
     /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */
@@ -158,6 +162,10 @@ public final class VisitorAuthentication {
 
     public PostAgentReplyUseCase postAgentReply() {
         return inbox;
+    }
+
+    public GetWidgetOriginsUseCase widgetOrigins() {
+        return widgetOrigins;
     }
 
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
