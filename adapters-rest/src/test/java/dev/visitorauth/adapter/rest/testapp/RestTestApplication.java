@@ -13,6 +13,7 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -118,6 +119,11 @@ public class RestTestApplication {
     @Bean
     GetWidgetUseCase getWidget(VisitorAuthentication a) {
         return a.getWidget()::getWidget;
+    }
+
+    @Bean
+    GetWidgetOriginsUseCase widgetOrigins(VisitorAuthentication a) {
+        return a.widgetOrigins()::widgetOrigins;
     }
 
     @Bean
