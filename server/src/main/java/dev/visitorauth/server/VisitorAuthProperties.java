@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sessionLifetime      how long a widget session lives
  * @param failureLimit         failed verifications allowed per widget and client address in {@code failureWindow}
  * @param failureWindow        the rate limit's window
+ * @param httpRequestTimeout   how long a request's body may take to arrive (spec section 8; the header phase is bounded
+ *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
-                                    int failureLimit, Duration failureWindow) {
+                                    int failureLimit, Duration failureWindow, Duration httpRequestTimeout) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -25,6 +27,8 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         failureLimit = failureLimit <= 0 ? 30 : failureLimit;
         failureWindow = failureWindow == null ? Duration.ofMinutes(1) : failureWindow;
+        httpRequestTimeout = httpRequestTimeout == null || !httpRequestTimeout.isPositive() ? Duration.ofSeconds(10)
+                : httpRequestTimeout;
     }
 
     @Override

@@ -61,6 +61,14 @@ public class RestTestApplication {
                 .build();
     }
 
+    /** A short body deadline, so the slow-body test is quick; every other test sends its body at once. */
+    public static final java.time.Duration BODY_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    @Bean
+    dev.visitorauth.adapter.rest.http.HttpLimits httpLimits() {
+        return dev.visitorauth.adapter.rest.http.HttpLimits.defaults().withBodyTimeout(BODY_TIMEOUT);
+    }
+
     @Bean
     SystemApiKey systemApiKey() {
         return SystemApiKey.of(SYSTEM_KEY);
