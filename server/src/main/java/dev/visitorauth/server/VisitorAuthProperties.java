@@ -27,7 +27,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         failureLimit = failureLimit <= 0 ? 30 : failureLimit;
         failureWindow = failureWindow == null ? Duration.ofMinutes(1) : failureWindow;
-        httpRequestTimeout = httpRequestTimeout == null || !httpRequestTimeout.isPositive() ? Duration.ofSeconds(10)
+        httpRequestTimeout = httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero() ? Duration.ofSeconds(10)
                 : httpRequestTimeout;
     }
 
