@@ -14,6 +14,12 @@ public record HttpLimits(long maxBodyBytes, Duration bodyTimeout) {
     /** 64 KiB: a message is at most 10,000 code points, and no request of this API needs more. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A refused body declared at most this large is read and discarded after the 413, so the client
+     * can read the answer (server property {@code server.tomcat.max-swallow-size} must be as large);
+     * a larger or undeclared one is not, and its connection is dropped.
+     */
+    public static final long MAX_DISCARDED_BYTES = 512 * 1024;
 
     public HttpLimits {
         Objects.requireNonNull(bodyTimeout, "bodyTimeout");

@@ -38,11 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
  *       (counted from the request's arrival here; a single blocked read is bounded by the
  *       connector's own read timeout), and the advice answers 408.</li>
  * </ul>
- * Both answers carry {@code Connection: close}: the rest of the body is never read into memory
- * (the connector's swallow limit bounds what it discards before closing).
+ * Both answers carry {@code Connection: close}, and the rest of the body is never read into memory.
+ * A declared body of at most {@link HttpLimits#MAX_DISCARDED_BYTES} is left to the server to read
+ * and discard after the answer (so an ordinary client that sends its whole body can read the 413
+ * instead of a reset connection); in every other case the connection is dropped right after the
+ * answer ({@link #REFUSED_ATTRIBUTE}, {@link TomcatNoSwallowValve}).
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
-    /** Set on a request whose body was refused, so the server can drop the connection without reading on. */
+    /** Set on a request whose body was refused, so the server drops the connection without reading on. */
     public static final String REFUSED_ATTRIBUTE = RequestBodyLimitFilter.class.getName() + ".refused";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -57,8 +60,11 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
-            request.setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE);
+        long declared = request.getContentLengthLong();
+        if (declared > limits.maxBodyBytes()) {
+            if (declared > HttpLimits.MAX_DISCARDED_BYTES) {
+                request.setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE);
+            }
             refuse(request, response, tooLarge());
             return;
         }
