@@ -76,13 +76,13 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
             if (limit.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            response.reset();
+            response.resetBuffer();
             refuse(request, response, limit.get());
             return;
         }
         boolean answered = response.getStatus() == 413 || response.getStatus() == 408;
         if (bounded.tripped().isPresent() && !answered && !response.isCommitted()) {
-            response.reset();
+            response.resetBuffer();
             refuse(request, response, bounded.tripped().get());
         }
     }
