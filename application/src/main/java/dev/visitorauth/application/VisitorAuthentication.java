@@ -16,6 +16,7 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -38,6 +39,7 @@ import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.WidgetAdminService;
+import dev.visitorauth.application.service.WidgetOriginsService;
 import dev.visitorauth.application.service.WidgetSessionService;
 import dev.visitorauth.application.service.WorkspaceService;
 import java.time.Clock;
@@ -68,6 +70,7 @@ public final class VisitorAuthentication {
     private final DataLifecycleService lifecycle;
     private final UserDataService userData;
     private final ConversationReadingService reading;
+    private final WidgetOriginsService widgetOrigins;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
@@ -86,6 +89,7 @@ public final class VisitorAuthentication {
         reading = new ConversationReadingService(widgetSessions, s.pageConversations(), s.pageMessages(), b.cursors);
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
                 s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors);
+        widgetOrigins = new WidgetOriginsService(s.loadWidgets());
     }
 
     /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */
@@ -196,6 +200,10 @@ public final class VisitorAuthentication {
 
     public ExportUserUseCase exportUser() {
         return userData;
+    }
+
+    public GetWidgetOriginsUseCase widgetOrigins() {
+        return widgetOrigins;
     }
 
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */

@@ -11,6 +11,7 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -198,6 +199,11 @@ public class CoreConfiguration {
     @Bean
     GetWidgetUseCase getWidgetUseCase(VisitorAuthentication core) {
         return core.getWidget()::getWidget;
+    }
+
+    @Bean
+    GetWidgetOriginsUseCase getWidgetOriginsUseCase(VisitorAuthentication core) {
+        return core.widgetOrigins()::widgetOrigins;
     }
 
     @Bean

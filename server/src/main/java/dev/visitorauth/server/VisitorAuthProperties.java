@@ -24,13 +24,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param purgeInterval        how often the data-lifecycle job runs on this node
  * @param purgeBatchSize       rows the job deletes per statement
  * @param anonymousVisitorRetention how long an anonymous visitor without conversations may go unseen before it is deleted
+ * @param httpRequestTimeout   how long a request's body may take to arrive (spec section 8; the header phase is bounded
+ *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
                                     int failureLimit, Duration failureWindow, int newVisitorLimit, Duration newVisitorWindow,
                                     int conversationLimit, Duration conversationWindow, int messageLimit,
                                     Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
-                                    Duration anonymousVisitorRetention) {
+                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -48,6 +50,8 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         purgeInterval = purgeInterval == null ? Duration.ofMinutes(5) : purgeInterval;
         purgeBatchSize = purgeBatchSize <= 0 ? 1000 : purgeBatchSize;
         anonymousVisitorRetention = anonymousVisitorRetention == null ? Duration.ofDays(30) : anonymousVisitorRetention;
+        httpRequestTimeout = httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()
+                ? Duration.ofSeconds(10) : httpRequestTimeout;
     }
 
     /** The request limits these settings describe (a budget's window is at least 1 s). */

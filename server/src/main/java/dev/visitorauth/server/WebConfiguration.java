@@ -2,6 +2,9 @@ package dev.visitorauth.server;
 
 import dev.visitorauth.adapter.rest.RestAdapterConfiguration;
 import dev.visitorauth.adapter.rest.SystemApiKey;
+import dev.visitorauth.adapter.rest.http.HttpLimits;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +21,23 @@ public class WebConfiguration {
         return properties.systemApiKey().isEmpty()
                 ? DataDirectory.loadOrCreateSystemApiKey(dataDirectory)
                 : new DataDirectory.GeneratedKey(properties.systemApiKey(), false);
+    }
+
+    /** The REST adapter's body limit (fixed, 64 KiB) and body read deadline (configured). */
+    @Bean
+    HttpLimits httpLimits(VisitorAuthProperties properties) {
+        return HttpLimits.defaults().withBodyTimeout(properties.httpRequestTimeout());
+    }
+
+    /**
+     * {@code /widget.js} gets an {@code ETag} from its bytes, so a page's conditional GET is a 304;
+     * its cache lifetime is {@code spring.web.resources.cache.cachecontrol.*} (application.properties).
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> widgetScriptEtag() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        bean.addUrlPatterns("/widget.js");
+        return bean;
     }
 
     @Bean

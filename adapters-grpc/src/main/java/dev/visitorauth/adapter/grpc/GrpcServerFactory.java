@@ -36,6 +36,10 @@ public final class GrpcServerFactory {
     public static final int DEFAULT_PORT = 9090;
     public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(10);
+    /** The largest inbound message (spec section 8); a larger one is refused with {@code RESOURCE_EXHAUSTED}. */
+    public static final int MAX_INBOUND_MESSAGE_BYTES = 256 * 1024;
+    /** The most inbound metadata (headers) a call may carry (spec section 8). */
+    public static final int MAX_INBOUND_METADATA_BYTES = 8 * 1024;
 
     private GrpcServerFactory() {
     }
@@ -121,6 +125,8 @@ public final class GrpcServerFactory {
             Duration interval = healthCheckInterval;
             return new VisitorAuthGrpcServer(() -> new GrpcHealthReporter(check, interval),
                     health -> transport.get()
+                            .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                            .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES)
                             .addService(ServerInterceptors.intercept(new VisitorAuthGrpcService(services), new ApiKeyInterceptor(keys)))
                             .addService(health.manager().getHealthService())
                             .addService(ProtoReflectionServiceV1.newInstance())

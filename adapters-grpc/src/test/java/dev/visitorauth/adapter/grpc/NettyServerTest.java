@@ -158,4 +158,45 @@ class NettyServerTest {
         }
         return target;
     }
+
+    @Test
+    void refusesAMessageOver256KiBWithResourceExhausted() throws Exception {
+        try (VisitorAuthGrpcServer server = factory().build().start()) {
+            ManagedChannel channel = Grpc.newChannelBuilderForAddress("localhost", server.port(),
+                    InsecureChannelCredentials.create()).build();
+            try {
+                StartSessionRequest huge = StartSessionRequest.newBuilder().setWidgetId(world.widgetId)
+                        .setVisitorToken("x".repeat(GrpcServerFactory.MAX_INBOUND_MESSAGE_BYTES)).build();
+                StartSessionRequest fits = StartSessionRequest.newBuilder().setWidgetId(world.widgetId)
+                        .setVisitorToken("").build();
+
+                assertThatThrownBy(() -> stub(channel).startSession(huge)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+                assertThat(stub(channel).startSession(fits).getSessionToken()).isNotEmpty();
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void refusesMetadataOver8KiB() throws Exception {
+        try (VisitorAuthGrpcServer server = factory().build().start()) {
+            ManagedChannel channel = Grpc.newChannelBuilderForAddress("localhost", server.port(),
+                    InsecureChannelCredentials.create()).build();
+            try {
+                Metadata big = new Metadata();
+                big.put(Metadata.Key.of("x-padding", Metadata.ASCII_STRING_MARSHALLER),
+                        "x".repeat(GrpcServerFactory.MAX_INBOUND_METADATA_BYTES));
+                var stub = stub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(big));
+
+                assertThatThrownBy(() -> stub.startSession(StartSessionRequest.newBuilder().setWidgetId(world.widgetId).build()))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class,
+                                e -> assertThat(e.getStatus().getCode()).as(e.getStatus().toString())
+                                        .isIn(Status.Code.RESOURCE_EXHAUSTED, Status.Code.INTERNAL));
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
 }

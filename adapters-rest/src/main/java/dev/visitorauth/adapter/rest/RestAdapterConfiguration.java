@@ -10,11 +10,23 @@ import dev.visitorauth.adapter.rest.auth.ApiKeyInterceptor;
 import dev.visitorauth.adapter.rest.auth.SystemApiKeyArgumentResolver;
 import dev.visitorauth.adapter.rest.auth.WidgetSessionArgumentResolver;
 import dev.visitorauth.adapter.rest.auth.WorkspaceIdArgumentResolver;
+import dev.visitorauth.adapter.rest.error.JsonLimits;
 import dev.visitorauth.adapter.rest.error.RestExceptionHandler;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import dev.visitorauth.adapter.rest.http.HttpLimits;
+import dev.visitorauth.adapter.rest.http.RequestBodyLimitFilter;
+import dev.visitorauth.adapter.rest.http.SecurityHeadersFilter;
+import dev.visitorauth.adapter.rest.http.TomcatNoSwallowValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import dev.visitorauth.adapter.rest.http.WidgetCorsFilter;
 import dev.visitorauth.adapter.rest.widget.ConversationController;
 import dev.visitorauth.adapter.rest.widget.SessionController;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -22,13 +34,14 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -39,8 +52,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * this package: the controllers would be registered twice.
  *
  * <p>Registers the controllers, the error advice, the OpenAPI description, the bearer-credential
- * resolvers, {@code Cache-Control: no-store} on every API response, and CORS for the widget-facing
- * paths only (see the module's README).
+ * resolvers, {@code Cache-Control: no-store} on every API response, and the edge filters: security
+ * headers, the body limit ({@link HttpLimits}; a host may provide its own bean) and CORS for the
+ * widget-facing paths only, by each widget's allowed origins (see the module's README).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SessionController.class, ConversationController.class, WorkspaceController.class, WidgetAdminController.class,
@@ -48,12 +62,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         RestExceptionHandler.class, OpenApiConfiguration.class,
         UserDataController.class})
 public class RestAdapterConfiguration implements WebMvcConfigurer {
-    /** The paths the widget calls from the browser, and so the only ones with CORS. */
-    public static final List<String> WIDGET_PATHS = List.of("/v1/widgets/**", "/v1/session", "/v1/conversations",
-            "/v1/conversations/**");
-
-    /** The largest request body accepted (a message is at most 10,000 characters). */
-    public static final long MAX_BODY_BYTES = 256 * 1024;
+    /** The largest request body accepted (spec section 8); see {@link HttpLimits}. */
+    public static final long MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
 
     private static final Logger log = LoggerFactory.getLogger(RestAdapterConfiguration.class);
 
@@ -85,36 +95,52 @@ public class RestAdapterConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Any origin may call the widget paths at the CORS layer, without credentials (the API uses bearer
-     * tokens, never cookies). Each widget's allowed origins are enforced by the application: start-up
-     * refuses {@code origin_not_allowed}, and so does every session-bound request whose {@code Origin}
-     * the session's widget does not allow. Admin paths get no CORS at all.
+     * The edge filters, outermost first: security headers on every answer, then the body limit
+     * (before anything reads a body), then CORS by each widget's allowed origins.
      */
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        for (String path : WIDGET_PATHS) {
-            registry.addMapping(path)
-                    .allowedOrigins("*")
-                    .allowedMethods("GET", "POST", "DELETE", "OPTIONS")
-                    .allowedHeaders(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE)
-                    .exposedHeaders(HttpHeaders.RETRY_AFTER)
-                    .allowCredentials(false)
-                    .maxAge(3600);
-        }
+    @Bean
+    public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> bean = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        bean.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC, DispatcherType.FORWARD);
+        return bean;
     }
 
-    /**
-     * For every API request: {@code Cache-Control: no-store} (responses carry session tokens, secrets
-     * and personal data), and a body declared larger than {@value #MAX_BODY_BYTES} bytes is refused
-     * before it is read (413, {@code invalid_request}); no request of this API needs more.
-     */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ObjectProvider<HttpLimits> limits,
+                                                                                 ObjectProvider<Clock> clock) {
+        FilterRegistrationBean<RequestBodyLimitFilter> bean = new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                limits.getIfAvailable(HttpLimits::defaults), clock.getIfAvailable(Clock::systemUTC)));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return bean;
+    }
+
+    /** On Tomcat: a refused body is not read on after the answer ({@link TomcatNoSwallowValve}). */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodiesAreNotSwallowed() {
+        return factory -> factory.addContextValves(new TomcatNoSwallowValve());
+    }
+
+    @Bean
+    public FilterRegistrationBean<WidgetCorsFilter> widgetCorsFilter(GetWidgetOriginsUseCase widgetOrigins) {
+        FilterRegistrationBean<WidgetCorsFilter> bean = new FilterRegistrationBean<>(
+                new WidgetCorsFilter(widgetOrigins, authenticateSession));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        bean.addUrlPatterns("/v1/*");
+        return bean;
+    }
+
+    /** Jackson's parser limits on every request body ({@link JsonLimits}). */
+    @Bean
+    public JsonFactoryBuilderCustomizer jsonRequestLimits() {
+        return factory -> factory.streamReadConstraints(JsonLimits.constraints());
+    }
+
+    /** For every API request: {@code Cache-Control: no-store} (responses carry session tokens, secrets and personal data). */
     static final class ApiRequestInterceptor implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                throw new ContentTooLargeException(null);
-            }
             return true;
         }
     }

@@ -31,7 +31,7 @@ class HttpBehaviourApiTest extends ApiTest {
 
         Response r = startRaw("wgt_any", huge);
 
-        assertProblem(r, 413, "invalid_request");
+        assertProblem(r, 413, "request_too_large");
     }
 
     @Test

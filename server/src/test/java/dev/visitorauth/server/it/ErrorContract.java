@@ -360,7 +360,7 @@ abstract class ErrorContract extends ServerTestBase {
         assertProblem(api.send("POST", path, null, "visitorId=x", "Content-Type", "text/plain"), 415, "invalid_request");
         Response wrongMethod = assertProblem(api.send("PUT", path, null, "{}"), 405, "invalid_request");
         assertThat(wrongMethod.header("Allow")).hasValueSatisfying(v -> assertThat(v).contains("POST"));
-        assertProblem(api.post(path, null, "{\"visitorToken\":\"" + "a".repeat(300 * 1024) + "\"}"), 413, "invalid_request");
+        assertProblem(api.post(path, null, "{\"visitorToken\":\"" + "a".repeat(300 * 1024) + "\"}"), 413, "request_too_large");
     }
 
     @Test

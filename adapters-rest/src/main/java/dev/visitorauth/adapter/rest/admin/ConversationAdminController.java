@@ -64,7 +64,7 @@ public class ConversationAdminController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = Requests.TextRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        String text = JsonBody.of(body).string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
+        String text = JsonBody.of(body, "text").string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
         var reply = unwrap(postAgentReply.postAgentReply(workspace, conversationId, text));
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(reply));
     }

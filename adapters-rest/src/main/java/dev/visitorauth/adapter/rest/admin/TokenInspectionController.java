@@ -40,7 +40,7 @@ public class TokenInspectionController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = Requests.TokenInspectionRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        String token = JsonBody.of(body).string("token").orElse("");
+        String token = JsonBody.of(body, "token").string("token").orElse("");
         return RestMapper.inspection(unwrap(inspectToken.inspectToken(workspace, widgetId, token)));
     }
 }

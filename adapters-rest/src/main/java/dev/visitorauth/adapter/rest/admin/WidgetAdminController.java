@@ -43,6 +43,9 @@ import tools.jackson.databind.JsonNode;
 public class WidgetAdminController {
     /** Failures listed when the caller gives no {@code limit}. */
     public static final int DEFAULT_FAILURE_LIMIT = 100;
+    /** The members a widget's create and PATCH bodies take. */
+    private static final String[] SETTINGS = {"name", "mode", "maxTokenLifetimeSeconds", "clockSkewSeconds", "requireJti",
+            "allowedOrigins"};
 
     private final CreateWidgetUseCase createWidget;
     private final GetWidgetUseCase getWidget;
@@ -104,7 +107,7 @@ public class WidgetAdminController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = Requests.RotateSecretRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        long grace = JsonBody.of(body).integer("graceSeconds").orElse(0L);
+        long grace = JsonBody.of(body, "graceSeconds").integer("graceSeconds").orElse(0L);
         return RestMapper.secret(unwrap(rotateSecret.rotateSecret(workspace, widgetId, grace)));
     }
 
@@ -118,7 +121,7 @@ public class WidgetAdminController {
     }
 
     private static WidgetSettings settings(JsonNode body) {
-        JsonBody json = JsonBody.of(body);
+        JsonBody json = JsonBody.of(body, SETTINGS);
         return new WidgetSettings(json.string("name"), json.string("mode"), json.integer("maxTokenLifetimeSeconds"),
                 json.integer("clockSkewSeconds"), json.bool("requireJti"), json.stringList("allowedOrigins"));
     }

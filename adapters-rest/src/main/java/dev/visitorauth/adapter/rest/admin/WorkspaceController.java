@@ -39,7 +39,7 @@ public class WorkspaceController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = Requests.CreateWorkspaceRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        String name = JsonBody.of(body).string("name").orElse("");
+        String name = JsonBody.of(body, "name").string("name").orElse("");
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.workspace(unwrap(createWorkspace.createWorkspace(name))));
     }
 }

@@ -5,6 +5,7 @@ import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,26 @@ public final class WidgetSessionArgumentResolver implements HandlerMethodArgumen
         this.authenticateSession = Objects.requireNonNull(authenticateSession, "authenticateSession");
     }
 
+    /**
+     * The session of this request's bearer token, resolved once per request: the CORS layer, which
+     * needs the session's widget to decide on {@code Access-Control-Allow-Origin}, and this resolver
+     * share the answer.
+     */
+    public static Result<SessionView> authenticate(HttpServletRequest request, String token,
+                                                   AuthenticateSessionUseCase authenticateSession) {
+        if (request.getAttribute(RESOLVED) instanceof Resolved resolved && resolved.token().equals(token)) {
+            return resolved.result();
+        }
+        Result<SessionView> result = authenticateSession.authenticateSession(token);
+        request.setAttribute(RESOLVED, new Resolved(token, result));
+        return result;
+    }
+
+    private static final String RESOLVED = WidgetSessionArgumentResolver.class.getName() + ".resolved";
+
+    private record Resolved(String token, Result<SessionView> result) {
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType().equals(WidgetSession.class);
@@ -43,7 +64,7 @@ public final class WidgetSessionArgumentResolver implements HandlerMethodArgumen
         if (token.isEmpty()) {
             throw RefusedException.unauthenticated(MISSING_TOKEN);
         }
-        SessionView view = RefusedException.unwrap(authenticateSession.authenticateSession(token.get()));
+        SessionView view = RefusedException.unwrap(authenticate(request, token.get(), authenticateSession));
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !origin.isEmpty() && !view.widget().allowedOrigins().allows(origin)) {
             throw new RefusedException(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin",

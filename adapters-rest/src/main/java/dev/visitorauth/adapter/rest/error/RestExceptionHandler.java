@@ -1,5 +1,6 @@
 package dev.visitorauth.adapter.rest.error;
 
+import dev.visitorauth.adapter.rest.http.RequestBodyLimitException;
 import dev.visitorauth.application.port.out.StorageUnavailableException;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
@@ -90,6 +91,10 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+        Optional<RequestBodyLimitException> limit = RequestBodyLimitException.in(e);
+        if (limit.isPresent()) {
+            return bodyLimit(limit.get(), request.getRequestURI());
+        }
         log.error("Unexpected failure during {} {}", request.getMethod(), request.getRequestURI(), e);
         return internalError(request.getRequestURI());
     }
@@ -107,6 +112,11 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).headers(headers)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(internalError(path).getBody());
         }
+        Optional<RequestBodyLimitException> limit = RequestBodyLimitException.in(ex);
+        if (limit.isPresent()) {
+            ResponseEntity<ProblemDetail> response = bodyLimit(limit.get(), path);
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
+        }
         log.debug("Request refused by the framework on {}: {}", path, ex.toString());
         ErrorCode code = status.value() == HttpStatus.NOT_FOUND.value() ? ErrorCode.NOT_FOUND
                 : status.value() == HttpStatus.SERVICE_UNAVAILABLE.value() ? ErrorCode.UNAVAILABLE
@@ -118,7 +128,7 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String frameworkDetail(Exception ex, ErrorCode code) {
         if (ex instanceof HttpMessageNotReadableException) {
-            return "The request body is not valid JSON.";
+            return JsonLimits.describe(ex).orElse("The request body is not valid JSON.");
         }
         if (ex instanceof HttpMediaTypeNotSupportedException) {
             return "Send the request body as application/json.";
@@ -157,15 +167,41 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
         return Optional.empty();
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ErrorCode code, HttpStatusCode status, String detail,
-                                                         Optional<String> claim, Optional<Duration> retryAfter,
-                                                         HttpHeaders extraHeaders, String path) {
+    /**
+     * The problem document of a refusal: the one shape every error of this API has, also for the
+     * answers written outside Spring MVC (the body limit and CORS filters).
+     */
+    public static ProblemDetail problem(ErrorCode code, HttpStatusCode status, String detail, Optional<String> claim,
+                                        String path) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code.wire()));
         problem.setTitle(titleOf(code));
         instance(path).ifPresent(problem::setInstance);
         problem.setProperty("code", code.wire());
         claim.ifPresent(c -> problem.setProperty("claim", c));
+        return problem;
+    }
+
+    /** A problem's members in their wire order, for writers that are not Spring's message converters. */
+    public static java.util.Map<String, Object> members(ProblemDetail problem) {
+        java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            members.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            members.putAll(problem.getProperties());
+        }
+        return members;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ErrorCode code, HttpStatusCode status, String detail,
+                                                         Optional<String> claim, Optional<Duration> retryAfter,
+                                                         HttpHeaders extraHeaders, String path) {
+        ProblemDetail problem = problem(code, status, detail, claim, path);
 
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(extraHeaders);
@@ -175,6 +211,19 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
         }
         retryAfter.ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(wholeSecondsUp(wait))));
         return new ResponseEntity<>(problem, headers, status);
+    }
+
+    /**
+     * A body over the limit (413 {@code request_too_large}) or too slow to arrive (408
+     * {@code invalid_request}); either way the connection is closed, so the rest is never read.
+     */
+    public static ResponseEntity<ProblemDetail> bodyLimit(RequestBodyLimitException e, String path) {
+        boolean tooLarge = e.kind() == RequestBodyLimitException.Kind.TOO_LARGE;
+        ErrorCode code = tooLarge ? ErrorCode.REQUEST_TOO_LARGE : ErrorCode.INVALID_REQUEST;
+        HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.REQUEST_TIMEOUT;
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONNECTION, "close");
+        return respond(code, status, e.getMessage(), Optional.empty(), Optional.empty(), headers, path);
     }
 
     private static ResponseEntity<ProblemDetail> internalError(String path) {

@@ -4,13 +4,16 @@ import dev.visitorauth.adapter.rest.error.RefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A request body read as a JSON tree, with typed accessors that check each member's JSON type
  * themselves (a data-bound DTO would let Jackson coerce {@code 123} into {@code "123"}). A member of
  * the wrong type is {@code invalid_request} naming the member. An empty body reads as {@code {}};
- * {@code null} members count as absent; unknown members are ignored.
+ * {@code null} members count as absent. Each endpoint names the members it knows, and any other
+ * member is {@code invalid_request} naming it (spec section 14): a typo such as {@code visitorID}
+ * must not be silently ignored.
  */
 public final class JsonBody {
     private static final JsonBody EMPTY = new JsonBody(null);
@@ -22,15 +25,25 @@ public final class JsonBody {
     }
 
     /**
-     * @param body the parsed body, {@code null} when the request had none
-     * @throws RefusedException {@code invalid_request} when the body is not a JSON object
+     * @param body  the parsed body, {@code null} when the request had none
+     * @param known the members this endpoint reads; any other is refused
+     * @throws RefusedException {@code invalid_request} when the body is not a JSON object or has a
+     *                          member not in {@code known}
      */
-    public static JsonBody of(JsonNode body) {
+    public static JsonBody of(JsonNode body, String... known) {
         if (body == null || body.isMissingNode()) {
             return EMPTY;
         }
         if (!body.isObject()) {
             throw RefusedException.invalid("body", "The request body must be a JSON object.");
+        }
+        Set<String> allowed = Set.of(known);
+        for (String name : body.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw RefusedException.invalid(name, "Unknown member '" + name + "' in the request body. "
+                        + (known.length == 0 ? "This request takes no members." : "Known members: "
+                        + String.join(", ", known) + " (names are case-sensitive)."));
+            }
         }
         return new JsonBody(body);
     }

@@ -115,6 +115,6 @@ public class ConversationController {
     }
 
     static String requiredText(JsonNode body) {
-        return JsonBody.of(body).string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
+        return JsonBody.of(body, "text").string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
     }
 }

@@ -52,7 +52,7 @@ public class SessionController {
                     schema = @Schema(implementation = Requests.StartSessionRequest.class)))
             @RequestBody(required = false) JsonNode body,
             HttpServletRequest request) {
-        JsonBody json = JsonBody.of(body);
+        JsonBody json = JsonBody.of(body, "visitorId", "visitorToken");
         Optional<String> visitorId = json.nonEmptyString("visitorId");
         Optional<String> visitorToken = json.nonEmptyString("visitorToken");
         Optional<String> origin = Optional.ofNullable(request.getHeader(HttpHeaders.ORIGIN)).filter(o -> !o.isEmpty());

@@ -13,6 +13,7 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -58,6 +59,14 @@ public class RestTestApplication {
         return VisitorAuthentication.builder(verifier)
                 .storage(Storage.inMemory(new InMemoryFailureRateLimiter(FAILURE_LIMIT, Duration.ofMinutes(1))))
                 .build();
+    }
+
+    /** A short body deadline, so the slow-body test is quick; every other test sends its body at once. */
+    public static final java.time.Duration BODY_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    @Bean
+    dev.visitorauth.adapter.rest.http.HttpLimits httpLimits() {
+        return dev.visitorauth.adapter.rest.http.HttpLimits.defaults().withBodyTimeout(BODY_TIMEOUT);
     }
 
     @Bean
@@ -118,6 +127,11 @@ public class RestTestApplication {
     @Bean
     GetWidgetUseCase getWidget(VisitorAuthentication a) {
         return a.getWidget()::getWidget;
+    }
+
+    @Bean
+    GetWidgetOriginsUseCase widgetOrigins(VisitorAuthentication a) {
+        return a.widgetOrigins()::widgetOrigins;
     }
 
     @Bean
