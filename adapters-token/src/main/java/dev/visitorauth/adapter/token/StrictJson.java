@@ -39,6 +39,10 @@ import tools.jackson.core.json.JsonReadFeature;
  * <p>Thread-safe: the one parser factory is immutable and shared.
  */
 final class StrictJson {
+    /** Spec section 8: nesting depth (the outer object is level 1) and number length of a token's JSON. */
+    static final int MAX_DEPTH = 64;
+    static final int MAX_NUMBER_LENGTH = 100;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -56,6 +60,8 @@ final class StrictJson {
         NOT_AN_OBJECT("is not a JSON object"),
         DUPLICATE_MEMBER("has a duplicate member name"),
         TRAILING_DATA("has data after its JSON object"),
+        NESTED_TOO_DEEP("is nested deeper than " + MAX_DEPTH + " levels"),
+        NUMBER_TOO_LONG("has a number longer than " + MAX_NUMBER_LENGTH + " characters"),
         NOT_STRICT_JSON("is not strict JSON (no comments, trailing commas, leading zeros, single quotes or NaN)");
 
         private final String phrase;
@@ -95,7 +101,7 @@ final class StrictJson {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new StrictJsonException(Failure.NOT_AN_OBJECT, "the JSON value is not an object");
             }
-            JsonValue.JsonObject object = readObject(parser);
+            JsonValue.JsonObject object = readObject(parser, 1);
             if (parser.nextToken() != null) {
                 throw new StrictJsonException(Failure.TRAILING_DATA, "more JSON after the object");
             }
@@ -127,11 +133,11 @@ final class StrictJson {
         }
     }
 
-    private static JsonValue.JsonObject readObject(JsonParser parser) throws StrictJsonException {
+    private static JsonValue.JsonObject readObject(JsonParser parser, int depth) throws StrictJsonException {
         Members members = new Members();
         String name;
         while ((name = parser.nextName()) != null) {
-            members.add(name, readValue(parser, parser.nextToken()));
+            members.add(name, readValue(parser, parser.nextToken(), depth));
         }
         if (parser.currentToken() != JsonToken.END_OBJECT) {
             throw new StrictJsonException(Failure.NOT_STRICT_JSON, "an object that does not end properly");
@@ -146,29 +152,40 @@ final class StrictJson {
         return object;
     }
 
-    private static JsonValue.JsonArray readArray(JsonParser parser) throws StrictJsonException {
+    private static JsonValue.JsonArray readArray(JsonParser parser, int depth) throws StrictJsonException {
         List<JsonValue> elements = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            elements.add(readValue(parser, token));
+            elements.add(readValue(parser, token, depth));
         }
         return new JsonValue.JsonArray(elements);
     }
 
-    private static JsonValue readValue(JsonParser parser, JsonToken token) throws StrictJsonException {
+    /** A value inside a container at {@code depth}; a nested container is one level deeper. */
+    private static JsonValue readValue(JsonParser parser, JsonToken token, int depth) throws StrictJsonException {
         if (token == null) {
             throw new StrictJsonException(Failure.NOT_STRICT_JSON, "the JSON ends early");
         }
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            throw new StrictJsonException(Failure.NESTED_TOO_DEEP, "deeper than " + MAX_DEPTH + " levels");
+        }
         return switch (token) {
-            case START_OBJECT -> readObject(parser);
-            case START_ARRAY -> readArray(parser);
+            case START_OBJECT -> readObject(parser, depth + 1);
+            case START_ARRAY -> readArray(parser, depth + 1);
             case VALUE_STRING -> new JsonValue.JsonString(parser.getString());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.JsonNumber(parser.getString());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser.getString());
             case VALUE_TRUE -> new JsonValue.JsonBoolean(true);
             case VALUE_FALSE -> new JsonValue.JsonBoolean(false);
             case VALUE_NULL -> JsonValue.JsonNull.INSTANCE;
             default -> throw new StrictJsonException(Failure.NOT_STRICT_JSON, "an unexpected " + token);
         };
+    }
+
+    private static JsonValue.JsonNumber number(String text) throws StrictJsonException {
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw new StrictJsonException(Failure.NUMBER_TOO_LONG, "a number of " + text.length() + " characters");
+        }
+        return new JsonValue.JsonNumber(text);
     }
 
     private static final JsonValue.JsonObject EMPTY_OBJECT = new JsonValue.JsonObject(Map.of());
