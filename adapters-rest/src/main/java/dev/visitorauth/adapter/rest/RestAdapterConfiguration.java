@@ -16,6 +16,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomiz
 import dev.visitorauth.adapter.rest.http.HttpLimits;
 import dev.visitorauth.adapter.rest.http.RequestBodyLimitFilter;
 import dev.visitorauth.adapter.rest.http.SecurityHeadersFilter;
+import dev.visitorauth.adapter.rest.http.HeaderDeadlineProtocol;
 import dev.visitorauth.adapter.rest.http.TomcatNoSwallowValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -119,6 +120,23 @@ public class RestAdapterConfiguration implements WebMvcConfigurer {
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodiesAreNotSwallowed() {
         return factory -> factory.addContextValves(new TomcatNoSwallowValve());
+    }
+
+    /**
+     * On Tomcat: the connector with a deadline on each request's header phase, the same length as the
+     * body's ({@link HeaderDeadlineProtocol}); Tomcat's own timeout bounds only each read.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestHeaderDeadline(ObjectProvider<HttpLimits> limits) {
+        long millis = limits.getIfAvailable(HttpLimits::defaults).bodyTimeout().toMillis();
+        return factory -> {
+            factory.setProtocol(HeaderDeadlineProtocol.class.getName());
+            factory.addConnectorCustomizers(connector -> {
+                if (!connector.setProperty("requestHeaderTimeout", Long.toString(millis))) {
+                    throw new IllegalStateException("the HTTP connector does not take requestHeaderTimeout");
+                }
+            });
+        };
     }
 
     @Bean

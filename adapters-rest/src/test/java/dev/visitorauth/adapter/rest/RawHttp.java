@@ -77,6 +77,21 @@ final class RawHttp implements AutoCloseable {
         });
     }
 
+    /** Reads until the server closes the connection (true), or {@code timeout} passes without that (false). */
+    boolean closedWithin(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            while (in.read() >= 0) {
+                // whatever the server says before it closes
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     /** Reads one response (Content-Length framed, or until close), then whether the server closed the connection. */
     Answer read() throws IOException {
         String statusLine = line();

@@ -58,6 +58,36 @@ class SlowClientApiTest extends ApiTest {
         }
     }
 
+    /**
+     * One header value grows by a byte every 250 ms, well within Tomcat's per-read timeout and far
+     * from its header size and count limits; only the deadline on the whole header phase (3 s in the
+     * test application) ends such a connection. Without it the server keeps it as long as the client
+     * drips (for the 30 s the test waits).
+     */
+    @Test
+    void headersThatKeepDrippingPastTheDeadlineLoseTheirConnection() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.write("GET /v1/session HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+            AtomicBoolean dripping = new AtomicBoolean(true);
+            CompletableFuture<Void> drip = CompletableFuture.runAsync(() -> {
+                try {
+                    while (dripping.get()) {
+                        pause(250);
+                        http.write("a");
+                    }
+                } catch (IOException e) {
+                    // cut off by the server: what the test wants
+                }
+            });
+
+            boolean closed = http.closedWithin(java.time.Duration.ofSeconds(30));
+
+            dripping.set(false);
+            drip.get();
+            assertThat(closed).as("the server closed the connection while its headers were still arriving").isTrue();
+        }
+    }
+
     @Test
     void aSlowBodyIsCutOffAtTheDeadline() throws Exception {
         String widget = newWidget(newWorkspace());
