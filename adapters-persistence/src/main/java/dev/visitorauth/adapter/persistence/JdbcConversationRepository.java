@@ -208,24 +208,27 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
     @Override
     public Optional<MessageSlice> messagesBefore(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
                                                  int limit) {
-        checkLimit(limit);
-        Objects.requireNonNull(anchor, "anchor");
-        return tx.read(c -> {
-            Optional<long[]> at = position(c, workspaceId, conversationId, anchor);
-            return at.isEmpty() ? Optional.<MessageSlice>empty()
-                    : Optional.of(backwards(c, workspaceId, conversationId, at, limit));
-        });
+        return beside(workspaceId, conversationId, anchor, limit, false);
     }
 
     @Override
     public Optional<MessageSlice> messagesAfter(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
                                                 int limit) {
+        return beside(workspaceId, conversationId, anchor, limit, true);
+    }
+
+    /** The page after (or before) {@code anchor}; empty when it is not a message of the conversation. */
+    private Optional<MessageSlice> beside(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor, int limit,
+                                          boolean after) {
         checkLimit(limit);
         Objects.requireNonNull(anchor, "anchor");
         return tx.read(c -> {
             Optional<long[]> at = position(c, workspaceId, conversationId, anchor);
-            return at.isEmpty() ? Optional.<MessageSlice>empty()
-                    : Optional.of(forwards(c, workspaceId, conversationId, at, limit));
+            if (at.isEmpty()) {
+                return Optional.<MessageSlice>empty();
+            }
+            return Optional.of(after ? forwards(c, workspaceId, conversationId, at, limit)
+                    : backwards(c, workspaceId, conversationId, at, limit));
         });
     }
 

@@ -139,20 +139,7 @@ public final class JdbcTransactions implements TransactionPort {
         }
         Connection c = open();
         try {
-            if (isPostgres(c)) {
-                return work.run(c);
-            }
-            c.setAutoCommit(false);
-            prepareIsolation(c);
-            T value;
-            try {
-                value = work.run(c);
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-            c.commit();
-            return value;
+            return isPostgres(c) ? work.run(c) : committed(c, work);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         } finally {
@@ -208,22 +195,27 @@ public final class JdbcTransactions implements TransactionPort {
     private <T> T runAlone(SqlWork<T> work) {
         Connection c = open();
         try {
-            c.setAutoCommit(false);
-            prepareIsolation(c);
-            T value;
-            try {
-                value = work.run(c);
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-            c.commit();
-            return value;
+            return committed(c, work);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         } finally {
             release(c);
         }
+    }
+
+    /** {@code work} in one transaction on {@code c}: committed, or rolled back when it throws. */
+    private <T> T committed(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        prepareIsolation(c);
+        T value;
+        try {
+            value = work.run(c);
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            throw e;
+        }
+        c.commit();
+        return value;
     }
 
     private Tx begin() {
