@@ -113,6 +113,18 @@ class OperationsTest extends ServerTestBase {
         }
     }
 
+    /** Spec section 9: every HTTP answer, the management port's included. */
+    @Test
+    void theManagementPortSendsTheSecurityHeadersToo() {
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/no-such-endpoint"}) {
+            Response r = management.get(path, null);
+
+            assertThat(r.headers().firstValue("X-Content-Type-Options").orElse(null)).as(path).isEqualTo("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy").orElse(null)).as(path).isEqualTo("no-referrer");
+            assertThat(r.headers().firstValue("X-Frame-Options").orElse(null)).as(path).isEqualTo("DENY");
+        }
+    }
+
     @Test
     void theApiPortServesNoMetrics() {
         for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator"}) {
