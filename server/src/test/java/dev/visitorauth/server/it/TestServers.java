@@ -103,11 +103,17 @@ final class TestServers {
         }
 
         static Node start(Map<String, Object> properties) {
+            return start(properties, new Class<?>[0]);
+        }
+
+        /** A node with {@code extraSources} (test configurations) beside the server's own. */
+        static Node start(Map<String, Object> properties, Class<?>... extraSources) {
             Map<String, Object> p = new LinkedHashMap<>(properties);
             p.put("server.port", "0");
             // As command-line arguments: they win over application.properties (builder properties would not).
             String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(VisitorAuthServer.class).run(args);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(VisitorAuthServer.class)
+                    .sources(extraSources).run(args);
             return new Node(context);
         }
 
