@@ -606,46 +606,50 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     public MessageSlice latestMessages(WorkspaceId workspaceId, ConversationId conversationId, int limit) {
         return tx.locked(() -> {
             List<Message> all = ordered(workspaceId, conversationId);
-            int from = Math.max(0, all.size() - limit);
-            return new MessageSlice(all.subList(from, all.size()), from > 0);
+            return endingAt(all, all.size(), limit);
         });
     }
 
     @Override
     public Optional<MessageSlice> messagesBefore(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
                                                  int limit) {
-        return tx.locked(() -> {
-            List<Message> all = ordered(workspaceId, conversationId);
-            int at = indexOf(all, anchor);
-            if (at < 0) {
-                return Optional.empty();
-            }
-            int from = Math.max(0, at - limit);
-            return Optional.of(new MessageSlice(all.subList(from, at), from > 0));
-        });
+        return beside(workspaceId, conversationId, anchor, limit, false);
     }
 
     @Override
     public Optional<MessageSlice> messagesAfter(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor,
                                                 int limit) {
-        return tx.locked(() -> {
-            List<Message> all = ordered(workspaceId, conversationId);
-            int at = indexOf(all, anchor);
-            if (at < 0) {
-                return Optional.empty();
-            }
-            int to = Math.min(all.size(), at + 1 + limit);
-            return Optional.of(new MessageSlice(all.subList(at + 1, to), to < all.size()));
-        });
+        return beside(workspaceId, conversationId, anchor, limit, true);
     }
 
     @Override
     public MessageSlice firstMessages(WorkspaceId workspaceId, ConversationId conversationId, int limit) {
+        return tx.locked(() -> startingAt(ordered(workspaceId, conversationId), 0, limit));
+    }
+
+    /** The page after (or before) {@code anchor}; empty when it is not a message of the conversation. */
+    private Optional<MessageSlice> beside(WorkspaceId workspaceId, ConversationId conversationId, MessageId anchor, int limit,
+                                          boolean after) {
         return tx.locked(() -> {
             List<Message> all = ordered(workspaceId, conversationId);
-            int to = Math.min(all.size(), limit);
-            return new MessageSlice(all.subList(0, to), to < all.size());
+            int at = indexOf(all, anchor);
+            if (at < 0) {
+                return Optional.<MessageSlice>empty();
+            }
+            return Optional.of(after ? startingAt(all, at + 1, limit) : endingAt(all, at, limit));
         });
+    }
+
+    /** The last {@code limit} messages before index {@code end}; more when older ones remain. */
+    private static MessageSlice endingAt(List<Message> all, int end, int limit) {
+        int from = Math.max(0, end - limit);
+        return new MessageSlice(all.subList(from, end), from > 0);
+    }
+
+    /** The first {@code limit} messages from index {@code start}; more when newer ones remain. */
+    private static MessageSlice startingAt(List<Message> all, int start, int limit) {
+        int to = Math.min(all.size(), start + limit);
+        return new MessageSlice(all.subList(start, to), to < all.size());
     }
 
     // Erasure
