@@ -1,11 +1,38 @@
 package dev.visitorauth.domain.widget;
 
-import dev.visitorauth.domain.Ids;
+import java.util.Objects;
 
-/** The key id ({@code kid}) of one widget secret. Unique within its widget. */
+/**
+ * The key id ({@code kid}) of one key of a widget's keyring: a secret (ids we assign: letters,
+ * digits, {@code _}, {@code -}) or a public key (the JWK's own {@code kid}, which may be wider).
+ * Unique within its keyring.
+ *
+ * <p>Accepted: 1 to {@value #MAX_LENGTH} printable ASCII characters other than space, {@code /},
+ * {@code \}, {@code ?}, {@code #} and {@code %}, so every key id can name a key in a URL path.
+ */
 public record KeyId(String value) {
+    public static final int MAX_LENGTH = 128;
+
     public KeyId {
-        Ids.requireWellFormed(value, "key id");
+        Objects.requireNonNull(value, "key id");
+        if (!isValid(value)) {
+            throw new IllegalArgumentException("key id must be 1 to " + MAX_LENGTH
+                    + " printable ASCII characters, without spaces, '/', '\\', '?', '#' or '%'");
+        }
+    }
+
+    /** True when {@code value} can be a key id. */
+    public static boolean isValid(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
