@@ -81,8 +81,14 @@ class WidgetKeyringFuzzTest {
             boolean inGrace = at.isBefore(lastRotation.plus(lastGrace));
             assertThat(verifying.contains(replaced)).as("the replaced secret verifies only during its grace (%s from %s, now %s)",
                     lastGrace, lastRotation, at).isEqualTo(inGrace);
-            assertThat(verifying).as("older secrets never verify again").containsAnyOf(current)
-                    .doesNotContainAnyElementsOf(retired.subList(0, retired.size() - 1));
+            WidgetSecret replacedSecret = keyring.byKeyId(replaced.value()).orElseThrow();
+            Instant graceEnd = lastRotation.plus(lastGrace);
+            assertThat(replacedSecret.verifiesAt(graceEnd.minusNanos(1))).as("verifies until the last instant of its grace")
+                    .isEqualTo(!lastGrace.isZero());
+            assertThat(replacedSecret.verifiesAt(graceEnd)).as("stops when its grace ends").isFalse();
+            for (KeyId older : retired.subList(0, retired.size() - 1)) {
+                assertThat(verifying).as("older secrets never verify again").doesNotContain(older);
+            }
         }
 
         assertThat(keyring.rotatedOut(at)).as("remembered rotated-out secrets are bounded")
