@@ -28,6 +28,11 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole token path through the project's verifier, with tokens made from fuzz data: raw
@@ -40,7 +45,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>verification is deterministic: the same token verifies again to an equal result, and the
  *       inspector reaches the same verdict;</li>
  *   <li>a verified token carries the exact HS256 signature of a secret that verifies now, names
- *       that secret, and is within its times.</li>
+ *       that secret, is within its times, and its JSON reads in strict Jackson (no duplicates) with a
+ *       header of only {@code alg: HS256}, {@code typ: JWT} (any case) and {@code kid}.</li>
  * </ul>
  * The corpus under {@code VisitorTokenFuzzTestInputs/rawTokens/} holds the attack tokens of the
  * verifier's tests (alg none, JWE, JSON serialization, padding, non-canonical base64url, duplicate
@@ -68,6 +74,12 @@ class VisitorTokenFuzzTest {
             ErrorCode.TOKEN_LIFETIME_TOO_LONG, ErrorCode.MISSING_CLAIM, ErrorCode.INVALID_CLAIM);
     /** The answer of the verifier's catch-all: a bug surfacing as a refusal. It must never answer. */
     static final String CATCH_ALL_MESSAGE = "The visitor token could not be verified.";
+
+    /** An independent strict reading of a verified token's JSON: duplicates and trailing data refused. */
+    static final JsonMapper STRICT_JACKSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The one place that names the verifier: the coordinator's rename is a one-line change here. */
     static final VerifyVisitorTokenPort VERIFIER = new Jose4jVisitorTokenVerifier();
@@ -135,11 +147,28 @@ class VisitorTokenFuzzTest {
             assertThat(secret).as("verified with a secret that verifies now").isNotNull();
             assertThat(parts[2]).as("the exact, canonical HS256 signature")
                     .isEqualTo(b64(hmac(secret, parts[0] + "." + parts[1])));
+            JsonNode header = strictJson(parts[0]);
+            assertThat(header.propertyNames()).as("a verified header holds only alg, typ, kid").isSubsetOf("alg", "typ", "kid");
+            assertThat(header.get("alg").stringValue()).as("a verified header's alg").isEqualTo("HS256");
+            if (header.has("typ")) {
+                assertThat(header.get("typ").stringValue()).as("a verified header's typ").isEqualToIgnoringCase("JWT");
+            }
+            assertThat(strictJson(parts[1]).isObject()).as("a verified payload is a JSON object").isTrue();
             Instant exp = verified.identity().expiresAt();
             assertThat(exp.plus(POLICY.clockSkew())).as("not expired beyond the skew").isAfterOrEqualTo(NOW);
             assertThat(exp).as("within the lifetime").isBeforeOrEqualTo(NOW.plus(POLICY.maxTokenLifetime()).plus(POLICY.clockSkew()));
         }
         return check;
+    }
+
+    private static JsonNode strictJson(String segment) {
+        byte[] json = Base64.getUrlDecoder().decode(segment);
+        try {
+            return STRICT_JACKSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new AssertionError("a verified token's JSON that strict Jackson refuses (" + e.getOriginalMessage() + "): "
+                    + new String(json, StandardCharsets.UTF_8));
+        }
     }
 
     // ---- structured tokens ----
