@@ -17,7 +17,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.visitorauth.adapter.token.Jose4jVisitorTokenVerifier;
+import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
@@ -84,7 +84,7 @@ public class TokenVerificationBenchmark {
 
     /** The project's verifier: the one place that names its class. */
     static VerifyVisitorTokenPort ourVerifier() {
-        return new Jose4jVisitorTokenVerifier();
+        return new StrictJwsCodec();
     }
 
     /** The spec's nine claims: id, name, email, avatar, companyId, companyName, customData (3 keys), iat, exp. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.visitorauth.domain.token.JsonSyntaxException;
 import dev.visitorauth.domain.token.JsonValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class StrictJsonFuzzTest {
             .build();
 
     /** The one call into production code: a rename of the parser is a one-line change here. */
-    private static JsonValue.JsonObject underTest(byte[] utf8) throws StrictJson.StrictJsonException {
+    private static JsonValue.JsonObject underTest(byte[] utf8) throws JsonSyntaxException {
         return StrictJson.parseObject(utf8);
     }
 
@@ -45,7 +46,7 @@ class StrictJsonFuzzTest {
         JsonValue.JsonObject parsed;
         try {
             parsed = underTest(input);
-        } catch (StrictJson.StrictJsonException refused) {
+        } catch (JsonSyntaxException refused) {
             assertThat(refused.failure()).isNotNull();
             return;
         }

@@ -10,13 +10,20 @@ import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -38,15 +47,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole token path through the project's verifier, with tokens made from fuzz data: raw
  * strings (any bytes, read as UTF-8), and structured tokens whose header and payload JSON are built
  * from fuzz choices and signed correctly with HS256 (with one of the widget's secrets, a rotated-out
- * one or a stranger's), so that the key-choice, time and claim rules are reached. For every token:
+ * one or a stranger's) or ES256 (with the private half of the widget's public key), so that the
+ * key-choice, time and claim rules are reached. For every token:
  * <ul>
- *   <li>the verifier never throws, and its catch-all for unexpected errors is never what answers;</li>
+ *   <li>the verifier never throws;</li>
  *   <li>a refusal carries a code of the spec's token set (section 5) and never the secret;</li>
  *   <li>verification is deterministic: the same token verifies again to an equal result, and the
  *       inspector reaches the same verdict;</li>
- *   <li>a verified token carries the exact HS256 signature of a secret that verifies now, names
- *       that secret, is within its times, and its JSON reads in strict Jackson (no duplicates) with a
- *       header of only {@code alg: HS256}, {@code typ: JWT} (any case) and {@code kid}.</li>
+ *   <li>a verified token carries the exact HS256 signature of a secret that verifies now (or an
+ *       ES256 signature the JDK verifies with the widget's public key), names that key, is within
+ *       its times, and its JSON reads in strict Jackson (no duplicates) with a header of only
+ *       {@code alg} (HS256, or ES256 for the public key), {@code typ: JWT} (any case) and
+ *       {@code kid}.</li>
  * </ul>
  * The corpus under {@code VisitorTokenFuzzTestInputs/rawTokens/} holds the attack tokens of the
  * verifier's tests (alg none, JWE, JSON serialization, padding, non-canonical base64url, duplicate
@@ -59,10 +71,14 @@ class VisitorTokenFuzzTest {
     static final SecretValue GRACE = SecretValue.of("gRaCe-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU");
     static final SecretValue OLD = SecretValue.of("oLd-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW");
     static final SecretValue STRANGER = SecretValue.of("sTrAnGeR-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
-    /** k-old rotated out two days ago; k-grace a minute ago with an hour of grace; k-current current. */
-    static final WidgetKeyring KEYRING = WidgetKeyring.create(WIDGET, new KeyId("k-old"), OLD, NOW.minus(Duration.ofDays(30)))
-            .rotate(new KeyId("k-grace"), GRACE, Duration.ZERO, NOW.minus(Duration.ofDays(2)))
-            .rotate(new KeyId("k-current"), CURRENT, Duration.ofHours(1), NOW.minusSeconds(60));
+    /** The key pair behind the widget's public key {@code k-es256} (P-256), made for this run. */
+    static final KeyPair EC = ecKeyPair();
+    static final String ES_KID = "k-es256";
+    /**
+     * k-old rotated out two days ago; k-grace a minute ago with an hour of grace; k-current current;
+     * beside them the uploaded P-256 public key k-es256 (ES256).
+     */
+    static final WidgetKeyring KEYRING = keyring();
     static final AuthenticationPolicy POLICY = AuthenticationPolicy.defaults();
     /** The secrets that verify at NOW, by key id. */
     static final Map<String, SecretValue> VERIFYING = Map.of("k-current", CURRENT, "k-grace", GRACE);
@@ -72,8 +88,6 @@ class VisitorTokenFuzzTest {
             ErrorCode.UNSUPPORTED_ALGORITHM, ErrorCode.UNSUPPORTED_TOKEN, ErrorCode.UNKNOWN_KEY, ErrorCode.INVALID_SIGNATURE,
             ErrorCode.SECRET_ROTATED, ErrorCode.MISSING_EXPIRATION, ErrorCode.TOKEN_EXPIRED, ErrorCode.TOKEN_NOT_YET_VALID,
             ErrorCode.TOKEN_LIFETIME_TOO_LONG, ErrorCode.MISSING_CLAIM, ErrorCode.INVALID_CLAIM);
-    /** The answer of the verifier's catch-all: a bug surfacing as a refusal. It must never answer. */
-    static final String CATCH_ALL_MESSAGE = "The visitor token could not be verified.";
 
     /** An independent strict reading of a verified token's JSON: duplicates and trailing data refused. */
     static final JsonMapper STRICT_JACKSON = JsonMapper.builder()
@@ -82,7 +96,7 @@ class VisitorTokenFuzzTest {
             .build();
 
     /** The one place that names the verifier: the coordinator's rename is a one-line change here. */
-    static final VerifyVisitorTokenPort VERIFIER = new Jose4jVisitorTokenVerifier();
+    static final VerifyVisitorTokenPort VERIFIER = new StrictJwsCodec();
 
     static TokenVerificationRequest request(String token) {
         return new TokenVerificationRequest(token, WIDGET, POLICY, KEYRING, NOW);
@@ -100,15 +114,15 @@ class VisitorTokenFuzzTest {
     void structuredTokens(FuzzedDataProvider data) {
         Header header = header(data);
         String payload = payload(data);
-        String[] keyIds = {"k-current", "k-current", "k-grace", "k-old", "stranger"};
+        String[] keyIds = {"k-current", "k-current", "k-current", "k-grace", "k-old", "stranger", ES_KID};
         String signedWith = keyIds[data.consumeInt(0, keyIds.length - 1)];
-        SecretValue key = switch (signedWith) {
-            case "k-current" -> CURRENT;
-            case "k-grace" -> GRACE;
-            case "k-old" -> OLD;
-            default -> STRANGER;
+        String token = switch (signedWith) {
+            case "k-current" -> sign(header.json, payload, CURRENT);
+            case "k-grace" -> sign(header.json, payload, GRACE);
+            case "k-old" -> sign(header.json, payload, OLD);
+            case ES_KID -> signEs256(header.json, payload);
+            default -> sign(header.json, payload, STRANGER);
         };
-        String token = sign(header.json, payload, key);
         if (data.consumeInt(0, 9) == 0 && !token.isEmpty()) {
             StringBuilder mutated = new StringBuilder(token);
             mutated.setCharAt(data.consumeInt(0, token.length() - 1), data.consumeChar());
@@ -118,9 +132,10 @@ class VisitorTokenFuzzTest {
         TokenCheck check = verifyAndCheck(token);
 
         if (check instanceof TokenCheck.Verified verified) {
-            assertThat(signedWith).as("only a secret that verifies now verifies a token").isIn(VERIFYING.keySet());
+            assertThat(signedWith).as("only a key that verifies now verifies a token").isIn("k-current", "k-grace", ES_KID);
             assertThat(verified.keyId().value()).as("the key reported is the one that signed").isEqualTo(signedWith);
-            assertThat(header.plainHs256).as("a verified header names HS256 and only alg, typ, kid: %s", header.json).isTrue();
+            assertThat(header.plain).as("a verified header holds only alg, typ, kid: %s", header.json).isTrue();
+            assertThat(header.alg).as("a verified header's alg fits the key").isEqualTo(signedWith.equals(ES_KID) ? "ES256" : "HS256");
             assertThat(header.kid).as("a kid picks the key").isIn(null, signedWith);
         }
     }
@@ -137,19 +152,25 @@ class VisitorTokenFuzzTest {
 
         if (check instanceof TokenCheck.Refused refused) {
             assertThat(refused.refusal().code()).as("a code of the token set").isIn(TOKEN_CODES);
-            assertThat(refused.refusal().message()).as("the catch-all never answers").isNotEqualTo(CATCH_ALL_MESSAGE)
-                    .doesNotContain(CURRENT.reveal(), GRACE.reveal(), OLD.reveal());
+            assertThat(refused.refusal().message()).as("never a secret").doesNotContain(CURRENT.reveal(), GRACE.reveal(), OLD.reveal());
         } else {
             TokenCheck.Verified verified = (TokenCheck.Verified) check;
             String[] parts = token.split("\\.", -1);
             assertThat(parts).hasSize(3);
-            SecretValue secret = VERIFYING.get(verified.keyId().value());
-            assertThat(secret).as("verified with a secret that verifies now").isNotNull();
-            assertThat(parts[2]).as("the exact, canonical HS256 signature")
-                    .isEqualTo(b64(hmac(secret, parts[0] + "." + parts[1])));
+            boolean publicKey = verified.keyId().value().equals(ES_KID);
+            if (publicKey) {
+                assertThat(verifiesEs256(parts[0] + "." + parts[1], Base64.getUrlDecoder().decode(parts[2])))
+                        .as("an ES256 signature the JDK verifies with the public key").isTrue();
+                assertThat(parts[2]).as("canonical base64url").isEqualTo(b64(Base64.getUrlDecoder().decode(parts[2])));
+            } else {
+                SecretValue secret = VERIFYING.get(verified.keyId().value());
+                assertThat(secret).as("verified with a secret that verifies now").isNotNull();
+                assertThat(parts[2]).as("the exact, canonical HS256 signature")
+                        .isEqualTo(b64(hmac(secret, parts[0] + "." + parts[1])));
+            }
             JsonNode header = strictJson(parts[0]);
             assertThat(header.propertyNames()).as("a verified header holds only alg, typ, kid").isSubsetOf("alg", "typ", "kid");
-            assertThat(header.get("alg").stringValue()).as("a verified header's alg").isEqualTo("HS256");
+            assertThat(header.get("alg").stringValue()).as("a verified header's alg").isEqualTo(publicKey ? "ES256" : "HS256");
             if (header.has("typ")) {
                 assertThat(header.get("typ").stringValue()).as("a verified header's typ").isEqualToIgnoringCase("JWT");
             }
@@ -173,28 +194,26 @@ class VisitorTokenFuzzTest {
 
     // ---- structured tokens ----
 
-    /** A header as built: its JSON, its kid (null when absent or not a string), and whether it is a plain HS256 header. */
-    record Header(String json, String kid, boolean plainHs256) {
+    /**
+     * A header as built: its JSON, its {@code alg} and {@code kid} when they are plain strings (else
+     * null), and whether it holds only alg, typ and kid, each once.
+     */
+    record Header(String json, String alg, String kid, boolean plain) {
     }
 
     private static Header header(FuzzedDataProvider data) {
         List<String> members = new ArrayList<>();
         boolean plain = true;
-        String alg = data.pickValue(List.of("HS256", "HS256", "HS256", "none", "None", "HS384", "HS512", "RS256", "ES256",
-                "EdDSA", "PS256", "hs256", "", "~"));
+        String alg = data.pickValue(List.of("HS256", "HS256", "HS256", "ES256", "ES256", "none", "None", "HS384", "HS512",
+                "RS256", "EdDSA", "PS256", "ES384", "hs256", "", "~"));
         switch (data.consumeInt(0, 7)) {
-            case 0 -> {
-                plain = false; // no alg at all
-            }
+            case 0 -> alg = null; // no alg at all
             case 1, 2 -> {
                 String value = data.consumeBoolean() ? jsonValue(data) : string(data.consumeString(12));
+                alg = value.equals("\"HS256\"") ? "HS256" : value.equals("\"ES256\"") ? "ES256" : null;
                 members.add(member("alg", value));
-                plain = value.equals("\"HS256\"");
             }
-            default -> {
-                members.add(member("alg", string(alg)));
-                plain = alg.equals("HS256");
-            }
+            default -> members.add(member("alg", string(alg)));
         }
         switch (data.consumeInt(0, 4)) {
             case 0 -> members.add(member("typ", string("JWT")));
@@ -206,7 +225,7 @@ class VisitorTokenFuzzTest {
         String kid = null;
         switch (data.consumeInt(0, 4)) {
             case 0 -> {
-                kid = data.pickValue(List.of("k-current", "k-grace", "k-old", "k-unknown", "k-current "));
+                kid = data.pickValue(List.of("k-current", "k-grace", "k-old", "k-unknown", "k-current ", ES_KID, ES_KID));
                 members.add(member("kid", string(kid)));
             }
             case 1 -> {
@@ -228,7 +247,7 @@ class VisitorTokenFuzzTest {
             plain = false; // a duplicate member
         }
         String separator = data.consumeBoolean() ? "," : " ,\n ";
-        return new Header("{" + String.join(separator, members) + "}", kid, plain);
+        return new Header("{" + String.join(separator, members) + "}", alg, kid, plain);
     }
 
     private static String payload(FuzzedDataProvider data) {
@@ -338,6 +357,56 @@ class VisitorTokenFuzzTest {
     static String sign(String headerJson, String payloadJson, SecretValue secret) {
         String securedInput = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(payloadJson.getBytes(StandardCharsets.UTF_8));
         return securedInput + "." + b64(hmac(secret, securedInput));
+    }
+
+    static String signEs256(String headerJson, String payloadJson) {
+        String securedInput = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(payloadJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(EC.getPrivate());
+            signer.update(securedInput.getBytes(StandardCharsets.US_ASCII));
+            return securedInput + "." + b64(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean verifiesEs256(String securedInput, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(EC.getPublic());
+            verifier.update(securedInput.getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static KeyPair ecKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static WidgetKeyring keyring() {
+        String jwk;
+        try {
+            jwk = PublicJsonWebKey.Factory.newPublicJwk(EC.getPublic()).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+        JwkFacts facts = new JwkFacts("EC", Optional.of("P-256"), Optional.empty(), Optional.of(ES_KID), Optional.empty(), 256,
+                Set.of(), jwk);
+        WidgetPublicKey key = ((Result.Ok<WidgetPublicKey>) WidgetPublicKey.accept(facts, new KeyId(ES_KID), NOW,
+                WidgetPublicKey.Origin.UPLOADED)).value();
+        WidgetKeyring secrets = WidgetKeyring.create(WIDGET, new KeyId("k-old"), OLD, NOW.minus(Duration.ofDays(30)))
+                .rotate(new KeyId("k-grace"), GRACE, Duration.ZERO, NOW.minus(Duration.ofDays(2)))
+                .rotate(new KeyId("k-current"), CURRENT, Duration.ofHours(1), NOW.minusSeconds(60));
+        return ((Result.Ok<WidgetKeyring>) secrets.withPublicKey(key)).value();
     }
 
     static byte[] hmac(SecretValue secret, String securedInput) {

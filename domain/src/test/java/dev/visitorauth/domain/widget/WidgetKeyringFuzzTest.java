@@ -6,7 +6,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.token.TokenAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
