@@ -21,11 +21,15 @@ import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
+import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
+import dev.visitorauth.domain.widget.WidgetSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.KeyPair;
@@ -41,11 +45,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -68,7 +77,7 @@ import tools.jackson.core.json.JsonFactory;
  * Verifying one visitor token with the spec's nine claims, single thread, in one JMH run: the
  * project's verifier against a hand-written floor and against auth0 java-jwt, nimbus-jose-jwt and
  * jose4j's own {@code JwtConsumer}, each built once and reused as its docs recommend; then ES256
- * and RS256 with jose4j and nimbus. Every contender is run once on its token in {@code @Setup} and
+ * and RS256: ours (the widget's keyring holding the public key, as uploaded), jose4j and nimbus. Every contender is run once on its token in {@code @Setup} and
  * must accept it there: a verifier that refuses is never timed.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -139,6 +148,23 @@ public class TokenVerificationBenchmark {
                 .build();
     }
 
+    /**
+     * A request for ours with a keyring holding an HS256 secret and, beside it, the public key as an
+     * admin uploads it: its public JWK (as jose4j writes it) accepted by the domain's JWK rule.
+     */
+    static TokenVerificationRequest publicKeyRequest(String token, java.security.PublicKey publicKey, String kty,
+                                                     Optional<String> curve, int bits, String kid, Instant now) throws Exception {
+        String jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        JwkFacts facts = new JwkFacts(kty, curve, Optional.empty(), Optional.of(kid), Optional.empty(), bits, Set.of(), jwk);
+        Result<WidgetPublicKey> accepted = WidgetPublicKey.accept(facts, new KeyId(kid), now, WidgetPublicKey.Origin.UPLOADED);
+        if (!(accepted instanceof Result.Ok<WidgetPublicKey> ok)) {
+            throw new IllegalStateException("the benchmark's public key is refused: " + accepted);
+        }
+        WidgetKeyring keyring = WidgetKeyring.restore(WIDGET, List.of(WidgetSecret.current(new KeyId("k_bench"), SecretValue.of(SECRET), now)),
+                List.of(ok.value()), Optional.empty());
+        return new TokenVerificationRequest(token, WIDGET, AuthenticationPolicy.defaults(), keyring, now);
+    }
+
     static void require(boolean accepted, String who) {
         if (!accepted) {
             throw new IllegalStateException(who + " refuses the benchmark token; it must not be timed");
@@ -181,6 +207,8 @@ public class TokenVerificationBenchmark {
     @State(Scope.Thread)
     public static class Es256 {
         String token;
+        VerifyVisitorTokenPort ours;
+        TokenVerificationRequest request;
         ECDSAVerifier nimbus;
         JwtConsumer jose4j;
 
@@ -189,10 +217,14 @@ public class TokenVerificationBenchmark {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            token = sign(JWSAlgorithm.ES256, "k_es256", new ECDSASigner((ECPrivateKey) pair.getPrivate()), Instant.now());
+            Instant now = Instant.now();
+            token = sign(JWSAlgorithm.ES256, "k_es256", new ECDSASigner((ECPrivateKey) pair.getPrivate()), now);
+            ours = ourVerifier();
+            request = publicKeyRequest(token, pair.getPublic(), "EC", Optional.of("P-256"), 256, "k_es256", now);
             nimbus = new ECDSAVerifier((ECPublicKey) pair.getPublic());
             jose4j = jose4jConsumer(pair.getPublic(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
 
+            require(ours.verify(request) instanceof TokenCheck.Verified, "ours");
             require(nimbusVerify(token, nimbus).getStringClaim("id").equals("user-4242"), "nimbus");
             require(jose4j.processToClaims(token).getStringClaimValue("id").equals("user-4242"), "jose4j");
         }
@@ -202,6 +234,8 @@ public class TokenVerificationBenchmark {
     @State(Scope.Thread)
     public static class Rs256 {
         String token;
+        VerifyVisitorTokenPort ours;
+        TokenVerificationRequest request;
         RSASSAVerifier nimbus;
         JwtConsumer jose4j;
 
@@ -210,10 +244,14 @@ public class TokenVerificationBenchmark {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            token = sign(JWSAlgorithm.RS256, "k_rs256", new RSASSASigner((RSAPrivateKey) pair.getPrivate()), Instant.now());
+            Instant now = Instant.now();
+            token = sign(JWSAlgorithm.RS256, "k_rs256", new RSASSASigner((RSAPrivateKey) pair.getPrivate()), now);
+            ours = ourVerifier();
+            request = publicKeyRequest(token, pair.getPublic(), "RSA", Optional.empty(), 2048, "k_rs256", now);
             nimbus = new RSASSAVerifier((RSAPublicKey) pair.getPublic());
             jose4j = jose4jConsumer(pair.getPublic(), AlgorithmIdentifiers.RSA_USING_SHA256);
 
+            require(ours.verify(request) instanceof TokenCheck.Verified, "ours");
             require(nimbusVerify(token, nimbus).getStringClaim("id").equals("user-4242"), "nimbus");
             require(jose4j.processToClaims(token).getStringClaimValue("id").equals("user-4242"), "jose4j");
         }
@@ -270,6 +308,11 @@ public class TokenVerificationBenchmark {
     }
 
     @Benchmark
+    public TokenCheck es256Ours(Es256 s) {
+        return s.ours.verify(s.request);
+    }
+
+    @Benchmark
     public Object es256Nimbus(Es256 s) throws Exception {
         return nimbusVerify(s.token, s.nimbus);
     }
@@ -277,6 +320,11 @@ public class TokenVerificationBenchmark {
     @Benchmark
     public Object es256Jose4j(Es256 s) throws Exception {
         return s.jose4j.processToClaims(s.token);
+    }
+
+    @Benchmark
+    public TokenCheck rs256Ours(Rs256 s) {
+        return s.ours.verify(s.request);
     }
 
     @Benchmark
