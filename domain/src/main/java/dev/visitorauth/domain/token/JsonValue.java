@@ -229,8 +229,8 @@ public sealed interface JsonValue
          * compared after any escapes were decoded). For a parser: no copy is made at the end.
          */
         public static final class Builder {
-            private String[] names = new String[8];
-            private JsonValue[] values = new JsonValue[8];
+            private String[] names = new String[LINEAR_MEMBERS];
+            private JsonValue[] values = new JsonValue[LINEAR_MEMBERS];
             private int size;
             private Map<String, Integer> index;
             private boolean built;
