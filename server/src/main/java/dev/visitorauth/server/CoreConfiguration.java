@@ -3,7 +3,7 @@ package dev.visitorauth.server;
 import dev.visitorauth.adapter.persistence.AesGcmSecretCipher;
 import dev.visitorauth.adapter.persistence.JdbcPersistence;
 import dev.visitorauth.adapter.token.Jose4jJwkParser;
-import dev.visitorauth.adapter.token.Jose4jVisitorTokenVerifier;
+import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
@@ -105,7 +105,7 @@ public class CoreConfiguration {
     VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, VerificationMetrics metrics,
                                                 VisitorAuthProperties properties, MeterRegistry meters,
                                                 RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec) {
-        return VisitorAuthentication.builder(new TimedTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
+        return VisitorAuthentication.builder(new TimedTokenVerifier(new StrictJwsCodec(), meters))
                 .storage(persistence.storage().withRecordFailures(
                         new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))
                         .withRateLimits(limitMetrics.counting(persistence.failureRateLimiter()),

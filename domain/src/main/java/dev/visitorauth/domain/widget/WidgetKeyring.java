@@ -3,7 +3,6 @@ package dev.visitorauth.domain.widget;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.token.TokenAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

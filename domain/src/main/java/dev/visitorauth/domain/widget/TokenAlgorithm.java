@@ -1,4 +1,4 @@
-package dev.visitorauth.domain.token;
+package dev.visitorauth.domain.widget;
 
 import java.util.Optional;
 
