@@ -46,9 +46,6 @@ import dev.visitorauth.application.service.WidgetKeysService;
 import dev.visitorauth.application.service.WidgetOriginsService;
 import dev.visitorauth.application.service.WidgetSessionService;
 import dev.visitorauth.application.service.WorkspaceService;
-import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
-import dev.visitorauth.domain.error.Result;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -225,8 +222,8 @@ public final class VisitorAuthentication {
     }
 
     /** The parser of a core assembled without one: public keys cannot be uploaded. */
-    private static final ParseJwkPort NO_JWK_PARSER = json -> Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwk",
-            "This deployment cannot read JWKs: it was assembled without a JWK parser, so public keys cannot be uploaded."));
+    private static final ParseJwkPort NO_JWK_PARSER = json -> new ParseJwkPort.Unreadable(
+            "This deployment cannot read JWKs: it was assembled without a JWK parser, so public keys cannot be uploaded.");
 
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
     public static final class Builder {

@@ -1,9 +1,6 @@
 package dev.visitorauth.application;
 
 import dev.visitorauth.application.port.out.ParseJwkPort;
-import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
-import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.JwkFacts;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +40,8 @@ public final class FakeJwkParser implements ParseJwkPort {
     }
 
     @Override
-    public Result<JwkFacts> parse(String jwkJson) {
+    public JwkReading parse(String jwkJson) {
         JwkFacts facts = jwks.get(jwkJson);
-        return facts != null ? Result.ok(facts)
-                : Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwk", "jwk is not a JWK (fake parser)."));
+        return facts != null ? new Read(facts) : new Unreadable("jwk is not a JWK (fake parser).");
     }
 }

@@ -10,7 +10,7 @@ import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.token.TokenAlgorithm;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetKeyring;

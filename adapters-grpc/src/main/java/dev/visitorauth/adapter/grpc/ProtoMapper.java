@@ -5,7 +5,7 @@ import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
 import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
 import dev.visitorauth.adapter.grpc.v1.WidgetKey;
 import dev.visitorauth.application.port.in.WidgetDetails;
-import dev.visitorauth.domain.token.TokenAlgorithm;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.adapter.grpc.v1.AuthFailure;
 import dev.visitorauth.adapter.grpc.v1.Conversation;

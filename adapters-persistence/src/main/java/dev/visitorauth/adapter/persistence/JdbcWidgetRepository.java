@@ -9,7 +9,7 @@ import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
-import dev.visitorauth.domain.token.TokenAlgorithm;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
 import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.KeyId;

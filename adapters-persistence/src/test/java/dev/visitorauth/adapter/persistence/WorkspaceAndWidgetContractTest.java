@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.token.TokenAlgorithm;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;

@@ -1,9 +1,6 @@
 package dev.visitorauth.adapter.token;
 
 import dev.visitorauth.application.port.out.ParseJwkPort;
-import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
-import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.JwkFacts;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
@@ -26,9 +23,10 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Reads an uploaded JWK with jose4j ({@link JsonWebKey.Factory#newJwk}) and reports what it says
- * about itself; the domain judges it. Beyond what jose4j checks, a key whose coordinates are not
- * of their curve's full length, or whose EC point is not on its curve, is not a readable key (RFC
- * 7518 section 6.2.1). Messages name what is wrong, never a key member's value. Thread-safe.
+ * about itself; the domain judges it, and the use case picks the refusal for an unreadable one.
+ * Beyond what jose4j checks, a key whose coordinates are not of their curve's full length, or whose
+ * EC point is not on its curve, is not a readable key (RFC 7518 section 6.2.1). Problems name what
+ * is wrong, never a key member's value. Thread-safe.
  */
 public final class Jose4jJwkParser implements ParseJwkPort {
     /** Members that only a private or symmetric key has (RFC 7518 sections 6.2.2, 6.3.2 and 6.4; RFC 8037). */
@@ -36,7 +34,7 @@ public final class Jose4jJwkParser implements ParseJwkPort {
     private static final Set<String> KNOWN_TYPES = Set.of("RSA", "EC", "OKP", "oct");
 
     @Override
-    public Result<JwkFacts> parse(String jwkJson) {
+    public JwkReading parse(String jwkJson) {
         Map<String, Object> members;
         try {
             members = JsonUtil.parseJson(jwkJson);
@@ -67,7 +65,7 @@ public final class Jose4jJwkParser implements ParseJwkPort {
         }
         Set<String> privateMembers = new TreeSet<>(members.keySet());
         privateMembers.retainAll(PRIVATE_MEMBERS);
-        return Result.ok(new JwkFacts(jwk.getKeyType(), curve(jwk), Optional.ofNullable(jwk.getAlgorithm()),
+        return new Read(new JwkFacts(jwk.getKeyType(), curve(jwk), Optional.ofNullable(jwk.getAlgorithm()),
                 Optional.ofNullable(jwk.getKeyId()), Optional.ofNullable(jwk.getUse()), keyBits(jwk), privateMembers,
                 jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
     }
@@ -153,7 +151,7 @@ public final class Jose4jJwkParser implements ParseJwkPort {
         return member instanceof String text ? Base64Url.decode(text).length : -1;
     }
 
-    private static Result<JwkFacts> refuse(String message) {
-        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwk", message));
+    private static JwkReading refuse(String problem) {
+        return new Unreadable(problem);
     }
 }

@@ -2,10 +2,9 @@ package dev.visitorauth.adapter.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.token.TokenAlgorithm;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
@@ -69,18 +68,18 @@ class Jose4jJwkParserTest {
     }
 
     private JwkFacts facts(String json) {
-        Result<JwkFacts> r = parser.parse(json);
-        assertThat(r.isOk()).as("parsed: %s", r).isTrue();
-        return r.orElseThrow();
+        ParseJwkPort.JwkReading r = parser.parse(json);
+        assertThat(r).as("read: %s", r).isInstanceOf(ParseJwkPort.Read.class);
+        return ((ParseJwkPort.Read) r).facts();
     }
 
-    private Refusal refusal(String json) {
-        Result<JwkFacts> r = parser.parse(json);
-        assertThat(r).as("refused").isInstanceOf(Result.Refused.class);
-        Refusal refusal = ((Result.Refused<JwkFacts>) r).refusal();
-        assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(refusal.claim()).contains("jwk");
-        return refusal;
+    /** The parser's reason why {@code json} is not a readable key. */
+    private String unreadable(String json) {
+        ParseJwkPort.JwkReading r = parser.parse(json);
+        assertThat(r).as("unreadable").isInstanceOf(ParseJwkPort.Unreadable.class);
+        String problem = ((ParseJwkPort.Unreadable) r).problem();
+        assertThat(problem).isNotBlank();
+        return problem;
     }
 
     private static Result<WidgetPublicKey> accepted(JwkFacts facts) {
@@ -172,20 +171,20 @@ class Jose4jJwkParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "not json", "[1]", "\"jwk\"", "42", "null", "{\"kty\":\"EC\",\"kty\":\"RSA\"}"})
-    void textThatIsNotAJsonObjectIsInvalidRequestNamingJwk(String text) {
-        refusal(text);
+    void textThatIsNotAJsonObjectIsUnreadable(String text) {
+        unreadable(text);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"kty\":1}", "{\"kty\":\"XYZ\"}", "{\"kty\":\"RSA\",\"e\":\"AQAB\"}",
             "{\"kty\":\"EC\",\"crv\":\"P-192\",\"x\":\"AAAA\",\"y\":\"AAAA\"}", "{\"kty\":\"oct\"}"})
-    void aJsonObjectThatIsNotAReadableJwkIsInvalidRequestNamingJwk(String text) {
-        refusal(text);
+    void aJsonObjectThatIsNotAReadableJwkIsUnreadable(String text) {
+        unreadable(text);
     }
 
     @Test
     void aKidThatIsNotAStringIsRefused() throws JoseException {
-        refusal(edited(p256, Map.of("kid", 7)));
+        unreadable(edited(p256, Map.of("kid", 7)));
     }
 
     @Test
@@ -193,31 +192,31 @@ class Jose4jJwkParserTest {
         String y = (String) JsonUtil.parseJson(publicJson(p256)).get("y");
         String otherY = (String) JsonUtil.parseJson(publicJson(EcJwkGenerator.generateJwk(EllipticCurves.P256))).get("y");
 
-        Refusal refusal = refusal(edited(p256, Map.of("y", otherY)));
+        String problem = unreadable(edited(p256, Map.of("y", otherY)));
 
-        assertThat(refusal.message()).contains("not on the P-256 curve").doesNotContain(otherY).doesNotContain(y);
+        assertThat(problem).contains("not on the P-256 curve").doesNotContain(otherY).doesNotContain(y);
     }
 
     @Test
     void ecCoordinatesShorterThanTheCurveAreRefused() throws JoseException {
-        Refusal refusal = refusal(edited(p256, Map.of("x", "AAAA")));
+        String problem = unreadable(edited(p256, Map.of("x", "AAAA")));
 
-        assertThat(refusal.message()).contains("32 bytes");
+        assertThat(problem).contains("32 bytes");
     }
 
     @Test
     void anEd25519KeyOfTheWrongLengthIsRefused() throws JoseException {
-        refusal(edited(ed25519, Map.of("x", "AAAA")));
+        unreadable(edited(ed25519, Map.of("x", "AAAA")));
     }
 
     @Test
-    void aRefusalNeverEchoesPrivateKeyMaterial() throws JoseException {
+    void theProblemNeverEchoesPrivateKeyMaterial() throws JoseException {
         String d = (String) JsonUtil.parseJson(privateJson(p256)).get("d");
         Map<String, Object> members = new LinkedHashMap<>(JsonUtil.parseJson(privateJson(p256)));
         members.put("x", "AAAA");
 
-        Refusal refusal = refusal(JsonUtil.toJson(members));
+        String problem = unreadable(JsonUtil.toJson(members));
 
-        assertThat(refusal.message()).doesNotContain(d);
+        assertThat(problem).doesNotContain(d);
     }
 }

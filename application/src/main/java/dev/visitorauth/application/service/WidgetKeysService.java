@@ -8,6 +8,7 @@ import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetKeyring;
@@ -46,7 +47,7 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
                         return Refusals.invalid("jwk", "jwk must be at most " + MAX_JWK_LENGTH + " characters of JSON.");
                     }
                     KeyId assigned = new KeyId(credentials.id("pk_", 9));
-                    return jwks.parse(command.jwk())
+                    return read(command.jwk())
                             .flatMap(facts -> WidgetPublicKey.accept(facts, assigned, clock.instant(),
                                     WidgetPublicKey.Origin.UPLOADED))
                             .flatMap(key -> locked(widget).flatMap(keyring -> keyring.withPublicKey(key)).map(changed -> {
@@ -71,6 +72,15 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
                             })
                             .orElseGet(WidgetKeysService::noSuchKey));
                 }));
+    }
+
+    /** The JWK's facts, or {@code invalid_request} naming {@code jwk} with the parser's reason. */
+    private Result<JwkFacts> read(String jwk) {
+        ParseJwkPort.JwkReading reading = jwks.parse(jwk);
+        if (reading instanceof ParseJwkPort.Read read) {
+            return Result.ok(read.facts());
+        }
+        return Refusals.invalid("jwk", ((ParseJwkPort.Unreadable) reading).problem());
     }
 
     private Result<WidgetKeyring> locked(Widget widget) {

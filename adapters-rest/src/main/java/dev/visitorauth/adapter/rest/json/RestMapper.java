@@ -51,7 +51,7 @@ import dev.visitorauth.domain.token.JsonValue;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.widget.AuthFailure;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
-import dev.visitorauth.domain.token.TokenAlgorithm;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
