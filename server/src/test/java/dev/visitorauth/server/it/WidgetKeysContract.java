@@ -14,6 +14,8 @@ import org.jose4j.jwk.OctJwkGenerator;
 import org.jose4j.jwk.OkpJwkGenerator;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
@@ -197,5 +199,46 @@ abstract class WidgetKeysContract extends ServerTestBase {
         assertProblem(api.post("/v1/admin/widgets", widget.apiKey(), Map.of("name", "x", "jwksUrl", "https://user:pw@idp.example.com/")),
                 400, "invalid_request", "jwksUrl");
         assertThat(api.get("/v1/admin/widgets/" + widget.id(), widget.apiKey()).json().path("jwksUrl").isNull()).isTrue();
+    }
+
+    // ---- end to end: an uploaded key verifies tokens, and never acts as an HMAC secret ----
+
+    /** An ES256 token signed by jose4j with {@code key}'s private key, naming its key id. */
+    static String es256(PublicJsonWebKey key, String kid, TokenMinter.Claims claims) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKeyIdHeaderValue(kid);
+        jws.setPayload(claims.json());
+        jws.setKey(key.getPrivateKey());
+        return jws.getCompactSerialization();
+    }
+
+    /**
+     * The issue's acceptance path over REST: an uploaded ES256 public key verifies a token its
+     * private key signed, and an HS256 token keyed with that public key's JSON is refused. Naming the
+     * public key's kid, it is {@code unsupported_algorithm} (claim {@code alg}): the key-choice rule
+     * finds a public key, which never verifies HS256, so no MAC is computed with it. Without a kid,
+     * HS256 selects the widget's secrets only, and the MAC fails: {@code invalid_signature}.
+     */
+    @Test
+    void anUploadedEs256KeyVerifiesItsTokensAndIsNeverAnHmacSecret() throws JoseException {
+        Widget widget = api.newWidget();
+        PublicJsonWebKey pair = p256();
+        String publicJwk = pair.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        String kid = addKeyOk(widget, publicMembers(pair, Map.of("kid", "es-1")));
+        String userId = TokenMinter.newUserId();
+
+        ApiClient.Session session = api.startOk(widget, null, es256(pair, kid, TokenMinter.claims(userId)));
+
+        assertThat(session.authenticated()).isTrue();
+        assertThat(session.userId()).isEqualTo(userId);
+        String confusedWithKid = TokenMinter.sign(publicJwk, kid, TokenMinter.claims(TokenMinter.newUserId()));
+        assertTokenRefused(api.start(widget, null, confusedWithKid), "unsupported_algorithm", confusedWithKid);
+        assertThat(api.start(widget, null, confusedWithKid).text("claim")).isEqualTo("alg");
+        String confusedNoKid = TokenMinter.sign(publicJwk, TokenMinter.claims(TokenMinter.newUserId()));
+        assertTokenRefused(api.start(widget, null, confusedNoKid), "invalid_signature", confusedNoKid);
+        String otherKeysToken = es256(p256(), kid, TokenMinter.claims(TokenMinter.newUserId()));
+        assertTokenRefused(api.start(widget, null, otherKeysToken), "invalid_signature", otherKeysToken);
     }
 }
