@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The strict JSON parser of the token's header and payload against Jackson's own strict reading:
- * it never throws anything but its own exception, and every object it accepts, Jackson (duplicate
+ * it never throws anything but its own exception, its catch-all around Jackson never answers, and
+ * every object it accepts, Jackson (duplicate
  * detection on, trailing tokens refused, numbers read exactly) accepts too, with the same members
  * in the same order and the same values. The corpus under {@code StrictJsonFuzzTestInputs/} holds
  * the JSON edge cases (duplicates behind escapes, trailing commas, leading zeros, comments, deep
@@ -48,6 +49,7 @@ class StrictJsonFuzzTest {
             parsed = underTest(input);
         } catch (JsonSyntaxException refused) {
             assertThat(refused.failure()).isNotNull();
+            assertThat(refused.getMessage()).as("the catch-all around Jackson never answers").isNotEqualTo(StrictJson.LIBRARY_FAILURE);
             return;
         }
         JsonNode reference;
