@@ -54,7 +54,7 @@ import java.util.Objects;
  * embedding host needs no framework:
  *
  * <pre>{@code
- * VisitorAuthentication auth = VisitorAuthentication.builder(new Jose4jVisitorTokenVerifier()).build();
+ * VisitorAuthentication auth = VisitorAuthentication.builder(new StrictJwsCodec()).build();
  * var workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
  * }</pre>
  *

@@ -1,6 +1,6 @@
 package dev.visitorauth.benchmarks;
 
-import dev.visitorauth.adapter.token.Jose4jVisitorTokenVerifier;
+import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
@@ -52,7 +52,7 @@ public class TokenVerificationBenchmark {
     private static final String SECRET = "Qk9wGz4s2Vb7Yx1nR8tL5mC3dF6hJ0aPeUiOyTqWsXz";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private Jose4jVisitorTokenVerifier verifier;
+    private StrictJwsCodec verifier;
     private TokenVerificationRequest request;
     private String token;
     private Mac mac;
@@ -81,7 +81,7 @@ public class TokenVerificationBenchmark {
         WidgetId widget = new WidgetId("wgt_bench");
         WidgetKeyring keyring = WidgetKeyring.create(widget, new KeyId("k_bench"), SecretValue.of(SECRET), now);
         request = new TokenVerificationRequest(token, widget, AuthenticationPolicy.defaults(), keyring, now);
-        verifier = new Jose4jVisitorTokenVerifier();
+        verifier = new StrictJwsCodec();
         if (!(verifier.verify(request) instanceof TokenCheck.Verified)) {
             throw new IllegalStateException("benchmark token does not verify");
         }

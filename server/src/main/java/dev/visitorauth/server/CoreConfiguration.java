@@ -2,7 +2,7 @@ package dev.visitorauth.server;
 
 import dev.visitorauth.adapter.persistence.AesGcmSecretCipher;
 import dev.visitorauth.adapter.persistence.JdbcPersistence;
-import dev.visitorauth.adapter.token.Jose4jVisitorTokenVerifier;
+import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.adapter.token.jwks.Jose4jJwksFetcher;
 import dev.visitorauth.adapter.token.outbound.OutboundAddressGuard;
 import dev.visitorauth.adapter.token.outbound.OutboundHttpClient;
@@ -121,7 +121,7 @@ public class CoreConfiguration {
                                                 VisitorAuthProperties properties, MeterRegistry meters,
                                                 RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec,
                                                 OutboundHttpClient outbound) {
-        return VisitorAuthentication.builder(new TimedTokenVerifier(new Jose4jVisitorTokenVerifier(), meters))
+        return VisitorAuthentication.builder(new TimedTokenVerifier(new StrictJwsCodec(), meters))
                 .jwks(new Jose4jJwksFetcher(outbound))
                 .storage(persistence.storage().withRecordFailures(
                         new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))

@@ -3,8 +3,8 @@ package dev.visitorauth.adapter.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.visitorauth.adapter.token.StrictJson.Failure;
-import dev.visitorauth.adapter.token.StrictJson.StrictJsonException;
+import dev.visitorauth.domain.token.JsonSyntaxException.Failure;
+import dev.visitorauth.domain.token.JsonSyntaxException;
 import dev.visitorauth.domain.token.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,14 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StrictJsonTest {
 
-    private static JsonValue.JsonObject parse(String json) throws StrictJsonException {
+    private static JsonValue.JsonObject parse(String json) throws JsonSyntaxException {
         return StrictJson.parseObject(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Failure failureOf(byte[] json) {
         try {
             StrictJson.parseObject(json);
-        } catch (StrictJsonException e) {
+        } catch (JsonSyntaxException e) {
             return e.failure();
         }
         throw new AssertionError("parsed");
@@ -33,7 +33,7 @@ class StrictJsonTest {
     }
 
     @Test
-    void buildsTheTreeInMemberOrder() throws StrictJsonException {
+    void buildsTheTreeInMemberOrder() throws JsonSyntaxException {
         JsonValue.JsonObject object = parse(
                 "{\"s\":\"a\\u00e9\\n\",\"n\":[1,-2.50,1e3,-0,1E+2],\"b\":true,\"f\":false,\"z\":null,\"o\":{\"k\":{}},\"e\":[]}");
 
@@ -50,7 +50,7 @@ class StrictJsonTest {
     }
 
     @Test
-    void keepsNumberTextExactly() throws StrictJsonException {
+    void keepsNumberTextExactly() throws JsonSyntaxException {
         assertThat(parse("{\"v\":3.0}").get("v")).contains(new JsonValue.JsonNumber("3.0"));
         assertThat(parse("{\"v\":12345678901234567890123}").get("v"))
                 .contains(new JsonValue.JsonNumber("12345678901234567890123"));
@@ -58,14 +58,14 @@ class StrictJsonTest {
 
     /** Spec section 8: 64 levels, the outer object being level 1. */
     @Test
-    void acceptsSixtyFourLevelsOfNestingAndRefusesSixtyFive() throws StrictJsonException {
+    void acceptsSixtyFourLevelsOfNestingAndRefusesSixtyFive() throws JsonSyntaxException {
         assertThat(parse(nested(64)).has("a")).isTrue();
         assertThat(failureOf(nested(65))).isEqualTo(Failure.NESTED_TOO_DEEP);
         assertThat(failureOf("{\"a\":" + "[".repeat(4000) + "]".repeat(4000) + "}")).isEqualTo(Failure.NESTED_TOO_DEEP);
     }
 
     @Test
-    void acceptsNumbersOfOneHundredCharactersAndRefusesLonger() throws StrictJsonException {
+    void acceptsNumbersOfOneHundredCharactersAndRefusesLonger() throws JsonSyntaxException {
         assertThat(parse("{\"n\":" + "9".repeat(100) + "}").has("n")).isTrue();
         assertThat(failureOf("{\"n\":" + "9".repeat(101) + "}")).isEqualTo(Failure.NUMBER_TOO_LONG);
         assertThat(failureOf("{\"n\":0." + "5".repeat(99) + "}")).isEqualTo(Failure.NUMBER_TOO_LONG);
@@ -85,7 +85,7 @@ class StrictJsonTest {
     }
 
     @Test
-    void acceptsSurroundingWhitespace() throws StrictJsonException {
+    void acceptsSurroundingWhitespace() throws JsonSyntaxException {
         assertThat(parse(" \t\r\n{ \"a\" : 1 } \n").has("a")).isTrue();
     }
 
@@ -144,7 +144,7 @@ class StrictJsonTest {
 
     @Test
     void carriesNoStackTrace() {
-        assertThatThrownBy(() -> parse("{,}")).isInstanceOfSatisfying(StrictJsonException.class,
+        assertThatThrownBy(() -> parse("{,}")).isInstanceOfSatisfying(JsonSyntaxException.class,
                 e -> assertThat(e.getStackTrace()).isEmpty());
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TokenInspectionTest {
-    private static final Jose4jVisitorTokenVerifier VERIFIER = new Jose4jVisitorTokenVerifier();
+    private static final StrictJwsCodec VERIFIER = new StrictJwsCodec();
     private static final List<String> TOKEN_STEPS =
             List.of("size", "form", "header", "alg", "members", "typ", "kid", "signature", "payload");
     private static final long EXP = NOW.getEpochSecond() + 30;

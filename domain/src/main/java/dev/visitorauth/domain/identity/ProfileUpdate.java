@@ -21,8 +21,10 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(customData, "customData");
-        if (customData.values().stream().anyMatch(u -> u instanceof FieldUpdate.Keep)) {
-            throw new IllegalArgumentException("a custom data patch assigns or clears keys");
+        for (FieldUpdate<String> update : customData.values()) {
+            if (update instanceof FieldUpdate.Keep) {
+                throw new IllegalArgumentException("a custom data patch assigns or clears keys");
+            }
         }
         customData = Collections.unmodifiableMap(new LinkedHashMap<>(customData));
     }

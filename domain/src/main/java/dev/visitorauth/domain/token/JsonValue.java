@@ -77,11 +77,33 @@ public sealed interface JsonValue
         }
     }
 
-    /** An object; members keep their order, and names are unique (the strict parser refuses duplicates). */
-    record JsonObject(Map<String, JsonValue> members) implements JsonValue {
-        public JsonObject {
+    /**
+     * An object; members keep their order, and names are unique (the strict parser refuses
+     * duplicates). Immutable.
+     */
+    final class JsonObject implements JsonValue {
+        private final Map<String, JsonValue> members;
+
+        /** An object holding a copy of {@code members}. */
+        public JsonObject(Map<String, JsonValue> members) {
             Objects.requireNonNull(members, "members");
-            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+            this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        }
+
+        private JsonObject(LinkedHashMap<String, JsonValue> owned, boolean unused) {
+            this.members = Collections.unmodifiableMap(owned);
+        }
+
+        /**
+         * An object over {@code members} without copying it: for a parser that built the map and
+         * hands it over, keeping no reference (the token hot path makes no defensive copies).
+         */
+        public static JsonObject owning(LinkedHashMap<String, JsonValue> members) {
+            return new JsonObject(Objects.requireNonNull(members, "members"), true);
+        }
+
+        public Map<String, JsonValue> members() {
+            return members;
         }
 
         public Optional<JsonValue> get(String name) {
@@ -95,6 +117,21 @@ public sealed interface JsonValue
         @Override
         public String typeName() {
             return "object";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JsonObject other && other.members.equals(members);
+        }
+
+        @Override
+        public int hashCode() {
+            return members.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "JsonObject" + members;
         }
     }
 

@@ -3,6 +3,8 @@ package dev.visitorauth.domain.token;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.AvatarUrl;
+import dev.visitorauth.domain.identity.EmailAddress;
 import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.FieldUpdate;
 import dev.visitorauth.domain.identity.Profile;
@@ -14,6 +16,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,8 +72,8 @@ public final class VisitorTokenRules {
     static final int MAX_INTEGER_ID_DIGITS = 19;
     static final int MAX_JTI_LENGTH = 255;
     static final int MAX_NAME_LENGTH = 255;
-    static final int MAX_EMAIL_LENGTH = 320;
-    static final int MAX_AVATAR_LENGTH = 2048;
+    static final int MAX_EMAIL_LENGTH = EmailAddress.MAX_LENGTH;
+    static final int MAX_AVATAR_LENGTH = AvatarUrl.MAX_LENGTH;
     static final int MAX_CUSTOM_DATA_KEYS = Profile.MAX_CUSTOM_DATA_KEYS;
     static final int MAX_CUSTOM_DATA_KEY_LENGTH = 64;
     static final int MAX_CUSTOM_DATA_VALUE_LENGTH = 1024;
@@ -92,7 +96,7 @@ public final class VisitorTokenRules {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(trace, "trace");
-        return new Evaluation(payload.members(), trace).run(widgetId, policy, now);
+        return new Evaluation(payload.members(), widgetId, policy, now, trace).run();
     }
 
     /**
@@ -136,46 +140,39 @@ public final class VisitorTokenRules {
         private FieldUpdate<String> companyName = FieldUpdate.keep();
         private Map<String, FieldUpdate<String>> customData = Map.of();
 
-        Evaluation(Map<String, JsonValue> claims, RuleTrace trace) {
+        private final WidgetId widgetId;
+        private final AuthenticationPolicy policy;
+        private final Instant now;
+
+        Evaluation(Map<String, JsonValue> claims, WidgetId widgetId, AuthenticationPolicy policy, Instant now, RuleTrace trace) {
             this.claims = claims;
+            this.widgetId = widgetId;
+            this.policy = policy;
+            this.now = now;
             this.trace = trace;
             this.tracing = trace != RuleTrace.NONE;
         }
 
-        Result<VisitorIdentity> run(WidgetId widgetId, AuthenticationPolicy policy, Instant now) {
-            Refusal refusal = readTimes();
-            if (refusal == null) {
-                refusal = checkTimes(policy, now);
-            }
-            if (refusal == null) {
-                refusal = checkAudience(widgetId);
-            }
-            if (refusal == null) {
-                refusal = readTokenId(policy.requireJti());
-            }
-            if (refusal == null) {
-                refusal = readId();
-            }
-            if (refusal == null) {
-                refusal = readName();
-            }
-            if (refusal == null) {
-                refusal = readEmail();
-            }
-            if (refusal == null) {
-                refusal = readAvatar();
-            }
-            if (refusal == null) {
-                refusal = readCompanyId();
-            }
-            if (refusal == null) {
-                refusal = readCompanyName();
-            }
-            if (refusal == null) {
-                refusal = readCustomData();
-            }
-            if (refusal != null) {
-                return Result.refused(refusal);
+        /** The time and claim rules, in the spec's order; each returns null when the token passes it. */
+        private static final List<Function<Evaluation, Refusal>> RULES = List.of(
+                Evaluation::readTimes,
+                Evaluation::checkTimes,
+                Evaluation::checkAudience,
+                Evaluation::readTokenId,
+                Evaluation::readId,
+                Evaluation::readName,
+                Evaluation::readEmail,
+                Evaluation::readAvatar,
+                Evaluation::readCompanyId,
+                Evaluation::readCompanyName,
+                Evaluation::readCustomData);
+
+        Result<VisitorIdentity> run() {
+            for (Function<Evaluation, Refusal> rule : RULES) {
+                Refusal refusal = rule.apply(this);
+                if (refusal != null) {
+                    return Result.refused(refusal);
+                }
             }
             ProfileUpdate profile = new ProfileUpdate(name, email, avatar, companyId, companyName, customData);
             return Result.ok(new VisitorIdentity(externalId, profile, exp, Optional.ofNullable(iat),
@@ -211,7 +208,7 @@ public final class VisitorTokenRules {
             return null;
         }
 
-        private Refusal checkTimes(AuthenticationPolicy policy, Instant now) {
+        private Refusal checkTimes() {
             Duration skew = policy.clockSkew();
             if (now.isAfter(exp.plus(skew))) {
                 String message = "The token expired at " + when(exp) + ", " + seconds(Duration.between(exp, now))
@@ -283,7 +280,7 @@ public final class VisitorTokenRules {
 
         // ---- claims ----
 
-        private Refusal checkAudience(WidgetId widgetId) {
+        private Refusal checkAudience() {
             JsonValue value = value("aud");
             if (value == null) {
                 pass("aud", absentDetail("aud"));
@@ -321,7 +318,8 @@ public final class VisitorTokenRules {
                     + "\") or an array of strings containing it, not " + problem + ".");
         }
 
-        private Refusal readTokenId(boolean required) {
+        private Refusal readTokenId() {
+            boolean required = policy.requireJti();
             JsonValue value = value("jti");
             if (value == null) {
                 if (required) {
@@ -400,8 +398,7 @@ public final class VisitorTokenRules {
                     email = update("email", text);
                     return null;
                 }
-                int length = ClaimStrings.length(text);
-                if (length > 0 && length <= MAX_EMAIL_LENGTH && ClaimStrings.looksLikeEmail(text)) {
+                if (EmailAddress.isValid(text)) {
                     email = update("email", text);
                     return null;
                 }
@@ -423,8 +420,7 @@ public final class VisitorTokenRules {
                     avatar = update("avatar", text);
                     return null;
                 }
-                int length = ClaimStrings.length(text);
-                if (length > 0 && length <= MAX_AVATAR_LENGTH && ClaimStrings.isWebUrl(text)) {
+                if (AvatarUrl.isValid(text)) {
                     avatar = update("avatar", text);
                     return null;
                 }

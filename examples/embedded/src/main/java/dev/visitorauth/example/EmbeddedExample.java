@@ -1,6 +1,6 @@
 package dev.visitorauth.example;
 
-import dev.visitorauth.adapter.token.Jose4jVisitorTokenVerifier;
+import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
 import dev.visitorauth.application.port.in.StartedSession;
@@ -30,7 +30,7 @@ public final class EmbeddedExample {
     /** Creates a workspace and widget, signs a token as the company's server would, and starts a session with it. */
     public static StartedSession run() throws Exception {
         // 1. Assemble the core: a token verifier; storage defaults to in memory.
-        VisitorAuthentication auth = VisitorAuthentication.builder(new Jose4jVisitorTokenVerifier()).build();
+        VisitorAuthentication auth = VisitorAuthentication.builder(new StrictJwsCodec()).build();
 
         // 2. A workspace and a widget (what the admin API does in the server).
         WorkspaceId workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow().workspace().id();

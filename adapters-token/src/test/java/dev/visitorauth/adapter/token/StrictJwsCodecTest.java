@@ -57,9 +57,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Jose4jVisitorTokenVerifierTest {
+class StrictJwsCodecTest {
     private static final String HS256_JWT = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
-    private static final Jose4jVisitorTokenVerifier VERIFIER = new Jose4jVisitorTokenVerifier();
+    private static final StrictJwsCodec VERIFIER = new StrictJwsCodec();
     private static RSAKey rsa;
 
     @BeforeAll
@@ -885,7 +885,7 @@ class Jose4jVisitorTokenVerifierTest {
         void isSafeToShareBetweenThreads() throws Exception {
             List<String> tokens = List.of(valid(), nimbus(nimbusHs256().build(), GRACE), nimbus(nimbusHs256().build(), OLD),
                     sign(HS256_JWT, claims(), STRANGER), "!".repeat(9000));
-            List<Optional<ErrorCode>> expected = tokens.stream().map(Jose4jVisitorTokenVerifierTest::codeOf).toList();
+            List<Optional<ErrorCode>> expected = tokens.stream().map(StrictJwsCodecTest::codeOf).toList();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             try {
                 List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
