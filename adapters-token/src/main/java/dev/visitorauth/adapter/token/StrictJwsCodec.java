@@ -89,29 +89,20 @@ public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
 
     @Override
     public TokenCheck verify(TokenVerificationRequest request) {
-        return toCheck(run(request, RuleTrace.NONE));
+        return TokenCheck.of(run(request, RuleTrace.NONE));
     }
 
     @Override
     public TokenInspection inspect(TokenVerificationRequest request) {
         Inspection inspection = new Inspection();
         TokenVerdict verdict = run(request, inspection);
-        return new TokenInspection(verdict instanceof TokenVerdict.Refused refused ? Optional.of(refused.refusal()) : Optional.empty(),
-                Optional.ofNullable(inspection.keyId), Optional.ofNullable(inspection.header),
+        return TokenInspection.of(verdict, Optional.ofNullable(inspection.keyId), Optional.ofNullable(inspection.header),
                 Optional.ofNullable(inspection.claims), inspection.steps);
     }
 
     private TokenVerdict run(TokenVerificationRequest request, RuleTrace trace) {
         return VisitorTokenVerification.verify(request.token(), request.widgetId(), request.policy(), request.keyring(),
                 request.now(), this, trace);
-    }
-
-    private static TokenCheck toCheck(TokenVerdict verdict) {
-        if (verdict instanceof TokenVerdict.Accepted accepted) {
-            return new TokenCheck.Verified(accepted.identity(), accepted.keyId());
-        }
-        TokenVerdict.Refused refused = (TokenVerdict.Refused) verdict;
-        return new TokenCheck.Refused(refused.refusal(), refused.headerKid(), refused.verifiedIssuedAt());
     }
 
     // ---- decoding ----
