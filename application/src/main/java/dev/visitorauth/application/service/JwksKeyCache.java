@@ -92,16 +92,22 @@ public final class JwksKeyCache {
 
     /**
      * Fetches {@code url} again because a token named a {@code kid} its set lacks; empty when the
-     * last fetch of any kind was less than 30 s ago (then nothing is fetched).
+     * last fetch of any kind was less than 30 s ago (then nothing is fetched). When another
+     * verification fetched while this one waited, its set is returned without a second fetch.
      */
     public Optional<Lookup> refreshForUnknownKey(JwksUrl url, Instant now) {
         Entry entry = entry(url);
-        if (!entry.state.mayRefreshForUnknownKey(now)) {
+        JwksState seen = entry.state;
+        if (!seen.mayRefreshForUnknownKey(now)) {
             return Optional.empty();
         }
         entry.fetching.lock();
         try {
-            return entry.state.mayRefreshForUnknownKey(now) ? Optional.of(fetch(entry, url, now)) : Optional.empty();
+            JwksState current = entry.state;
+            if (current != seen) {
+                return Optional.of(new Lookup(current.keys(), Optional.empty())); // fetched meanwhile by another verification
+            }
+            return Optional.of(fetch(entry, url, now));
         } finally {
             entry.fetching.unlock();
         }
