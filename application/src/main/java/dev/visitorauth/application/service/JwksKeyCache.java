@@ -25,8 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link WidgetPublicKey#accept}: keys without a {@code kid}, and keys the rules refuse, are
  * skipped. At most {@code maxUrls} URLs are held (least recently used go first).
  *
- * <p>Thread-safe: one fetch per URL at a time. While one runs, verifications that hold a set (even
- * a stale one) use it rather than wait; the first verification of a URL waits for its fetch.
+ * <p>Thread-safe: one fetch per URL at a time. While one runs, other verifications use what is
+ * known (the last good set, even stale, or none after failures) rather than wait; only the
+ * verifications of a URL never fetched before wait for its first fetch.
  */
 public final class JwksKeyCache {
     /** How many URLs a process holds by default. */
@@ -75,7 +76,7 @@ public final class JwksKeyCache {
         if (!state.needsFetch(now)) {
             return new Lookup(state.keys(), Optional.empty());
         }
-        if (state.hasGoodSet()) {
+        if (state.lastFetch().isPresent()) {
             if (!entry.fetching.tryLock()) {
                 return new Lookup(state.keys(), Optional.empty()); // another verification is fetching it
             }
