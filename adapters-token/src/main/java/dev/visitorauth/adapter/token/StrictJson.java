@@ -81,6 +81,9 @@ final class StrictJson {
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             throw new JsonSyntaxException(JsonSyntaxException.Failure.BYTE_ORDER_MARK, "a UTF-8 byte order mark before the JSON");
         }
+        if (isAscii(bytes)) {
+            return;
+        }
         for (byte b : bytes) {
             if (b < 0) {
                 // Rare: a non-ASCII payload. The JDK's decoder refuses overlong forms, encoded
@@ -96,6 +99,22 @@ final class StrictJson {
                 return;
             }
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** True when every byte is below 0x80, read eight at a time (the common case: an ASCII payload). */
+    private static boolean isAscii(byte[] bytes) {
+        int i = 0;
+        long any = 0;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            any |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < bytes.length; i++) {
+            any |= bytes[i];
+        }
+        return (any & 0x8080808080808080L) == 0;
     }
 
     private static JsonValue.JsonObject readObject(JsonParser parser, int depth) throws JsonSyntaxException {

@@ -30,10 +30,63 @@ public sealed interface JsonValue
         }
     }
 
-    /** A number, as its JSON text (e.g. {@code 1}, {@code -2.50}, {@code 1e3}). */
+    /**
+     * A number, as its JSON text (e.g. {@code 1}, {@code -2.50}, {@code 1e3}). Valid by construction:
+     * the text follows the strict JSON number grammar.
+     */
     record JsonNumber(String text) implements JsonValue {
         public JsonNumber {
             Objects.requireNonNull(text, "text");
+            if (!isJsonNumber(text)) {
+                throw new IllegalArgumentException("not a JSON number");
+            }
+        }
+
+        /** Strict JSON number grammar (RFC 8259): {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+        public static boolean isJsonNumber(String text) {
+            int length = text.length();
+            int i = 0;
+            if (i < length && text.charAt(i) == '-') {
+                i++;
+            }
+            if (i >= length || !digit(text.charAt(i))) {
+                return false;
+            }
+            if (text.charAt(i) == '0') {
+                i++;
+            } else {
+                while (i < length && digit(text.charAt(i))) {
+                    i++;
+                }
+            }
+            if (i < length && text.charAt(i) == '.') {
+                i++;
+                int start = i;
+                while (i < length && digit(text.charAt(i))) {
+                    i++;
+                }
+                if (i == start) {
+                    return false;
+                }
+            }
+            if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+                i++;
+                if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                    i++;
+                }
+                int start = i;
+                while (i < length && digit(text.charAt(i))) {
+                    i++;
+                }
+                if (i == start) {
+                    return false;
+                }
+            }
+            return i == length;
+        }
+
+        private static boolean digit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         /** True when the text is a plain integer: optional minus and digits, no fraction or exponent. */

@@ -598,7 +598,7 @@ public final class VisitorTokenRules {
             if (n.text().startsWith("-")) {
                 return "a negative number";
             }
-            return NumericDates.isJsonNumber(n.text()) ? "the number " + shortNumber(n.text()) : "a malformed number";
+            return "the number " + shortNumber(n.text());
         }
         if (value instanceof JsonValue.JsonNull) {
             return "null";
