@@ -109,12 +109,7 @@ public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
 
     @Override
     public byte[] decodeSegment(byte[] ascii, int from, int to) {
-        int size = StrictBase64Url.decodedLength(to - from);
-        if (size < 0) {
-            return null;
-        }
-        byte[] decoded = new byte[size];
-        return StrictBase64Url.decode(ascii, from, to, decoded) ? decoded : null;
+        return StrictBase64Url.decode(ascii, from, to);
     }
 
     @Override
