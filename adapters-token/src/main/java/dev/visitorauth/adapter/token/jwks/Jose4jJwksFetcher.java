@@ -1,21 +1,19 @@
 package dev.visitorauth.adapter.token.jwks;
 
+import dev.visitorauth.adapter.token.Jose4jJwkParser;
 import dev.visitorauth.adapter.token.outbound.OutboundHttpClient;
 import dev.visitorauth.adapter.token.outbound.OutboundRefusedException;
 import dev.visitorauth.application.port.out.FetchJwksPort;
+import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.JwksUrl;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +21,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.jose4j.json.JsonUtil;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.OctetKeyPairJsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a JWKS URL through the guarded {@link OutboundHttpClient} and reads the set with jose4j
- * ({@link JsonUtil} refuses duplicate members; {@link JsonWebKey.Factory} builds each key; an EC
- * point off its curve, which jose4j lets through, is skipped here). It reports what each JWK says ({@link JwkFacts}); which
+ * ({@link JsonUtil} refuses duplicate members); each member is read by {@link Jose4jJwkParser}, as an
+ * uploaded JWK is, and one it cannot read (unknown {@code kty}, bad members, an EC point off its
+ * curve) is skipped. It reports what each JWK says ({@link JwkFacts}); which
  * keys a widget may use is the domain's rule, applied by the caller. Failures are logged at WARN
  * with the host only, and returned; never thrown. Thread-safe.
  */
@@ -47,7 +40,8 @@ public final class Jose4jJwksFetcher implements FetchJwksPort {
 
     private static final Logger log = LoggerFactory.getLogger(Jose4jJwksFetcher.class);
     private static final String ACCEPT = "application/jwk-set+json, application/json;q=0.9";
-    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+    /** Each member of a set is read as an uploaded JWK is: one home for what a readable key is. */
+    private static final Jose4jJwkParser JWK_READER = new Jose4jJwkParser();
     /** Longer than any lifetime the domain keeps; bounds a huge max-age before it becomes a Duration. */
     private static final long MAX_AGE_CAP_SECONDS = 10L * 365 * 24 * 3600;
 
@@ -104,58 +98,11 @@ public final class Jose4jJwksFetcher implements FetchJwksPort {
         return new JwksFetch.Fetched(keys, maxAge(response.header("cache-control")));
     }
 
-    /** What a JWK says of itself; empty when jose4j cannot read it as a key. */
-    @SuppressWarnings("unchecked")
-    static Optional<JwkFacts> facts(Map<?, ?> member) {
-        Map<String, Object> params = (Map<String, Object>) member;
-        JsonWebKey jwk;
-        try {
-            jwk = JsonWebKey.Factory.newJwk(params);
-        } catch (JoseException | RuntimeException e) {
-            return Optional.empty(); // a member that is no key jose4j reads (unknown kty, bad members): skipped
-        }
-        Optional<String> curve = Optional.empty();
-        int bits = 0;
-        if (jwk instanceof RsaJsonWebKey rsa) {
-            RSAPublicKey key = rsa.getRsaPublicKey();
-            bits = key.getModulus().bitLength();
-        } else if (jwk instanceof EllipticCurveJsonWebKey ec) {
-            curve = Optional.ofNullable(ec.getCurveName());
-            ECPublicKey key = ec.getECPublicKey();
-            if (!onCurve(key)) {
-                return Optional.empty(); // jose4j does not check the point; a key off its curve is no key
-            }
-            bits = key.getParams().getCurve().getField().getFieldSize();
-        } else if (jwk instanceof OctetKeyPairJsonWebKey okp) {
-            curve = Optional.ofNullable(okp.getSubtype());
-            bits = OctetKeyPairJsonWebKey.SUBTYPE_ED25519.equals(okp.getSubtype()) ? 256 : 0;
-        }
-        Set<String> privateMembers = new TreeSet<>();
-        for (Object name : params.keySet()) {
-            if (PRIVATE_MEMBERS.contains(String.valueOf(name))) {
-                privateMembers.add(String.valueOf(name));
-            }
-        }
-        return Optional.of(new JwkFacts(jwk.getKeyType(), curve, Optional.ofNullable(jwk.getAlgorithm()),
-                Optional.ofNullable(jwk.getKeyId()), Optional.ofNullable(jwk.getUse()), bits, privateMembers,
-                jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
-    }
-
-    /** True when the key's point lies on its (prime field) curve: y² = x³ + ax + b (mod p). */
-    static boolean onCurve(ECPublicKey key) {
-        if (!(key.getParams().getCurve().getField() instanceof ECFieldFp field)) {
-            return false;
-        }
-        BigInteger p = field.getP();
-        BigInteger x = key.getW().getAffineX();
-        BigInteger y = key.getW().getAffineY();
-        if (x == null || y == null || x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            return false;
-        }
-        BigInteger a = key.getParams().getCurve().getA();
-        BigInteger b = key.getParams().getCurve().getB();
-        BigInteger right = x.pow(3).add(a.multiply(x)).add(b).mod(p);
-        return y.pow(2).mod(p).equals(right);
+    /** What a member of the set says of itself, read as an uploaded JWK is; empty when it is no key we read. */
+    private static Optional<JwkFacts> facts(Map<?, ?> member) {
+        @SuppressWarnings("unchecked")
+        String json = JsonUtil.toJson((Map<String, ?>) member);
+        return JWK_READER.parse(json) instanceof ParseJwkPort.Read read ? Optional.of(read.facts()) : Optional.empty();
     }
 
     /**
