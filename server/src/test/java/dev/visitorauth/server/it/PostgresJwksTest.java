@@ -3,10 +3,8 @@ package dev.visitorauth.server.it;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 
 /** {@link JwksContract} on PostgreSQL. */
-@Disabled("needs jwksUrl on widget PATCH (REST) and its storage (V5), which come with the keys branch: remove once merged")
 class PostgresJwksTest extends JwksContract {
     private static TestServers.Node node;
 
