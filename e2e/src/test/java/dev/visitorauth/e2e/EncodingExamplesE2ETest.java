@@ -235,7 +235,7 @@ class EncodingExamplesE2ETest {
                 .orElseThrow();
     }
 
-    private static void assumeNodePackages(Path dir) {
+    static void assumeNodePackages(Path dir) {
         assumeTrue(succeeds(List.of("node", "--version")), "Skipped Node: needs node and npm (apt-get install -y nodejs npm)");
         if (!Files.isDirectory(dir.resolve("node_modules/jsonwebtoken")) || !Files.isDirectory(dir.resolve("node_modules/jose"))) {
             // The packages of the committed package-lock.json, from the npm registry.
@@ -308,7 +308,7 @@ class EncodingExamplesE2ETest {
         }
     }
 
-    private static boolean succeeds(List<String> command) {
+    static boolean succeeds(List<String> command) {
         try {
             return exec(Path.of("."), command, Map.of(), 60).exit == 0;
         } catch (RuntimeException e) {
@@ -316,10 +316,10 @@ class EncodingExamplesE2ETest {
         }
     }
 
-    private record Result(int exit, String stdout, String stderr) {
+    record Result(int exit, String stdout, String stderr) {
     }
 
-    private static Result exec(Path dir, List<String> command, Map<String, String> env, int timeoutSeconds) {
+    static Result exec(Path dir, List<String> command, Map<String, String> env, int timeoutSeconds) {
         try {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
             pb.environment().putAll(env);
