@@ -9,7 +9,9 @@ import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.service.ConversationReadingService;
 import dev.visitorauth.application.service.UserDataService;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
 import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
@@ -32,6 +34,7 @@ import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
@@ -39,6 +42,7 @@ import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.WidgetAdminService;
+import dev.visitorauth.application.service.WidgetKeysService;
 import dev.visitorauth.application.service.WidgetOriginsService;
 import dev.visitorauth.application.service.WidgetSessionService;
 import dev.visitorauth.application.service.WorkspaceService;
@@ -65,6 +69,7 @@ public final class VisitorAuthentication {
     private final WidgetSessionService widgetSessions;
     private final WorkspaceService workspaces;
     private final WidgetAdminService widgets;
+    private final WidgetKeysService widgetKeys;
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
     private final DataLifecycleService lifecycle;
@@ -81,7 +86,9 @@ public final class VisitorAuthentication {
                 s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
                 s.transactions(), b.random, b.clock, s.requestLimits()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
-        widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock);
+        widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
+                b.allowPrivateOutbound);
+        widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(s.loadWidgets(), b.verifier, s.tokenIds(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
         userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
@@ -157,6 +164,14 @@ public final class VisitorAuthentication {
         return widgets;
     }
 
+    public AddWidgetKeyUseCase addWidgetKey() {
+        return widgetKeys;
+    }
+
+    public DeleteWidgetKeyUseCase deleteWidgetKey() {
+        return widgetKeys;
+    }
+
     public VerifyTokenUseCase verifyToken() {
         return tokenTools;
     }
@@ -206,6 +221,10 @@ public final class VisitorAuthentication {
         return widgetOrigins;
     }
 
+    /** The parser of a core assembled without one: public keys cannot be uploaded. */
+    private static final ParseJwkPort NO_JWK_PARSER = json -> new ParseJwkPort.Unreadable(
+            "This deployment cannot read JWKs: it was assembled without a JWK parser, so public keys cannot be uploaded.");
+
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
     public static final class Builder {
         private final VerifyVisitorTokenPort verifier;
@@ -214,6 +233,8 @@ public final class VisitorAuthentication {
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
         private CursorCodecPort cursors;
+        private ParseJwkPort jwkParser = NO_JWK_PARSER;
+        private boolean allowPrivateOutbound;
 
         private Builder(VerifyVisitorTokenPort verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -250,6 +271,24 @@ public final class VisitorAuthentication {
          */
         public Builder cursors(CursorCodecPort cursors) {
             this.cursors = Objects.requireNonNull(cursors, "cursors");
+            return this;
+        }
+
+        /**
+         * Reads uploaded JWKs (e.g. the token adapter's jose4j parser). Default: none, and every
+         * key upload is refused ({@code invalid_request}, {@code jwk}).
+         */
+        public Builder jwkParser(ParseJwkPort jwkParser) {
+            this.jwkParser = Objects.requireNonNull(jwkParser, "jwkParser");
+            return this;
+        }
+
+        /**
+         * {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE}: true lets a widget's JWKS URL use plain
+         * {@code http} (development and tests). Default: false.
+         */
+        public Builder allowPrivateOutbound(boolean allow) {
+            this.allowPrivateOutbound = allow;
             return this;
         }
 

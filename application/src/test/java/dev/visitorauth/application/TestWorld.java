@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class TestWorld {
     public final Mothers.MutableClock clock = new Mothers.MutableClock();
     public final FakeTokenVerifier tokens = new FakeTokenVerifier();
+    public final FakeJwkParser jwks = new FakeJwkParser();
     public final Storage storage;
     public final VisitorAuthentication auth;
     public final WorkspaceId workspace;
@@ -26,7 +27,7 @@ public final class TestWorld {
 
     public TestWorld(Storage storage) {
         this.storage = storage;
-        this.auth = VisitorAuthentication.builder(tokens).storage(storage).clock(clock).build();
+        this.auth = VisitorAuthentication.builder(tokens).storage(storage).clock(clock).jwkParser(jwks).build();
         var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
         workspace = created.workspace().id();
         apiKey = created.apiKey();

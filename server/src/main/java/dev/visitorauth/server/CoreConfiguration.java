@@ -2,9 +2,12 @@ package dev.visitorauth.server;
 
 import dev.visitorauth.adapter.persistence.AesGcmSecretCipher;
 import dev.visitorauth.adapter.persistence.JdbcPersistence;
+import dev.visitorauth.adapter.token.Jose4jJwkParser;
 import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.VisitorAuthentication;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
 import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
@@ -109,6 +112,8 @@ public class CoreConfiguration {
                                 limitMetrics.counting(persistence.rateLimiter())))
                 .clock(clock).sessionLifetime(properties.sessionLifetime())
                 .cursors(cursorCodec)
+                .jwkParser(new Jose4jJwkParser())
+                .allowPrivateOutbound(properties.outbound().allowPrivate())
                 .build();
     }
 
@@ -224,6 +229,16 @@ public class CoreConfiguration {
     @Bean
     ListAuthFailuresUseCase listAuthFailuresUseCase(VisitorAuthentication core) {
         return core.listAuthFailures()::listAuthFailures;
+    }
+
+    @Bean
+    AddWidgetKeyUseCase addWidgetKeyUseCase(VisitorAuthentication core) {
+        return core.addWidgetKey()::addWidgetKey;
+    }
+
+    @Bean
+    DeleteWidgetKeyUseCase deleteWidgetKeyUseCase(VisitorAuthentication core) {
+        return core.deleteWidgetKey()::deleteWidgetKey;
     }
 
     @Bean

@@ -3,7 +3,10 @@ package dev.visitorauth.server;
 import dev.visitorauth.adapter.grpc.GrpcServerFactory;
 import dev.visitorauth.adapter.grpc.VisitorAuthGrpcService;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
@@ -44,9 +47,12 @@ public class GrpcConfiguration {
                                                  ListAuthFailuresUseCase listAuthFailures, RotateSecretUseCase rotateSecret,
                                                  ListUserVisitorsUseCase listUserVisitors,
                                                  ListUserConversationsUseCase listUserConversations,
-                                                 EraseUserUseCase eraseUser, ExportUserUseCase exportUser) {
+                                                 EraseUserUseCase eraseUser, ExportUserUseCase exportUser,
+                                                 AddWidgetKeyUseCase addWidgetKey, DeleteWidgetKeyUseCase deleteWidgetKey,
+                                                 UpdateWidgetUseCase updateWidget) {
         return new VisitorAuthGrpcService.UseCases(verifyToken, startSession, getWidget, getUser, listUsers, getConversation,
-                postAgentReply, listAuthFailures, rotateSecret, listUserVisitors, listUserConversations, eraseUser, exportUser);
+                postAgentReply, listAuthFailures, rotateSecret, listUserVisitors, listUserConversations, eraseUser, exportUser,
+                addWidgetKey, deleteWidgetKey, updateWidget);
     }
 
     @Bean

@@ -26,13 +26,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anonymousVisitorRetention how long an anonymous visitor without conversations may go unseen before it is deleted
  * @param httpRequestTimeout   how long a request's body may take to arrive (spec section 8; the header phase is bounded
  *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
+ * @param outbound             requests this server makes (JWKS URLs): {@code allowPrivate} opens loopback and private
+ *                             addresses and plain {@code http}, for development and tests
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
                                     int failureLimit, Duration failureWindow, int newVisitorLimit, Duration newVisitorWindow,
                                     int conversationLimit, Duration conversationWindow, int messageLimit,
                                     Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
-                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout) {
+                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout, Outbound outbound) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -52,6 +54,16 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         anonymousVisitorRetention = anonymousVisitorRetention == null ? Duration.ofDays(30) : anonymousVisitorRetention;
         httpRequestTimeout = httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()
                 ? Duration.ofSeconds(10) : httpRequestTimeout;
+        outbound = outbound == null ? new Outbound(false) : outbound;
+    }
+
+    /**
+     * Outbound requests ({@code visitorauth.outbound.*}).
+     *
+     * @param allowPrivate {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE}: true lets JWKS URLs use plain {@code http} and
+     *                     loopback or private addresses (link-local ones stay refused)
+     */
+    public record Outbound(boolean allowPrivate) {
     }
 
     /** The request limits these settings describe (a budget's window is at least 1 s). */

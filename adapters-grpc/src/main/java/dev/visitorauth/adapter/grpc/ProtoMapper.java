@@ -1,6 +1,12 @@
 package dev.visitorauth.adapter.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
+import dev.visitorauth.adapter.grpc.v1.WidgetKey;
+import dev.visitorauth.application.port.in.WidgetDetails;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.adapter.grpc.v1.AuthFailure;
 import dev.visitorauth.adapter.grpc.v1.Conversation;
 import dev.visitorauth.adapter.grpc.v1.ConversationMessage;
@@ -194,6 +200,27 @@ final class ProtoMapper {
                 .setAuthenticated(m.authenticated())
                 .setCreatedAt(timestamp(m.createdAt()))
                 .build();
+    }
+
+    static ListWidgetKeysResponse widgetKeys(WidgetDetails details) {
+        ListWidgetKeysResponse.Builder b = ListWidgetKeysResponse.newBuilder();
+        details.jwksUrl().ifPresent(url -> b.setJwksUrl(url.value()));
+        details.publicKeys().forEach(key -> b.addKeys(widgetKey(key)));
+        return b.build();
+    }
+
+    static SetWidgetJwksUrlResponse jwksUrlSet(WidgetDetails details) {
+        SetWidgetJwksUrlResponse.Builder b = SetWidgetJwksUrlResponse.newBuilder();
+        details.jwksUrl().ifPresent(url -> b.setJwksUrl(url.value()));
+        details.publicKeys().forEach(key -> b.addKeys(widgetKey(key)));
+        return b.build();
+    }
+
+    /** As REST shows it: {@code alg} is one name, or {@code RS256,PS256} (TokenAlgorithm's order). */
+    static WidgetKey widgetKey(WidgetPublicKey key) {
+        return WidgetKey.newBuilder().setKeyId(key.keyId().value()).setKty(key.type().kty())
+                .setAlg(String.join(",", key.algorithms().stream().sorted().map(TokenAlgorithm::headerName).toList()))
+                .setCreatedAt(timestamp(key.createdAt())).build();
     }
 
     static Timestamp timestamp(Instant instant) {

@@ -1,5 +1,13 @@
 package dev.visitorauth.adapter.grpc;
 
+import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyRequest;
+import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyResponse;
+import dev.visitorauth.adapter.grpc.v1.DeleteWidgetKeyRequest;
+import dev.visitorauth.adapter.grpc.v1.DeleteWidgetKeyResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysRequest;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlRequest;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
 import dev.visitorauth.adapter.grpc.v1.GetConversationRequest;
 import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
 import dev.visitorauth.adapter.grpc.v1.GetUserRequest;
@@ -35,6 +43,13 @@ import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
 import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsRequest;
 import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
 import java.util.OptionalInt;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase.AddWidgetKeyCommand;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase.DeleteWidgetKeyCommand;
+import dev.visitorauth.application.port.in.SettingChange;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -79,7 +94,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                            PostAgentReplyUseCase postAgentReply, ListAuthFailuresUseCase listAuthFailures,
                            RotateSecretUseCase rotateSecret, ListUserVisitorsUseCase listUserVisitors,
                            ListUserConversationsUseCase listUserConversations, EraseUserUseCase eraseUser,
-                           ExportUserUseCase exportUser) {
+                           ExportUserUseCase exportUser, AddWidgetKeyUseCase addWidgetKey,
+                           DeleteWidgetKeyUseCase deleteWidgetKey, UpdateWidgetUseCase updateWidget) {
         public UseCases {
             Objects.requireNonNull(verifyToken, "verifyToken");
             Objects.requireNonNull(startSession, "startSession");
@@ -94,13 +110,17 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             Objects.requireNonNull(listUserConversations, "listUserConversations");
             Objects.requireNonNull(eraseUser, "eraseUser");
             Objects.requireNonNull(exportUser, "exportUser");
+            Objects.requireNonNull(addWidgetKey, "addWidgetKey");
+            Objects.requireNonNull(deleteWidgetKey, "deleteWidgetKey");
+            Objects.requireNonNull(updateWidget, "updateWidget");
         }
 
         /** Every use case from an assembled core (an embedding host, or tests). */
         public static UseCases of(VisitorAuthentication core) {
             return new UseCases(core.verifyToken(), core.startSession(), core.getWidget(), core.getUser(), core.listUsers(),
                     core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret(),
-                    core.listUserVisitors(), core.listUserConversations(), core.eraseUser(), core.exportUser());
+                    core.listUserVisitors(), core.listUserConversations(), core.eraseUser(), core.exportUser(),
+                    core.addWidgetKey(), core.deleteWidgetKey(), core.updateWidget());
         }
     }
 
@@ -238,6 +258,36 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
         respond(response, "RotateSecret", workspace -> renamed(
                 useCases.rotateSecret().rotateSecret(workspace, request.getWidgetId(), request.getGraceSeconds()),
                 Map.of("graceSeconds", "grace_seconds")).map(ProtoMapper::secret));
+    }
+
+    @Override
+    public void addWidgetKey(AddWidgetKeyRequest request, StreamObserver<AddWidgetKeyResponse> response) {
+        respond(response, "AddWidgetKey", workspace -> useCases.addWidgetKey()
+                .addWidgetKey(new AddWidgetKeyCommand(workspace, request.getWidgetId(), request.getJwk()))
+                .map(key -> AddWidgetKeyResponse.newBuilder().setKeyId(key.keyId().value()).build()));
+    }
+
+    @Override
+    public void deleteWidgetKey(DeleteWidgetKeyRequest request, StreamObserver<DeleteWidgetKeyResponse> response) {
+        respond(response, "DeleteWidgetKey", workspace -> useCases.deleteWidgetKey()
+                .deleteWidgetKey(new DeleteWidgetKeyCommand(workspace, request.getWidgetId(), request.getKeyId()))
+                .map(deleted -> DeleteWidgetKeyResponse.getDefaultInstance()));
+    }
+
+    @Override
+    public void listWidgetKeys(ListWidgetKeysRequest request, StreamObserver<ListWidgetKeysResponse> response) {
+        respond(response, "ListWidgetKeys", workspace -> useCases.getWidget().getWidget(workspace, request.getWidgetId())
+                .map(ProtoMapper::widgetKeys));
+    }
+
+    /** An empty {@code jwks_url} removes the widget's JWKS URL; the widget's other settings stay. */
+    @Override
+    public void setWidgetJwksUrl(SetWidgetJwksUrlRequest request, StreamObserver<SetWidgetJwksUrlResponse> response) {
+        SettingChange<String> change = request.getJwksUrl().isEmpty() ? SettingChange.clear()
+                : SettingChange.set(request.getJwksUrl());
+        respond(response, "SetWidgetJwksUrl", workspace -> renamed(useCases.updateWidget()
+                .updateWidget(workspace, request.getWidgetId(), WidgetSettings.jwksUrlOnly(change)),
+                Map.of("jwksUrl", "jwks_url")).map(ProtoMapper::jwksUrlSet));
     }
 
     /**

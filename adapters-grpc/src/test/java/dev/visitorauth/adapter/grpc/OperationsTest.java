@@ -203,7 +203,8 @@ class OperationsTest {
             }
             return u.getWidget().getWidget(workspace, widget);
         }, u.getUser(), u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
-                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser());
+                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser(), u.addWidgetKey(),
+                u.deleteWidgetKey(), u.updateWidget());
     }
 
     @Test
@@ -212,7 +213,8 @@ class OperationsTest {
                 u.startSession(), u.getWidget(), (workspace, id) -> {
                     throw new StorageUnavailableException("Connection to db.internal:5432 refused", new SQLException("x"));
                 }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
-                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser()))) {
+                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser(), u.addWidgetKey(),
+                u.deleteWidgetKey(), u.updateWidget()))) {
             StatusRuntimeException e = assertRefused(() -> grpc.stub().getUser(GetUserRequest.newBuilder().setExternalId("u1")
                     .build()), Status.Code.UNAVAILABLE, "unavailable");
             assertThat(e.getStatus().getDescription()).isEqualTo(GrpcStatusMapper.UNAVAILABLE_MESSAGE);
@@ -226,7 +228,8 @@ class OperationsTest {
                 u.startSession(), u.getWidget(), (workspace, id) -> {
                     throw new IllegalStateException("invariant broken for user 42 in table users");
                 }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
-                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser()))) {
+                u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser(), u.addWidgetKey(),
+                u.deleteWidgetKey(), u.updateWidget()))) {
             StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> grpc.stub().getUser(
                     GetUserRequest.newBuilder().setExternalId("u1").build()));
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);

@@ -9,12 +9,15 @@ import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.widget.WidgetSecret;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +34,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Widgets, the directory that finds a widget's workspace by its public id, and keyrings. Each
- * secret is stored sealed by the {@link SecretCipherPort} with the context
- * {@code widget-secret:<widgetId>:<keyId>}, so a sealed value moved to another row does not open.
+ * Widgets, the directory that finds a widget's workspace by its public id, and keyrings: secrets,
+ * uploaded public keys and the JWKS URL. Each secret is stored sealed by the
+ * {@link SecretCipherPort} with the context {@code widget-secret:<widgetId>:<keyId>}, so a sealed
+ * value moved to another row does not open; public keys are stored as their public JWK.
  */
 public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPort {
     private static final String WIDGET_COLUMNS =
@@ -60,12 +65,16 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
         tx.write(c -> {
             Jdbc.update(c, "INSERT INTO widget_directory (widget_id, workspace_id) VALUES (?, ?)", id, ws);
             AuthenticationPolicy p = widget.policy();
-            Jdbc.update(c, "INSERT INTO widgets (" + WIDGET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Jdbc.update(c, "INSERT INTO widgets (" + WIDGET_COLUMNS + ", jwks_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ws, id, widget.name(), p.mode().wire(), p.maxTokenLifetime().toMillis(), p.clockSkew().toMillis(),
-                    p.requireJti(), joinOrigins(widget.allowedOrigins()), micros(widget.createdAt()));
+                    p.requireJti(), joinOrigins(widget.allowedOrigins()), micros(widget.createdAt()), jwksUrl(keyring));
             List<WidgetSecret> secrets = keyring.secrets();
             for (int i = 0; i < secrets.size(); i++) {
                 insertSecret(c, ws, widget.id(), secrets.get(i), i);
+            }
+            List<WidgetPublicKey> keys = keyring.publicKeys();
+            for (int i = 0; i < keys.size(); i++) {
+                insertPublicKey(c, ws, id, keys.get(i), i);
             }
             return null;
         });
@@ -86,9 +95,10 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
     }
 
     /**
-     * Replaces the keyring. The widget's row is locked first, so concurrent rotations of one widget
-     * run one after the other; secrets already stored keep their sealed value (they never change),
-     * new ones are sealed, and secrets no longer in the keyring are deleted.
+     * Replaces the keyring. The widget's row is locked first (the update of its JWKS URL), so
+     * concurrent changes of one keyring run one after the other; secrets already stored keep their
+     * sealed value (they never change), new ones are sealed, and secrets no longer in the keyring are
+     * deleted. Public keys never change either: new ones are inserted, removed ones deleted.
      */
     @Override
     public void saveKeyring(Widget widget, WidgetKeyring keyring) {
@@ -97,8 +107,8 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
         String ws = widget.workspaceId().value();
         String id = widget.id().value();
         tx.write(c -> {
-            if (Jdbc.query(c, "SELECT widget_id FROM widgets WHERE workspace_id = ? AND widget_id = ? FOR UPDATE",
-                    rs -> rs.getString(1), ws, id).isEmpty()) {
+            if (Jdbc.update(c, "UPDATE widgets SET jwks_url = ? WHERE workspace_id = ? AND widget_id = ?",
+                    jwksUrl(keyring), ws, id) == 0) {
                 throw new IllegalStateException("no stored widget " + widget.id() + " in workspace " + widget.workspaceId());
             }
             Set<String> stored = new HashSet<>(Jdbc.query(c,
@@ -123,6 +133,7 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
                             ws, id, keyId);
                 }
             }
+            savePublicKeys(c, ws, id, keyring.publicKeys());
             return null;
         });
     }
@@ -159,11 +170,73 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
     }
 
     private Optional<WidgetKeyring> readKeyring(WorkspaceId workspaceId, WidgetId id) {
-        List<WidgetSecret> secrets = tx.read(c -> Jdbc.query(c,
-                "SELECT key_id, sealed_secret, created_at, retired_at, grace_until FROM widget_secrets"
-                        + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",
-                rs -> secret(id, rs), workspaceId.value(), id.value()));
-        return secrets.isEmpty() ? Optional.empty() : Optional.of(WidgetKeyring.restore(id, secrets));
+        String ws = workspaceId.value();
+        return tx.read(c -> {
+            List<WidgetSecret> secrets = Jdbc.query(c,
+                    "SELECT key_id, sealed_secret, created_at, retired_at, grace_until FROM widget_secrets"
+                            + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",
+                    rs -> secret(id, rs), ws, id.value());
+            if (secrets.isEmpty()) {
+                return Optional.empty();
+            }
+            List<WidgetPublicKey> keys = Jdbc.query(c,
+                    "SELECT key_id, kty, algorithms, key_bits, public_jwk, created_at FROM widget_public_keys"
+                            + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",
+                    JdbcWidgetRepository::publicKey, ws, id.value());
+            Optional<JwksUrl> url = Jdbc.queryOne(c, "SELECT jwks_url FROM widgets WHERE workspace_id = ? AND widget_id = ?",
+                    rs -> Optional.ofNullable(rs.getString(1)).map(JwksUrl::new), ws, id.value()).flatMap(u -> u);
+            return Optional.of(WidgetKeyring.restore(id, secrets, keys, url));
+        });
+    }
+
+    private static void savePublicKeys(Connection c, String ws, String id, List<WidgetPublicKey> keys) throws SQLException {
+        Set<String> stored = new HashSet<>(Jdbc.query(c,
+                "SELECT key_id FROM widget_public_keys WHERE workspace_id = ? AND widget_id = ?",
+                rs -> rs.getString(1), ws, id));
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            WidgetPublicKey key = keys.get(i);
+            kept.add(key.keyId().value());
+            if (stored.contains(key.keyId().value())) {
+                Jdbc.update(c, "UPDATE widget_public_keys SET key_order = ? WHERE workspace_id = ? AND widget_id = ? AND key_id = ?",
+                        i, ws, id, key.keyId().value());
+            } else {
+                insertPublicKey(c, ws, id, key, i);
+            }
+        }
+        for (String keyId : stored) {
+            if (!kept.contains(keyId)) {
+                Jdbc.update(c, "DELETE FROM widget_public_keys WHERE workspace_id = ? AND widget_id = ? AND key_id = ?",
+                        ws, id, keyId);
+            }
+        }
+    }
+
+    private static void insertPublicKey(Connection c, String ws, String id, WidgetPublicKey key, int order) throws SQLException {
+        Jdbc.update(c, "INSERT INTO widget_public_keys (workspace_id, widget_id, key_id, key_order, kty, algorithms, key_bits,"
+                        + " public_jwk, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ws, id, key.keyId().value(), order, key.type().kty(), joinAlgorithms(key), key.keyBits(), key.jwk(),
+                micros(key.createdAt()));
+    }
+
+    private static WidgetPublicKey publicKey(ResultSet rs) throws SQLException {
+        List<TokenAlgorithm> algorithms = new ArrayList<>();
+        for (String name : rs.getString("algorithms").split(",")) {
+            algorithms.add(TokenAlgorithm.byHeaderName(name)
+                    .orElseThrow(() -> new IllegalStateException("unknown stored algorithm " + name)));
+        }
+        return new WidgetPublicKey(new KeyId(rs.getString("key_id")), WidgetPublicKey.KeyType.valueOf(rs.getString("kty")),
+                Set.copyOf(algorithms), rs.getInt("key_bits"), rs.getString("public_jwk"), instant(rs, "created_at"),
+                WidgetPublicKey.Origin.UPLOADED);
+    }
+
+    /** The key's algorithms as stored: JOSE names in the enum's order, comma-separated. */
+    private static String joinAlgorithms(WidgetPublicKey key) {
+        return String.join(",", key.algorithms().stream().sorted().map(TokenAlgorithm::headerName).toList());
+    }
+
+    private static Object jwksUrl(WidgetKeyring keyring) {
+        return Jdbc.text(keyring.jwksUrl().map(JwksUrl::value));
     }
 
     private void insertSecret(Connection c, String ws, WidgetId widgetId, WidgetSecret s, int order) throws SQLException {

@@ -3,17 +3,25 @@ package dev.visitorauth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.JwksUrl;
+import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.workspace.Workspace;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 abstract class WorkspaceAndWidgetContractTest extends DatabaseContract {
@@ -198,5 +206,117 @@ abstract class WorkspaceAndWidgetContractTest extends DatabaseContract {
         Widget never = TestData.widget(ws.id(), clock.instant());
 
         assertThatThrownBy(() -> db.widgets().updateWidget(never)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // ---- public keys and the JWKS URL (spec section 12) ----
+
+    private WidgetPublicKey ecKey(String keyId) {
+        return new WidgetPublicKey(new KeyId(keyId), WidgetPublicKey.KeyType.EC, Set.of(TokenAlgorithm.ES256), 256,
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + keyId + "\",\"y\":\"y\"}", clock.instant(),
+                WidgetPublicKey.Origin.UPLOADED);
+    }
+
+    private WidgetPublicKey rsaKey(String keyId) {
+        return new WidgetPublicKey(new KeyId(keyId), WidgetPublicKey.KeyType.RSA,
+                Set.of(TokenAlgorithm.RS256, TokenAlgorithm.PS256), 3072, "{\"kty\":\"RSA\",\"n\":\"" + "n".repeat(512)
+                + "\",\"e\":\"AQAB\"}", clock.instant(), WidgetPublicKey.Origin.UPLOADED);
+    }
+
+    private static WidgetKeyring with(WidgetKeyring keyring, WidgetPublicKey key) {
+        return keyring.withPublicKey(key).orElseThrow();
+    }
+
+    @Test
+    void aNewWidgetsKeyringKeepsItsPublicKeysAndJwksUrl() {
+        Workspace ws = storedWorkspace();
+        Widget widget = TestData.widget(ws.id(), clock.instant());
+        WidgetKeyring keyring = WidgetKeyring.create(widget.id(), TestData.keyId(), TestData.secret(), clock.instant())
+                .withJwksUrl(Optional.of(new JwksUrl("https://idp.example.com/.well-known/jwks.json")));
+        keyring = with(with(keyring, ecKey("ec-1")), rsaKey("rsa-1"));
+
+        db.widgets().createWidget(widget, keyring);
+
+        WidgetKeyring found = db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow();
+        assertThat(found.publicKeys()).containsExactlyElementsOf(keyring.publicKeys());
+        assertThat(found.jwksUrl()).contains(new JwksUrl("https://idp.example.com/.well-known/jwks.json"));
+        assertThat(found.secrets()).isEqualTo(keyring.secrets());
+    }
+
+    @Test
+    void savingAKeyringAddsAndRemovesPublicKeysOldestFirstAndReplacesTheJwksUrl() {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] first = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), first);
+        WidgetKeyring two = with(with(first[0], ecKey("a")), rsaKey("b"))
+                .withJwksUrl(Optional.of(new JwksUrl("http://127.0.0.1:8080/jwks")));
+        db.widgets().saveKeyring(widget, two);
+        clock.advance(Duration.ofSeconds(1));
+        WidgetKeyring changed = with(two.withoutPublicKey(new KeyId("a")).orElseThrow(), ecKey("c"))
+                .withJwksUrl(Optional.empty());
+
+        db.widgets().saveKeyring(widget, changed);
+
+        WidgetKeyring found = db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow();
+        assertThat(found.publicKeys()).extracting(k -> k.keyId().value()).containsExactly("b", "c");
+        assertThat(found.publicKeys()).containsExactlyElementsOf(changed.publicKeys());
+        assertThat(found.jwksUrl()).isEmpty();
+    }
+
+    @Test
+    void aLongKidWithPunctuationRoundTrips() {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] first = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), first);
+        String kid = ("k:+=.~!$&'()*,;@[]^`{|}<>\"" + "x".repeat(128)).substring(0, 128);
+
+        db.widgets().saveKeyring(widget, with(first[0], ecKey(kid)));
+
+        assertThat(db.widgets().lockKeyring(ws.id(), widget.id()).orElseThrow().publicKey(kid)).isPresent();
+    }
+
+    @Test
+    void aKeyringChangeInATransactionThatIsRefusedLeavesNoKeyBehind() {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] first = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), first);
+
+        Result<Object> r = db.transactions().inTransaction(() -> {
+            WidgetKeyring locked = db.widgets().lockKeyring(ws.id(), widget.id()).orElseThrow();
+            db.widgets().saveKeyring(widget, with(locked, ecKey("never")).withJwksUrl(
+                    Optional.of(new JwksUrl("https://never.example.com/jwks"))));
+            return Result.refused(ErrorCode.INVALID_REQUEST, "refused after the write");
+        });
+
+        assertThat(r.isOk()).isFalse();
+        WidgetKeyring found = db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow();
+        assertThat(found.publicKeys()).isEmpty();
+        assertThat(found.jwksUrl()).isEmpty();
+    }
+
+    @Test
+    void concurrentKeyUploadsUnderLockKeepEveryKey() throws Exception {
+        Workspace ws = storedWorkspace();
+        Widget widget = storedWidget(ws.id(), new WidgetKeyring[1]);
+
+        List<String> added = Concurrently.run(8, i -> db.transactions().inTransaction(() -> {
+            WidgetKeyring locked = db.widgets().lockKeyring(ws.id(), widget.id()).orElseThrow();
+            db.widgets().saveKeyring(widget, with(locked, ecKey("key-" + i)));
+            return Result.ok("key-" + i);
+        }).orElseThrow());
+
+        assertThat(db.widgets().findKeyring(ws.id(), widget.id()).orElseThrow().publicKeys())
+                .extracting(k -> k.keyId().value()).containsExactlyInAnyOrderElementsOf(added).hasSize(8);
+    }
+
+    @Test
+    void theDatabaseRefusesOneKeyIdTwiceInOneWidget() {
+        Workspace ws = storedWorkspace();
+        WidgetKeyring[] first = new WidgetKeyring[1];
+        Widget widget = storedWidget(ws.id(), first);
+        db.widgets().saveKeyring(widget, with(first[0], ecKey("dup")));
+
+        assertThatThrownBy(() -> rawUpdate("INSERT INTO widget_public_keys (workspace_id, widget_id, key_id, key_order, kty,"
+                        + " algorithms, key_bits, public_jwk, created_at) VALUES (?, ?, 'dup', 1, 'EC', 'ES256', 256, '{}', 0)",
+                ws.id().value(), widget.id().value())).isInstanceOf(java.sql.SQLException.class);
     }
 }

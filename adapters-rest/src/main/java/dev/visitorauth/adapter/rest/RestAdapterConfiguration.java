@@ -5,6 +5,7 @@ import dev.visitorauth.adapter.rest.admin.TokenInspectionController;
 import dev.visitorauth.adapter.rest.admin.UserAdminController;
 import dev.visitorauth.adapter.rest.admin.UserDataController;
 import dev.visitorauth.adapter.rest.admin.WidgetAdminController;
+import dev.visitorauth.adapter.rest.admin.WidgetKeysController;
 import dev.visitorauth.adapter.rest.admin.WorkspaceController;
 import dev.visitorauth.adapter.rest.auth.ApiKeyInterceptor;
 import dev.visitorauth.adapter.rest.auth.SystemApiKeyArgumentResolver;
@@ -59,6 +60,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SessionController.class, ConversationController.class, WorkspaceController.class, WidgetAdminController.class,
+        WidgetKeysController.class,
         TokenInspectionController.class, UserAdminController.class, ConversationAdminController.class,
         RestExceptionHandler.class, OpenApiConfiguration.class,
         UserDataController.class})

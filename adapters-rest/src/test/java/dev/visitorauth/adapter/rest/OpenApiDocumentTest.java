@@ -50,6 +50,23 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void describesKeyManagementWithItsStatusesSchemesAndBody() throws Exception {
+        JsonNode docs = document();
+        JsonNode add = operation(docs, "/v1/admin/widgets/{widgetId}/keys", "post");
+        JsonNode delete = operation(docs, "/v1/admin/widgets/{widgetId}/keys/{keyId}", "delete");
+
+        assertThat(add.get("responses").propertyNames()).contains("201", "400", "404").doesNotContain("200");
+        assertThat(delete.get("responses").propertyNames()).contains("204", "404").doesNotContain("200");
+        assertThat(add.get("security").get(0).propertyNames()).containsExactly("workspaceApiKey");
+        assertThat(delete.get("security").get(0).propertyNames()).containsExactly("workspaceApiKey");
+        assertThat(add.get("requestBody").toString()).contains("AddWidgetKeyRequest");
+        assertThat(docs.get("components").get("schemas").get("WidgetSettingsRequest").get("properties").propertyNames())
+                .contains("jwksUrl");
+        assertThat(docs.get("components").get("schemas").get("WidgetResponse").get("properties").propertyNames())
+                .contains("jwksUrl", "keys");
+    }
+
+    @Test
     void describesErrorsAsProblemJson() throws Exception {
         JsonNode docs = document();
         JsonNode problem = docs.get("components").get("schemas").get("Problem");

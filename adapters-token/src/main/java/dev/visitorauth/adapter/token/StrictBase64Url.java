@@ -36,6 +36,42 @@ final class StrictBase64Url {
         };
     }
 
+    private static final java.util.Base64.Decoder JDK = java.util.Base64.getUrlDecoder();
+
+    /**
+     * The bytes {@code src[from, to)} decode to, or null when they are not strict base64url. The
+     * JDK's decoder (vectorised on common CPUs) does the work; this adds what it allows and strict
+     * base64url does not: padding and a non-canonical final character. It refuses everything else
+     * outside the alphabet itself (whitespace, '+', '/').
+     */
+    static byte[] decode(byte[] src, int from, int to) {
+        int length = to - from;
+        if (decodedLength(length) < 0) {
+            return null;
+        }
+        if (length == 0) {
+            return new byte[0];
+        }
+        if (src[to - 1] == '=' || !canonicalLast(src[to - 1], length % 4)) {
+            return null;
+        }
+        try {
+            return JDK.decode(java.nio.ByteBuffer.wrap(src, from, length)).array();
+        } catch (IllegalArgumentException notBase64Url) {
+            return null;
+        }
+    }
+
+    /** True when a final character after {@code remainder} (0, 2 or 3) characters of a group carries no unused bits. */
+    private static boolean canonicalLast(byte last, int remainder) {
+        int value = VALUES[last & 0xFF];
+        return switch (remainder) {
+            case 2 -> value >= 0 && (value & 0x0F) == 0;
+            case 3 -> value >= 0 && (value & 0x03) == 0;
+            default -> true;
+        };
+    }
+
     /**
      * Decodes {@code src[from, to)} into {@code dst}, which must be exactly
      * {@link #decodedLength(int) decodedLength(to - from)} long.

@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -27,7 +26,7 @@ import tools.jackson.core.json.JsonReadFeature;
  * unquoted names, {@code NaN}, unescaped control characters). Numbers keep their JSON text.
  *
  * <p>Duplicate member names are caught while the tree is built, by the one map built per object
- * (which the domain's {@link JsonValue.JsonObject} then owns, uncopied). Names are compared after
+ * (the domain's {@link JsonValue.JsonObject.Builder}, which the object then owns, uncopied). Names are compared after
  * escapes are decoded, so a name spelled with a {@code \\u} escape collides with its plain
  * spelling. This is the check Jackson's {@code STRICT_DUPLICATE_DETECTION} makes, left off because
  * it would keep a second set of names per object on the hot path.
@@ -50,6 +49,9 @@ final class StrictJson {
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(TokenStreamFactory.Feature.CHARSET_DETECTION)
+            // Names are canonicalised per factory (bounded, collision-safe) and interned, so the rules'
+            // look-ups of "exp", "id", ... compare by identity first.
+            .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
             .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.values())
             .build();
 
@@ -81,6 +83,9 @@ final class StrictJson {
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             throw new JsonSyntaxException(JsonSyntaxException.Failure.BYTE_ORDER_MARK, "a UTF-8 byte order mark before the JSON");
         }
+        if (isAscii(bytes)) {
+            return;
+        }
         for (byte b : bytes) {
             if (b < 0) {
                 // Rare: a non-ASCII payload. The JDK's decoder refuses overlong forms, encoded
@@ -98,21 +103,37 @@ final class StrictJson {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** True when every byte is below 0x80, read eight at a time (the common case: an ASCII payload). */
+    private static boolean isAscii(byte[] bytes) {
+        int i = 0;
+        long any = 0;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            any |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < bytes.length; i++) {
+            any |= bytes[i];
+        }
+        return (any & 0x8080808080808080L) == 0;
+    }
+
     private static JsonValue.JsonObject readObject(JsonParser parser, int depth) throws JsonSyntaxException {
         String name = parser.nextName();
         if (name == null) {
             requireObjectEnd(parser);
             return EMPTY_OBJECT;
         }
-        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        JsonValue.JsonObject.Builder members = new JsonValue.JsonObject.Builder();
         do {
-            if (members.put(name, readValue(parser, parser.nextToken(), depth)) != null) {
+            if (!members.add(name, readValue(parser, parser.nextToken(), depth))) {
                 throw new JsonSyntaxException(JsonSyntaxException.Failure.DUPLICATE_MEMBER,
                         "\"" + truncate(name, 64) + "\" appears twice");
             }
         } while ((name = parser.nextName()) != null);
         requireObjectEnd(parser);
-        return JsonValue.JsonObject.owning(members);
+        return members.build();
     }
 
     private static void requireObjectEnd(JsonParser parser) throws JsonSyntaxException {
@@ -143,8 +164,8 @@ final class StrictJson {
             case START_ARRAY -> readArray(parser, depth + 1);
             case VALUE_STRING -> new JsonValue.JsonString(parser.getString());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser.getString());
-            case VALUE_TRUE -> new JsonValue.JsonBoolean(true);
-            case VALUE_FALSE -> new JsonValue.JsonBoolean(false);
+            case VALUE_TRUE -> JsonValue.JsonBoolean.TRUE;
+            case VALUE_FALSE -> JsonValue.JsonBoolean.FALSE;
             case VALUE_NULL -> JsonValue.JsonNull.INSTANCE;
             default -> throw new JsonSyntaxException(JsonSyntaxException.Failure.NOT_STRICT_JSON, "an unexpected " + token);
         };

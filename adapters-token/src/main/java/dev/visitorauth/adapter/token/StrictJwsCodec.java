@@ -89,15 +89,14 @@ public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
 
     @Override
     public TokenCheck verify(TokenVerificationRequest request) {
-        return toCheck(run(request, RuleTrace.NONE));
+        return TokenCheck.of(run(request, RuleTrace.NONE));
     }
 
     @Override
     public TokenInspection inspect(TokenVerificationRequest request) {
         Inspection inspection = new Inspection();
         TokenVerdict verdict = run(request, inspection);
-        return new TokenInspection(verdict instanceof TokenVerdict.Refused refused ? Optional.of(refused.refusal()) : Optional.empty(),
-                Optional.ofNullable(inspection.keyId), Optional.ofNullable(inspection.header),
+        return TokenInspection.of(verdict, Optional.ofNullable(inspection.keyId), Optional.ofNullable(inspection.header),
                 Optional.ofNullable(inspection.claims), inspection.steps);
     }
 
@@ -106,24 +105,11 @@ public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
                 request.now(), this, trace);
     }
 
-    private static TokenCheck toCheck(TokenVerdict verdict) {
-        if (verdict instanceof TokenVerdict.Accepted accepted) {
-            return new TokenCheck.Verified(accepted.identity(), accepted.keyId());
-        }
-        TokenVerdict.Refused refused = (TokenVerdict.Refused) verdict;
-        return new TokenCheck.Refused(refused.refusal(), refused.headerKid(), refused.verifiedIssuedAt());
-    }
-
     // ---- decoding ----
 
     @Override
     public byte[] decodeSegment(byte[] ascii, int from, int to) {
-        int size = StrictBase64Url.decodedLength(to - from);
-        if (size < 0) {
-            return null;
-        }
-        byte[] decoded = new byte[size];
-        return StrictBase64Url.decode(ascii, from, to, decoded) ? decoded : null;
+        return StrictBase64Url.decode(ascii, from, to);
     }
 
     @Override

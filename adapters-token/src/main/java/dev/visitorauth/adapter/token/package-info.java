@@ -1,2 +1,2 @@
-/** Token adapter: verifies visitor tokens (strict pre-check, jose4j HMAC) behind the application's port; depends only on application, domain, jose4j and jackson-core. */
+/** Token adapter: verifies visitor tokens (strict pre-check, jose4j HMAC) and reads uploaded JWKs (jose4j) behind the application's ports; depends only on application, domain, jose4j and jackson-core. */
 package dev.visitorauth.adapter.token;

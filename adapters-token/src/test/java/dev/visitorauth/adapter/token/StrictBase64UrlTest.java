@@ -12,14 +12,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StrictBase64UrlTest {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-    /** The decoded bytes, or null when refused. */
+    /**
+     * The decoded bytes, or null when refused, by both decoders (the table-driven one into a given
+     * array, and the one over the JDK's decoder), which must agree on every input.
+     */
     private static byte[] decode(String encoded) {
+        byte[] src = ("." + encoded + ".").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] overJdk = StrictBase64Url.decode(src, 1, src.length - 1);
         int size = StrictBase64Url.decodedLength(encoded.length());
-        if (size < 0) {
-            return null;
-        }
-        byte[] out = new byte[size];
-        return StrictBase64Url.decode(encoded.getBytes(StandardCharsets.ISO_8859_1), 0, encoded.length(), out) ? out : null;
+        byte[] out = size < 0 ? null : new byte[size];
+        byte[] byTable = out != null && StrictBase64Url.decode(src, 1, src.length - 1, out) ? out : null;
+        assertThat(overJdk).as("both decoders agree on %s", encoded).isEqualTo(byTable);
+        return byTable;
     }
 
     @Test

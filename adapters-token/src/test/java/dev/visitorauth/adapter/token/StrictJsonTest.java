@@ -2,6 +2,7 @@ package dev.visitorauth.adapter.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.visitorauth.domain.token.JsonSyntaxException.Failure;
 import dev.visitorauth.domain.token.JsonSyntaxException;
@@ -62,6 +63,27 @@ class StrictJsonTest {
         assertThat(parse(nested(64)).has("a")).isTrue();
         assertThat(failureOf(nested(65))).isEqualTo(Failure.NESTED_TOO_DEEP);
         assertThat(failureOf("{\"a\":" + "[".repeat(4000) + "]".repeat(4000) + "}")).isEqualTo(Failure.NESTED_TOO_DEEP);
+    }
+
+    /**
+     * The depth limit answers before the parser's own nesting limit or the catch-all around it
+     * ({@link StrictJson#LIBRARY_FAILURE}) could: closed or not, arrays or objects, at any depth.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {65, 1_000, 1_001, 100_000})
+    void deepNestingIsAnsweredByTheDepthLimitNotByTheCatchAll(int levels) {
+        for (String json : List.of(
+                "{\"a\":" + "[".repeat(levels) + "]".repeat(levels) + "}",
+                "{\"a\":" + "[".repeat(levels),
+                "{\"a\":".repeat(levels) + "1" + "}".repeat(levels),
+                "{\"a\":".repeat(levels))) {
+            JsonSyntaxException refused = catchThrowableOfType(JsonSyntaxException.class,
+                    () -> StrictJson.parseObject(json.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(refused).as("%s levels", levels).isNotNull();
+            assertThat(refused.failure()).isEqualTo(Failure.NESTED_TOO_DEEP);
+            assertThat(refused.getMessage()).isNotEqualTo(StrictJson.LIBRARY_FAILURE);
+        }
     }
 
     @Test

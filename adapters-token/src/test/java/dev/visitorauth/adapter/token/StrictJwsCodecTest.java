@@ -3,8 +3,6 @@ package dev.visitorauth.adapter.token;
 import static dev.visitorauth.adapter.token.TestTokens.CURRENT;
 import static dev.visitorauth.adapter.token.TestTokens.GRACE;
 import static dev.visitorauth.adapter.token.TestTokens.K_CURRENT;
-import static dev.visitorauth.adapter.token.TestTokens.K_GRACE;
-import static dev.visitorauth.adapter.token.TestTokens.K_OLD;
 import static dev.visitorauth.adapter.token.TestTokens.NOW;
 import static dev.visitorauth.adapter.token.TestTokens.OLD;
 import static dev.visitorauth.adapter.token.TestTokens.STRANGER;
@@ -30,25 +28,18 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.SignedJWT;
 import dev.visitorauth.application.port.out.TokenCheck;
+import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.widget.SecretValue;
+import dev.visitorauth.domain.token.JsonSyntaxException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,15 +48,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * What the token adapter owns: strict base64url and strict JSON of real tokens, the HMAC over
+ * exactly the bytes sent, the known-header shortcut, tokens minted by real libraries, and
+ * robustness. Every rule (size, form, header, key choice, signature length, ordering, diagnostics)
+ * is the domain's and tested once there ({@code VisitorTokenVerificationTest}); the
+ * {@link EndToEnd} group keeps one token per rule family through the real codec, to prove the codec
+ * and the domain agree. Public-key signatures: {@link PublicKeySignaturesTest}.
+ */
 class StrictJwsCodecTest {
     private static final String HS256_JWT = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
     private static final StrictJwsCodec VERIFIER = new StrictJwsCodec();
-    private static RSAKey rsa;
-
-    @BeforeAll
-    static void generateRsaKey() throws JOSEException {
-        rsa = new RSAKeyGenerator(2048).generate();
-    }
 
     private static TokenCheck verify(String token) {
         return VERIFIER.verify(request(token));
@@ -147,93 +140,7 @@ class StrictJwsCodecTest {
     }
 
     @Nested
-    class Size {
-        @Test
-        void refusesOverEightKibEvenWhenGarbage() {
-            assertRefused("!".repeat(8193), ErrorCode.TOKEN_TOO_LARGE);
-        }
-
-        @Test
-        void refusesAnOtherwiseValidTokenPaddedOverTheLimit() {
-            String token = sign(HS256_JWT, "{\"id\":\"" + USER + "\",\"pad\":\"" + "x".repeat(6200) + "\",\"exp\":"
-                    + (NOW.getEpochSecond() + 30) + "}", CURRENT);
-            assertThat(token.length()).isGreaterThan(8192);
-
-            assertRefused(token, ErrorCode.TOKEN_TOO_LARGE);
-        }
-
-        @Test
-        void countsUtf8BytesNotCharacters() {
-            String token = "é".repeat(4097);
-            assertThat(token.length()).isLessThanOrEqualTo(8192);
-
-            assertRefused(token, ErrorCode.TOKEN_TOO_LARGE);
-        }
-
-        @Test
-        void acceptsExactlyEightKibAsFarAsSizeGoes() {
-            assertRefused("!".repeat(8192), ErrorCode.MALFORMED_TOKEN);
-        }
-    }
-
-    @Nested
-    class Form {
-        @ParameterizedTest
-        @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", "a.b.c.d.e.f", ".", ".."})
-        void refusesAnythingButThreeSegments(String token) {
-            assertRefused(token, ErrorCode.MALFORMED_TOKEN);
-        }
-
-        @Test
-        void refusesAFivePartJwe() throws JOSEException {
-            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
-                    new Payload(claims()));
-            jwe.encrypt(new DirectEncrypter(new byte[32]));
-            String token = jwe.serialize();
-            assertThat(token.split("\\.", -1)).hasSize(5);
-
-            TokenCheck.Refused refused = refused(token);
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.MALFORMED_TOKEN);
-            assertThat(refused.refusal().message()).contains("JWE").contains("not accepted");
-        }
-
-        @Test
-        void refusesJsonSerialization() {
-            String[] parts = segments(valid());
-            String json = "{\"payload\":\"" + parts[1] + "\",\"protected\":\"" + parts[0] + "\",\"signature\":\""
-                    + parts[2] + "\"}";
-
-            TokenCheck.Refused refused = refused(json);
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.MALFORMED_TOKEN);
-            assertThat(refused.refusal().message()).contains("JSON serialization");
-        }
-
-        @Test
-        void refusesFlattenedJsonSerializationWithDots() {
-            assertRefused("{\"payload\":\"a.b\",\"signatures\":[{\"protected\":\"c\",\"signature\":\"d\"}]}",
-                    ErrorCode.MALFORMED_TOKEN);
-        }
-
-        @Test
-        void refusesAnEmptyHeaderSegment() {
-            String[] parts = segments(valid());
-            assertRefused("." + parts[1] + "." + parts[2], ErrorCode.MALFORMED_TOKEN);
-        }
-
-        @Test
-        void refusesAnEmptyPayloadSegment() {
-            String[] parts = segments(valid());
-            assertRefused(parts[0] + ".." + parts[2], ErrorCode.MALFORMED_TOKEN);
-        }
-
-        @Test
-        void refusesNonAsciiCharacters() {
-            String[] parts = segments(valid());
-            assertRefused(parts[0] + "é." + parts[1] + "." + parts[2], ErrorCode.MALFORMED_TOKEN);
-        }
-
+    class Base64url {
         static Stream<Arguments> badCharacterInEachSegment() {
             return Stream.of(0, 1, 2).flatMap(segment -> Stream.of("+", "/", "=", " ", "%", "\n", "\t", "*")
                     .map(bad -> Arguments.of(segment, bad)));
@@ -280,6 +187,38 @@ class StrictJwsCodecTest {
 
             assertRefused(String.join(".", parts), ErrorCode.MALFORMED_TOKEN);
         }
+
+        @ParameterizedTest(name = "{0} bytes")
+        @ValueSource(ints = {0, 1, 16, 31, 33, 48, 64})
+        void decodesAnHs256SignatureOnlyOfExactly32Bytes(int bytes) {
+            String[] parts = segments(valid());
+            byte[] mac = TestTokens.hmac(CURRENT.keyBytes(), "HmacSHA256", parts[0] + "." + parts[1]);
+            byte[] signature = java.util.Arrays.copyOf(mac, bytes);
+
+            assertRefused(parts[0] + "." + parts[1] + "." + b64(signature), ErrorCode.MALFORMED_TOKEN, "signature");
+        }
+
+        @Test
+        void refusesANonCanonicalFinalSignatureCharacterThatLenientDecodersAccept() {
+            String[] parts = segments(valid());
+            String altered = withNonCanonicalLastCharacter(parts[2]);
+            assertThat(java.util.Base64.getUrlDecoder().decode(altered))
+                    .isEqualTo(java.util.Base64.getUrlDecoder().decode(parts[2]));
+
+            assertRefused(parts[0] + "." + parts[1] + "." + altered, ErrorCode.MALFORMED_TOKEN, "signature");
+        }
+
+        @Test
+        void refusesAPaddedSignature() {
+            String[] parts = segments(valid());
+
+            assertRefused(parts[0] + "." + parts[1] + "." + parts[2] + "=", ErrorCode.MALFORMED_TOKEN, "signature");
+        }
+
+        @Test
+        void refusesTrailingWhitespace() {
+            assertRefused(valid() + "\n", ErrorCode.MALFORMED_TOKEN, "signature");
+        }
     }
 
     @Nested
@@ -324,358 +263,12 @@ class StrictJwsCodecTest {
             assertRefused(TestTokens.signRaw(header, claims().getBytes(StandardCharsets.UTF_8), CURRENT),
                     ErrorCode.MALFORMED_TOKEN);
         }
-    }
-
-    @Nested
-    class Algorithm {
-        @ParameterizedTest
-        @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
-        void refusesNoneInEverySpellingWithAnEmptySignature(String none) {
-            String token = b64("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}") + "." + b64(claims()) + ".";
-
-            assertRefused(token, ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
-        void refusesNoneInEverySpellingWithASignature(String none) {
-            String token = sign("{\"alg\":\"" + none + "\"}", claims(), CURRENT);
-
-            assertRefused(token, ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
 
         @Test
-        void refusesNoneWithAJunkSignature() {
-            assertRefused(b64("{\"alg\":\"none\"}") + "." + b64(claims()) + ".!!", ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
+        void refusesAByteOrderMarkBeforeTheHeader() {
+            byte[] header = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, HS256_JWT.getBytes(StandardCharsets.UTF_8));
 
-        @Test
-        void refusesHs384() {
-            assertRefused(nimbus(new JWSHeader.Builder(JWSAlgorithm.HS384).build(), CURRENT),
-                    ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @Test
-        void refusesHs512() {
-            assertRefused(nimbus(new JWSHeader.Builder(JWSAlgorithm.HS512).build(), CURRENT),
-                    ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @Test
-        void refusesRs256() throws JOSEException {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).build(),
-                    nimbusClaims(NOW, NOW.plusSeconds(30)));
-            jwt.sign(new RSASSASigner(rsa));
-
-            assertRefused(jwt.serialize(), ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @Test
-        void refusesEs256() throws JOSEException {
-            ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).build(),
-                    nimbusClaims(NOW, NOW.plusSeconds(30)));
-            jwt.sign(new ECDSASigner(ec));
-
-            assertRefused(jwt.serialize(), ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @Test
-        void refusesRs256HeaderOverAnHmacWithTheWidgetSecret() {
-            assertRefused(sign("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims(), CURRENT), ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @Test
-        void refusesHs256SignedWithTheRsaPublicKeyAsHmacSecret() throws JOSEException {
-            byte[] publicKey = rsa.toRSAPublicKey().getEncoded();
-            String token = nimbus(nimbusHs256().build(), nimbusClaims(NOW, NOW.plusSeconds(30)), publicKey);
-
-            assertRefused(token, ErrorCode.INVALID_SIGNATURE);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"hs256", "Hs256", "HS256 ", " HS256", "HS-256", "HMAC-SHA256", ""})
-        void comparesAlgExactly(String alg) {
-            assertRefused(sign("{\"alg\":\"" + alg + "\"}", claims(), CURRENT), ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"{}", "{\"typ\":\"JWT\"}", "{\"alg\":null}", "{\"alg\":256}", "{\"alg\":[\"HS256\"]}",
-                "{\"alg\":{\"name\":\"HS256\"}}", "{\"alg\":true}"})
-        void refusesAMissingOrNonStringAlgAsMalformed(String header) {
-            assertRefused(sign(header, claims(), CURRENT), ErrorCode.MALFORMED_TOKEN, "alg");
-        }
-    }
-
-    @Nested
-    class HeaderMembers {
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-                "{\"alg\":\"HS256\",\"crit\":[]}",
-                "{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}",
-                "{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}",
-                "{\"alg\":\"HS256\",\"b64\":true}",
-                "{\"alg\":\"HS256\",\"cty\":\"JWT\"}",
-                "{\"alg\":\"HS256\",\"zip\":\"DEF\"}",
-                "{\"alg\":\"HS256\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AAAA\"}}",
-                "{\"alg\":\"HS256\",\"jku\":\"https://attacker.example/jwks.json\"}",
-                "{\"alg\":\"HS256\",\"x5u\":\"https://attacker.example/cert.pem\"}",
-                "{\"alg\":\"HS256\",\"x5c\":[\"MIIB\"]}",
-                "{\"alg\":\"HS256\",\"x5t\":\"AAAA\"}",
-                "{\"alg\":\"HS256\",\"enc\":\"A256GCM\"}",
-                "{\"alg\":\"HS256\",\"ALG\":\"HS256\"}",
-                "{\"alg\":\"HS256\",\"whatever\":null}",
-        })
-        void refusesAnyMemberButAlgTypKid(String header) {
-            String member = header.substring(header.indexOf(',') + 2, header.indexOf('"', header.indexOf(',') + 2));
-
-            assertRefused(sign(header, claims(), CURRENT), ErrorCode.UNSUPPORTED_TOKEN, member);
-        }
-
-        @Test
-        void reportsALongMemberNameCutShort() {
-            String name = "x".repeat(500);
-
-            assertRefused(sign("{\"alg\":\"HS256\",\"" + name + "\":1}", claims(), CURRENT),
-                    ErrorCode.UNSUPPORTED_TOKEN, "x".repeat(64) + "...");
-        }
-
-        @Test
-        void refusesCritMintedByNimbus() {
-            JWSHeader header = nimbusHs256().criticalParams(Set.of("exp")).customParam("exp", 1).build();
-
-            assertRefused(nimbus(header, CURRENT), ErrorCode.UNSUPPORTED_TOKEN);
-        }
-
-        @Test
-        void refusesCtyMintedByNimbus() {
-            assertRefused(nimbus(new JWSHeader.Builder(JWSAlgorithm.HS256).contentType("JWT").build(), CURRENT),
-                    ErrorCode.UNSUPPORTED_TOKEN, "cty");
-        }
-
-        @Test
-        void refusesJkuMintedByNimbus() {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .jwkURL(URI.create("https://attacker.example/jwks.json")).build();
-
-            assertRefused(nimbus(header, CURRENT), ErrorCode.UNSUPPORTED_TOKEN, "jku");
-        }
-
-        @Test
-        void refusesJwkMintedByNimbus() {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).jwk(rsa.toPublicJWK()).build();
-
-            assertRefused(nimbus(header, CURRENT), ErrorCode.UNSUPPORTED_TOKEN, "jwk");
-        }
-
-        @Test
-        void refusesX5uMintedByNimbus() {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .x509CertURL(URI.create("https://attacker.example/cert.pem")).build();
-
-            assertRefused(nimbus(header, CURRENT), ErrorCode.UNSUPPORTED_TOKEN, "x5u");
-        }
-
-        @Test
-        void refusesX5cMintedByNimbus() {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .x509CertChain(List.of(Base64.encode(new byte[] {1, 2, 3}))).build();
-
-            assertRefused(nimbus(header, CURRENT), ErrorCode.UNSUPPORTED_TOKEN, "x5c");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"JWT", "jwt", "Jwt", "jWt"})
-        void acceptsTypJwtInAnyCase(String typ) {
-            String token = nimbus(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(typ)).build(), CURRENT);
-
-            assertThat(verified(token).keyId()).isEqualTo(K_CURRENT);
-        }
-
-        @Test
-        void refusesTypJose() {
-            assertRefused(nimbus(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JOSE).build(), CURRENT),
-                    ErrorCode.UNSUPPORTED_TOKEN, "typ");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"\"application/jwt\"", "\"JWS\"", "\"\"", "\"JWT \"", "null", "1", "[\"JWT\"]"})
-        void refusesAnyOtherTyp(String typ) {
-            assertRefused(sign("{\"alg\":\"HS256\",\"typ\":" + typ + "}", claims(), CURRENT), ErrorCode.UNSUPPORTED_TOKEN, "typ");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"1", "null", "[\"k-current\"]", "{\"id\":\"k-current\"}", "true"})
-        void refusesANonStringKidAsMalformed(String kid) {
-            assertRefused(sign("{\"alg\":\"HS256\",\"kid\":" + kid + "}", claims(), CURRENT), ErrorCode.MALFORMED_TOKEN, "kid");
-        }
-    }
-
-    @Nested
-    class HeaderOrder {
-        @Test
-        void algValueComesBeforeTheMemberAllowlist() {
-            assertRefused(sign("{\"alg\":\"none\",\"crit\":[]}", claims(), CURRENT), ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
-        }
-
-        @Test
-        void algPresenceComesBeforeTheMemberAllowlist() {
-            assertRefused(sign("{\"crit\":[],\"typ\":\"JOSE\"}", claims(), CURRENT), ErrorCode.MALFORMED_TOKEN, "alg");
-        }
-
-        @Test
-        void memberAllowlistComesBeforeTyp() {
-            assertRefused(sign("{\"typ\":\"JOSE\",\"alg\":\"HS256\",\"zip\":\"DEF\"}", claims(), CURRENT),
-                    ErrorCode.UNSUPPORTED_TOKEN, "zip");
-        }
-
-        @Test
-        void typComesBeforeKid() {
-            assertRefused(sign("{\"alg\":\"HS256\",\"typ\":\"JOSE\",\"kid\":5}", claims(), CURRENT),
-                    ErrorCode.UNSUPPORTED_TOKEN, "typ");
-        }
-
-        @Test
-        void theFirstUnknownMemberInDocumentOrderIsReported() {
-            assertRefused(sign("{\"alg\":\"HS256\",\"jku\":\"x\",\"crit\":[]}", claims(), CURRENT),
-                    ErrorCode.UNSUPPORTED_TOKEN, "jku");
-        }
-
-        @Test
-        void unknownKeyComesBeforeTheSignature() {
-            assertRefused(sign("{\"alg\":\"HS256\",\"kid\":\"nope\"}", claims(), STRANGER), ErrorCode.UNKNOWN_KEY, "kid");
-        }
-    }
-
-    @Nested
-    class Keys {
-        private String withKid(String kid, SecretValue secret) {
-            return nimbus(nimbusHs256().keyID(kid).build(), secret);
-        }
-
-        @Test
-        void refusesAnUnknownKid() {
-            TokenCheck.Refused refused = refused(withKid("k-unknown", CURRENT));
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.UNKNOWN_KEY);
-            assertThat(refused.refusal().claim()).contains("kid");
-            assertThat(refused.headerKid()).contains("k-unknown");
-            assertThat(refused.verifiedIssuedAt()).isEmpty();
-        }
-
-        @Test
-        void refusesTheKidOfASecretRotatedOutPastItsGrace() {
-            assertRefused(withKid(K_OLD.value(), OLD), ErrorCode.SECRET_ROTATED, "kid");
-        }
-
-        @Test
-        void acceptsTheKidOfASecretInItsGracePeriod() {
-            assertThat(verified(withKid(K_GRACE.value(), GRACE)).keyId()).isEqualTo(K_GRACE);
-        }
-
-        @Test
-        void theKidPicksTheOnlySecretTried() {
-            assertRefused(withKid(K_GRACE.value(), CURRENT), ErrorCode.INVALID_SIGNATURE);
-        }
-
-        @Test
-        void withoutKidAcceptsTheSecretInItsGracePeriod() {
-            assertThat(verified(nimbus(nimbusHs256().build(), GRACE)).keyId()).isEqualTo(K_GRACE);
-        }
-
-        @Test
-        void withoutKidDiagnosesASignatureByARotatedOutSecret() {
-            TokenCheck.Refused refused = refused(nimbus(nimbusHs256().build(), OLD));
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.SECRET_ROTATED);
-            assertThat(refused.refusal().claim()).isEmpty();
-            assertThat(refused.verifiedIssuedAt()).isEmpty();
-        }
-
-        @Test
-        void withoutKidRefusesAStrangersSignature() {
-            assertRefused(nimbus(nimbusHs256().build(), STRANGER), ErrorCode.INVALID_SIGNATURE);
-        }
-
-        @Test
-        void reportsALongKidCutShort() {
-            String kid = "k".repeat(300);
-
-            TokenCheck.Refused refused = refused(sign("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}", claims(), CURRENT));
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.UNKNOWN_KEY);
-            assertThat(refused.headerKid()).contains("k".repeat(64) + "...");
-        }
-
-        @Test
-        void reportsAKidWithControlCharactersMasked() {
-            TokenCheck.Refused refused = refused(sign("{\"alg\":\"HS256\",\"kid\":\"a\\u0000b\\nc\"}", claims(), CURRENT));
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.UNKNOWN_KEY);
-            assertThat(refused.headerKid()).contains("a?b?c");
-        }
-
-        @Test
-        void refusesAnEmptyKid() {
-            assertRefused(sign("{\"alg\":\"HS256\",\"kid\":\"\"}", claims(), CURRENT), ErrorCode.UNKNOWN_KEY, "kid");
-        }
-    }
-
-    @Nested
-    class Signature {
-        @Test
-        void refusesATamperedPayload() {
-            String[] parts = segments(valid());
-            parts[1] = b64(claims().replace(USER, "admin"));
-
-            assertRefused(String.join(".", parts), ErrorCode.INVALID_SIGNATURE);
-        }
-
-        @Test
-        void refusesATamperedHeader() {
-            String[] parts = segments(valid());
-            parts[0] = b64("{\"alg\":\"HS256\",\"typ\":\"jwt\"}");
-
-            assertRefused(String.join(".", parts), ErrorCode.INVALID_SIGNATURE);
-        }
-
-        @Test
-        void refusesAStrippedSignature() {
-            String[] parts = segments(valid());
-
-            assertRefused(parts[0] + "." + parts[1] + ".", ErrorCode.MALFORMED_TOKEN, "signature");
-        }
-
-        @ParameterizedTest
-        @ValueSource(ints = {0, 1, 16, 31, 33, 48, 64})
-        void refusesASignatureThatIsNot32Bytes(int bytes) {
-            String[] parts = segments(valid());
-            byte[] mac = TestTokens.hmac(CURRENT.keyBytes(), "HmacSHA256", parts[0] + "." + parts[1]);
-            byte[] signature = java.util.Arrays.copyOf(mac, bytes);
-
-            assertRefused(parts[0] + "." + parts[1] + "." + b64(signature), ErrorCode.MALFORMED_TOKEN, "signature");
-        }
-
-        @Test
-        void refusesANonCanonicalFinalSignatureCharacterThatLenientDecodersAccept() {
-            String[] parts = segments(valid());
-            String altered = withNonCanonicalLastCharacter(parts[2]);
-            assertThat(java.util.Base64.getUrlDecoder().decode(altered))
-                    .isEqualTo(java.util.Base64.getUrlDecoder().decode(parts[2]));
-
-            assertRefused(parts[0] + "." + parts[1] + "." + altered, ErrorCode.MALFORMED_TOKEN, "signature");
-        }
-
-        @Test
-        void refusesAPaddedSignature() {
-            String[] parts = segments(valid());
-
-            assertRefused(parts[0] + "." + parts[1] + "." + parts[2] + "=", ErrorCode.MALFORMED_TOKEN, "signature");
-        }
-
-        @Test
-        void refusesTrailingWhitespace() {
-            assertRefused(valid() + "\n", ErrorCode.MALFORMED_TOKEN, "signature");
+            assertRefused(TestTokens.signRaw(header, claims().getBytes(StandardCharsets.UTF_8), CURRENT), ErrorCode.MALFORMED_TOKEN);
         }
     }
 
@@ -746,56 +339,149 @@ class StrictJwsCodecTest {
         void refusesDeepNesting() {
             String payload = "{\"id\":\"user-42\",\"exp\":" + exp + ",\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
 
-            assertRefused(sign(HS256_JWT, payload, CURRENT), ErrorCode.MALFORMED_TOKEN);
-        }
-
-        @Test
-        void malformedPayloadRefusalKeepsTheHeaderKidButNoIat() {
-            String token = sign("{\"alg\":\"HS256\",\"kid\":\"k-current\"}", "{\"iat\":" + NOW.getEpochSecond() + ",}", CURRENT);
-
-            TokenCheck.Refused refused = refused(token);
+            TokenCheck.Refused refused = refused(sign(HS256_JWT, payload, CURRENT));
 
             assertThat(refused.refusal().code()).isEqualTo(ErrorCode.MALFORMED_TOKEN);
-            assertThat(refused.headerKid()).contains("k-current");
-            assertThat(refused.verifiedIssuedAt()).isEmpty();
+            assertThat(refused.refusal().message()).contains(JsonSyntaxException.Failure.NESTED_TOO_DEEP.phrase());
         }
     }
 
     @Nested
-    class Ordering {
-        private final long expired = NOW.getEpochSecond() - 3600;
-
+    class Hmac {
         @Test
-        void expiredAndBadlySignedIsInvalidSignature() {
-            String token = sign(HS256_JWT, claims(expired - 30, expired), STRANGER);
+        void refusesATamperedPayload() {
+            String[] parts = segments(valid());
+            parts[1] = b64(claims().replace(USER, "admin"));
 
-            TokenCheck.Refused refused = refused(token);
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
-            assertThat(refused.verifiedIssuedAt()).isEmpty();
+            assertRefused(String.join(".", parts), ErrorCode.INVALID_SIGNATURE);
         }
 
         @Test
-        void algNoneAndExpiredIsUnsupportedAlgorithm() {
-            String token = b64("{\"alg\":\"none\"}") + "." + b64(claims(expired - 30, expired)) + ".";
+        void refusesATamperedHeader() {
+            String[] parts = segments(valid());
+            parts[0] = b64("{\"alg\":\"HS256\",\"typ\":\"jwt\"}");
 
-            assertRefused(token, ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
+            assertRefused(String.join(".", parts), ErrorCode.INVALID_SIGNATURE);
         }
 
         @Test
-        void expiredWithAValidSignatureIsTokenExpiredWithTheVerifiedIat() {
-            String token = sign("{\"alg\":\"HS256\",\"kid\":\"k-current\"}", claims(expired - 30, expired), CURRENT);
+        void macsExactlyTheBytesSentNotTheJsonTheyMean() {
+            String spaced = sign("{ \"alg\":\"HS256\" }", claims(), CURRENT);
+            String[] parts = segments(spaced);
+            String respelled = b64("{\"alg\":\"HS256\"}") + "." + parts[1] + "." + parts[2];
 
-            TokenCheck.Refused refused = refused(token);
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
-            assertThat(refused.refusal().claim()).contains("exp");
-            assertThat(refused.verifiedIssuedAt()).contains(java.time.Instant.ofEpochSecond(expired - 30));
-            assertThat(refused.headerKid()).contains("k-current");
+            assertThat(verified(spaced).keyId()).isEqualTo(K_CURRENT);
+            assertRefused(respelled, ErrorCode.INVALID_SIGNATURE);
         }
 
         @Test
-        void nimbusMintedExpiredTokenIsTokenExpired() {
+        void refusesASignatureOfTheRightLengthByAnotherSecret() {
+            String[] parts = segments(sign(HS256_JWT, claims(), STRANGER));
+            assertThat(java.util.Base64.getUrlDecoder().decode(parts[2])).hasSize(32);
+
+            assertRefused(String.join(".", parts), ErrorCode.INVALID_SIGNATURE);
+        }
+
+        @Test
+        void keysTheMacWithTheSecretsUtf8Bytes() {
+            String token = nimbus(nimbusHs256().build(), nimbusClaims(NOW, NOW.plusSeconds(30)),
+                    CURRENT.reveal().getBytes(StandardCharsets.UTF_8));
+
+            assertThat(verified(token).keyId()).isEqualTo(K_CURRENT);
+        }
+    }
+
+    @Nested
+    class KnownHeaders {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"typ\":\"JWT\",\"alg\":\"HS256\"}", "{\"alg\":\"HS256\"}"})
+        void aHeaderCommonLibrariesWriteDecodesToWhatTheParserReads(String header) throws JsonSyntaxException {
+            byte[] segment = b64(header).getBytes(StandardCharsets.US_ASCII);
+
+            assertThat(VERIFIER.decodeHeader(segment, segment.length))
+                    .isEqualTo(StrictJson.parseObject(header.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"typ\":\"JWT\",\"alg\":\"HS256\"}", "{\"alg\":\"HS256\"}"})
+        void aKnownHeaderGetsTheVerdictOfTheSameHeaderSpelledOtherwise(String header) {
+            String known = sign(header, claims(), CURRENT);
+            String spelledOtherwise = sign(" " + header, claims(), CURRENT);
+            String badlySigned = sign(header, claims(), STRANGER);
+            String badlySignedOtherwise = sign(" " + header, claims(), STRANGER);
+
+            assertThat(verified(known).keyId()).isEqualTo(verified(spelledOtherwise).keyId());
+            assertThat(refused(badlySigned).refusal().message()).isEqualTo(refused(badlySignedOtherwise).refusal().message());
+        }
+
+        @Test
+        void aKnownHeaderSegmentWithMoreAfterItIsDecodedNotRecognised() {
+            String[] parts = segments(valid());
+
+            assertRefused(parts[0] + "fQ." + parts[1] + "." + parts[2], ErrorCode.MALFORMED_TOKEN);
+            assertRefused(parts[0].substring(0, parts[0].length() - 1) + "." + parts[1] + "." + parts[2], ErrorCode.MALFORMED_TOKEN);
+        }
+    }
+
+    /** One token per rule family through the real codec: the codec and the domain's rules agree. */
+    @Nested
+    class EndToEnd {
+        @Test
+        void endToEndSizeAValidTokenPaddedOverEightKibIsTokenTooLarge() {
+            String token = sign(HS256_JWT, "{\"id\":\"" + USER + "\",\"pad\":\"" + "x".repeat(6200) + "\",\"exp\":"
+                    + (NOW.getEpochSecond() + 30) + "}", CURRENT);
+            assertThat(token.length()).isGreaterThan(8192);
+
+            assertRefused(token, ErrorCode.TOKEN_TOO_LARGE);
+        }
+
+        @Test
+        void endToEndFormAJweMintedByNimbusIsMalformed() throws JOSEException {
+            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(claims()));
+            jwe.encrypt(new DirectEncrypter(new byte[32]));
+
+            TokenCheck.Refused refused = refused(jwe.serialize());
+
+            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.MALFORMED_TOKEN);
+            assertThat(refused.refusal().message()).contains("JWE");
+        }
+
+        @Test
+        void endToEndAlgAnRs256TokenMintedByNimbusIsUnsupportedWithoutPublicKeys() throws JOSEException {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), nimbusClaims(NOW, NOW.plusSeconds(30)));
+            jwt.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+
+            assertRefused(jwt.serialize(), ErrorCode.UNSUPPORTED_ALGORITHM, "alg");
+        }
+
+        @Test
+        void endToEndMembersAJkuMintedByNimbusIsUnsupportedNamingIt() {
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).jwkURL(URI.create("https://attacker.example/jwks.json")).build();
+
+            assertRefused(nimbus(header, CURRENT), ErrorCode.UNSUPPORTED_TOKEN, "jku");
+        }
+
+        @Test
+        void endToEndTypJoseMintedByNimbusIsUnsupported() {
+            assertRefused(nimbus(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JOSE).build(), CURRENT),
+                    ErrorCode.UNSUPPORTED_TOKEN, "typ");
+        }
+
+        @Test
+        void endToEndKeyChoiceAnUnknownKidIsUnknownKeyAndReported() {
+            TokenCheck.Refused refused = refused(nimbus(nimbusHs256().keyID("k-unknown").build(), CURRENT));
+
+            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.UNKNOWN_KEY);
+            assertThat(refused.headerKid()).contains("k-unknown");
+        }
+
+        @Test
+        void endToEndSignatureWithoutKidATokenByARotatedOutSecretIsSecretRotated() {
+            assertRefused(nimbus(nimbusHs256().build(), OLD), ErrorCode.SECRET_ROTATED);
+        }
+
+        @Test
+        void endToEndOrderingAnExpiredNimbusTokenIsTokenExpiredWithItsVerifiedIat() {
             String token = nimbus(nimbusHs256().build(), nimbusClaims(NOW.minusSeconds(120), NOW.minusSeconds(90)),
                     CURRENT.keyBytes());
 
@@ -804,52 +490,12 @@ class StrictJwsCodecTest {
             assertThat(refused.refusal().code()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
             assertThat(refused.verifiedIssuedAt()).contains(NOW.minusSeconds(120));
         }
-
-        @Test
-        void invalidSignatureCarriesTheHeaderKidButNeverTheIat() {
-            String token = sign("{\"alg\":\"HS256\",\"kid\":\"k-current\"}", claims(), STRANGER);
-
-            TokenCheck.Refused refused = refused(token);
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
-            assertThat(refused.headerKid()).contains("k-current");
-            assertThat(refused.verifiedIssuedAt()).isEmpty();
-        }
-
-        @Test
-        void headerRefusalsCarryTheHeaderKid() {
-            TokenCheck.Refused refused = refused(sign("{\"alg\":\"HS512\",\"kid\":\"k-x\"}", claims(), CURRENT));
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.UNSUPPORTED_ALGORITHM);
-            assertThat(refused.headerKid()).contains("k-x");
-        }
-
-        @Test
-        void formRefusalsCarryNoDiagnostics() {
-            TokenCheck.Refused refused = refused("!".repeat(8193));
-
-            assertThat(refused.headerKid()).isEmpty();
-            assertThat(refused.verifiedIssuedAt()).isEmpty();
-        }
-
-        @Test
-        void claimRulesRunOnlyAfterTheSignature() {
-            String token = sign(HS256_JWT, "{\"exp\":" + (NOW.getEpochSecond() + 30) + "}", STRANGER);
-
-            assertRefused(token, ErrorCode.INVALID_SIGNATURE);
-        }
-
-        @Test
-        void claimRefusalsComeFromTheTokenRules() {
-            TokenCheck.Refused refused = refused(sign(HS256_JWT, "{\"iat\":" + NOW.getEpochSecond() + ",\"exp\":"
-                    + (NOW.getEpochSecond() + 30) + "}", CURRENT));
-
-            assertThat(refused.refusal().code()).isEqualTo(ErrorCode.MISSING_CLAIM);
-            assertThat(refused.refusal().claim()).contains("id");
-            assertThat(refused.verifiedIssuedAt()).contains(NOW);
-        }
     }
 
+    /**
+     * Nothing catches a bug any more: an exception out of the codec or the rules fails these tests,
+     * and no answer may come from the one catch-all around Jackson ({@link StrictJson#LIBRARY_FAILURE}).
+     */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Robustness {
@@ -878,6 +524,15 @@ class StrictJwsCodecTest {
             String base = valid();
             for (int end = 0; end <= base.length(); end++) {
                 assertSameVerdict(base.substring(0, end));
+            }
+        }
+
+        @Test
+        void neverThrowsOnSignedHeadersAndPayloadsOfEveryByte() {
+            for (int b = 0; b < 256; b++) {
+                byte[] odd = {'{', '"', 'x', '"', ':', '"', (byte) b, '"', '}'};
+                assertSameVerdict(TestTokens.signRaw(odd, claims().getBytes(StandardCharsets.UTF_8), CURRENT));
+                assertSameVerdict(TestTokens.signRaw(HS256_JWT.getBytes(StandardCharsets.UTF_8), odd, CURRENT));
             }
         }
 
@@ -911,9 +566,11 @@ class StrictJwsCodecTest {
 
         private void assertSameVerdict(String token) {
             TokenCheck check = VERIFIER.verify(request(token));
-            var inspection = VERIFIER.inspect(request(token));
+            TokenInspection inspection = VERIFIER.inspect(request(token));
             Optional<?> refusal = check instanceof TokenCheck.Refused r ? Optional.of(r.refusal()) : Optional.empty();
             assertThat(inspection.refusal()).as(token).isEqualTo(refusal);
+            assertThat(inspection.checks()).as(token)
+                    .noneMatch(step -> step.detail().contains(StrictJson.LIBRARY_FAILURE));
         }
     }
 

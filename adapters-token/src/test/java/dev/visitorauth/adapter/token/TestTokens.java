@@ -37,7 +37,7 @@ import org.jose4j.lang.JoseException;
 final class TestTokens {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     static final WidgetId WIDGET = new WidgetId("wdg_test");
-    /** 64 characters, so HS384 and HS512 tokens can be minted with the widget's own secret. */
+    /** 64 characters: a key long enough for any HMAC size a library will mint with it. */
     static final SecretValue CURRENT = SecretValue.of("cUrReNt-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS");
     static final SecretValue GRACE = SecretValue.of("gRaCe-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU");
     static final SecretValue OLD = SecretValue.of("oLd-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW");

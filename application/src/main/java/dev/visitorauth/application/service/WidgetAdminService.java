@@ -7,6 +7,7 @@ import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.WidgetDetails;
+import dev.visitorauth.application.port.in.SettingChange;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
@@ -18,6 +19,7 @@ import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.Widget;
@@ -42,9 +44,16 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     private final TransactionPort transactions;
     private final Credentials credentials;
     private final Clock clock;
+    private final boolean allowPlainHttpJwks;
 
+    /**
+     * @param allowPlainHttpJwks true when private outbound addresses are allowed
+     *                           ({@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE}): a JWKS URL may then use
+     *                           plain {@code http}
+     */
     public WidgetAdminService(LoadWidgetPort load, SaveWidgetPort save, LoadAuthFailuresPort failures,
-                              TransactionPort transactions, RandomPort random, Clock clock) {
+                              TransactionPort transactions, RandomPort random, Clock clock, boolean allowPlainHttpJwks) {
+        this.allowPlainHttpJwks = allowPlainHttpJwks;
         this.load = Objects.requireNonNull(load, "load");
         this.save = Objects.requireNonNull(save, "save");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -61,28 +70,37 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         Instant now = clock.instant();
         Widget blank = new Widget(workspaceId, new WidgetId(credentials.id("wgt_", 16)), "-", AuthenticationPolicy.defaults(),
                 AllowedOrigins.any(), now);
-        return apply(blank, settings).flatMap(widget -> {
-            WidgetKeyring keyring = WidgetKeyring.create(widget.id(), newKeyId(), SecretValue.of(credentials.secret()), now);
+        return apply(blank, settings).flatMap(widget -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
+            WidgetKeyring keyring = WidgetKeyring.create(widget.id(), newKeyId(), SecretValue.of(credentials.secret()), now)
+                    .withJwksUrl(urlAfter(url));
             return transactions.inTransaction(() -> {
                 save.createWidget(widget, keyring);
-                return Result.ok(new WidgetDetails(widget, keyring.current()));
+                return Result.ok(WidgetDetails.of(widget, keyring));
             });
-        });
+        }));
     }
 
     @Override
     public Result<WidgetDetails> getWidget(WorkspaceId workspaceId, String widgetId) {
         return find(workspaceId, widgetId).flatMap(widget -> keyring(widget)
-                .map(keyring -> new WidgetDetails(widget, keyring.current())));
+                .map(keyring -> WidgetDetails.of(widget, keyring)));
     }
 
     @Override
     public Result<WidgetDetails> updateWidget(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
-        return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> apply(widget, settings))
-                .flatMap(updated -> {
+        return transactions.inTransaction(() -> find(workspaceId, widgetId)
+                .flatMap(widget -> apply(widget, settings))
+                .flatMap(updated -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
                     save.updateWidget(updated);
-                    return keyring(updated).map(keyring -> new WidgetDetails(updated, keyring.current()));
-                }));
+                    if (url instanceof SettingChange.Keep<JwksUrl>) {
+                        return keyring(updated).map(keyring -> WidgetDetails.of(updated, keyring));
+                    }
+                    return lockedKeyring(updated).map(keyring -> {
+                        WidgetKeyring changed = keyring.withJwksUrl(urlAfter(url));
+                        save.saveKeyring(updated, changed);
+                        return WidgetDetails.of(updated, changed);
+                    });
+                })));
     }
 
     @Override
@@ -110,6 +128,19 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
             return Refusals.invalid("limit", "limit must be 1 to 1000.");
         }
         return find(workspaceId, widgetId).map(widget -> failures.recentAuthFailures(workspaceId, widget.id(), limit));
+    }
+
+    /** The JWKS URL change a request asks for; {@code invalid_request} naming {@code jwksUrl} for an unacceptable URL. */
+    private Result<SettingChange<JwksUrl>> jwksUrl(SettingChange<String> change) {
+        if (change instanceof SettingChange.Set<String> set) {
+            return JwksUrl.parse(set.value(), allowPlainHttpJwks).map(SettingChange::set);
+        }
+        return Result.ok(change instanceof SettingChange.Clear<String> ? SettingChange.clear() : SettingChange.keep());
+    }
+
+    /** The URL a keyring has after {@code change} (which is not a keep). */
+    private static Optional<JwksUrl> urlAfter(SettingChange<JwksUrl> change) {
+        return change instanceof SettingChange.Set<JwksUrl> set ? Optional.of(set.value()) : Optional.empty();
     }
 
     private KeyId newKeyId() {

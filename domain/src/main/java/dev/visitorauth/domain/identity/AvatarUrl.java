@@ -58,55 +58,59 @@ public record AvatarUrl(String value) {
 
     /**
      * {@code http(s)://host[:port][path][?query][#fragment]} with a plain host name: YES; a scheme
-     * other than http(s) or user info: NO (as {@link URI} would say); anything else: UNSURE.
+     * other than http(s): NO (as {@link URI} would say); anything else: UNSURE. One pass.
      */
     private static int commonForm(String s) {
-        int colon = s.indexOf(':');
-        if (colon < 0) {
-            return NO; // no scheme: a relative reference
+        int n = s.length();
+        int i;
+        if (n > 8 && s.regionMatches(true, 0, "https://", 0, 8)) {
+            i = 8;
+        } else if (n > 7 && s.regionMatches(true, 0, "http://", 0, 7)) {
+            i = 7;
+        } else {
+            int colon = s.indexOf(':');
+            if (colon < 0) {
+                return NO; // no scheme: a relative reference
+            }
+            boolean web = (colon == 4 && s.regionMatches(true, 0, "http", 0, 4))
+                    || (colon == 5 && s.regionMatches(true, 0, "https", 0, 5));
+            return !web && isScheme(s, colon) ? NO : UNSURE;
         }
-        boolean http = colon == 4 && s.regionMatches(true, 0, "http", 0, 4);
-        boolean https = colon == 5 && s.regionMatches(true, 0, "https", 0, 5);
-        if (!http && !https) {
-            return isScheme(s, colon) ? NO : UNSURE;
-        }
-        if (!s.startsWith("//", colon + 1)) {
-            return UNSURE;
-        }
-        int hostStart = colon + 3;
-        int end = hostStart;
-        while (end < s.length() && s.charAt(end) != '/' && s.charAt(end) != '?' && s.charAt(end) != '#') {
-            end++;
-        }
-        int portColon = -1;
-        for (int i = hostStart; i < end; i++) {
+        // The host: labels of letters, digits and inner hyphens, the last starting with a letter
+        // (RFC 2396 hostname, which URI reads as a server-based authority).
+        int labelStart = i;
+        for (; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '@') {
-                return UNSURE;
-            }
-            if (c == ':') {
-                if (portColon >= 0) {
+            if (c == '.') {
+                if (i == labelStart || s.charAt(i - 1) == '-') {
                     return UNSURE;
                 }
-                portColon = i;
+                labelStart = i + 1;
+            } else if (c == '-') {
+                if (i == labelStart) {
+                    return UNSURE;
+                }
+            } else if (!isLetter(c) && !isDigit(c)) {
+                break;
             }
         }
-        int hostEnd = portColon >= 0 ? portColon : end;
-        if (!isPlainHostName(s, hostStart, hostEnd)) {
+        if (i == labelStart || s.charAt(i - 1) == '-' || !isLetter(s.charAt(labelStart))) {
             return UNSURE;
         }
-        if (portColon >= 0) {
-            if (portColon + 1 == end) {
+        if (i < n && s.charAt(i) == ':') {
+            int portStart = ++i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == portStart) {
                 return UNSURE;
             }
-            for (int i = portColon + 1; i < end; i++) {
-                if (!isDigit(s.charAt(i))) {
-                    return UNSURE;
-                }
-            }
+        }
+        if (i < n && s.charAt(i) != '/' && s.charAt(i) != '?' && s.charAt(i) != '#') {
+            return UNSURE; // user info, a bracketed address, or other characters in the authority
         }
         boolean inFragment = false;
-        for (int i = end; i < s.length(); i++) {
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c == '#') {
                 if (inFragment) {
@@ -114,7 +118,7 @@ public record AvatarUrl(String value) {
                 }
                 inFragment = true;
             } else if (c == '%') {
-                if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                if (i + 2 >= n || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
                     return UNSURE;
                 }
                 i += 2;
@@ -123,34 +127,6 @@ public record AvatarUrl(String value) {
             }
         }
         return YES;
-    }
-
-    /** Labels of letters, digits and inner hyphens, the last starting with a letter (RFC 2396 hostname). */
-    private static boolean isPlainHostName(String s, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        int labelStart = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || s.charAt(i) == '.') {
-                if (i == labelStart) {
-                    return false;
-                }
-                if (s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
-                    return false;
-                }
-                if (i == to && !isLetter(s.charAt(labelStart))) {
-                    return false;
-                }
-                labelStart = i + 1;
-            } else {
-                char c = s.charAt(i);
-                if (!isLetter(c) && !isDigit(c) && c != '-') {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static boolean isScheme(String s, int colon) {

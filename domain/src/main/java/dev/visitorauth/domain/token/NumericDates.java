@@ -57,9 +57,6 @@ final class NumericDates {
     }
 
     private static Instant slowPath(String text) {
-        if (!isJsonNumber(text)) {
-            return null;
-        }
         BigDecimal value;
         try {
             value = new BigDecimal(text);
@@ -103,49 +100,6 @@ final class NumericDates {
             return null;
         }
         return text.charAt(e + 1) == '-' ? Instant.EPOCH : FAR_FUTURE;
-    }
-
-    /** Strict JSON number grammar (RFC 8259): {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
-    static boolean isJsonNumber(String text) {
-        int length = text.length();
-        int i = 0;
-        if (i < length && text.charAt(i) == '-') {
-            i++;
-        }
-        if (i >= length || !isDigit(text.charAt(i))) {
-            return false;
-        }
-        if (text.charAt(i) == '0') {
-            i++;
-        } else {
-            while (i < length && isDigit(text.charAt(i))) {
-                i++;
-            }
-        }
-        if (i < length && text.charAt(i) == '.') {
-            i++;
-            int start = i;
-            while (i < length && isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                return false;
-            }
-        }
-        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int start = i;
-            while (i < length && isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                return false;
-            }
-        }
-        return i == length;
     }
 
     private static boolean isDigit(char c) {

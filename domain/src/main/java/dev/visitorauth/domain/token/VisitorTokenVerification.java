@@ -235,8 +235,8 @@ public final class VisitorTokenVerification {
                     ? (alg == null ? "absent" : describe(alg)) + "; it must be a string such as \"HS256\"" : null);
         }
         boolean publicKeys = run.keyring.acceptsPublicKeys();
-        run.algorithm = TokenAlgorithm.byHeaderName(algName.value())
-                .filter(a -> a.symmetric() || publicKeys).orElse(null);
+        TokenAlgorithm named = TokenAlgorithm.named(algName.value());
+        run.algorithm = named != null && (named.symmetric() || publicKeys) ? named : null;
         if (run.algorithm == null) {
             return run.fail("alg", publicKeys ? TokenRefusals.WRONG_ALG_WITH_PUBLIC_KEYS : TokenRefusals.WRONG_ALG,
                     run.tracing ? describe(alg) + (publicKeys ? "; not an algorithm this widget's keys verify"

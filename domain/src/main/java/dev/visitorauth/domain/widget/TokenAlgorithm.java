@@ -47,11 +47,18 @@ public enum TokenAlgorithm {
 
     /** The algorithm {@code alg} names exactly, if it is one of ours. */
     public static Optional<TokenAlgorithm> byHeaderName(String name) {
-        for (TokenAlgorithm algorithm : values()) {
-            if (algorithm.headerName.equals(name)) {
-                return Optional.of(algorithm);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(named(name));
+    }
+
+    /** The algorithm {@code alg} names exactly, or null (the token hot path allocates nothing here). */
+    public static TokenAlgorithm named(String name) {
+        return switch (name) {
+            case "HS256" -> HS256;
+            case "RS256" -> RS256;
+            case "PS256" -> PS256;
+            case "ES256" -> ES256;
+            case "EdDSA" -> EDDSA;
+            default -> null;
+        };
     }
 }

@@ -33,7 +33,7 @@ class ArchitectureTest {
         return Stream.of(HexagonRules.domainDependsOnlyOnTheJdk(), HexagonRules.applicationDependsOnlyOnDomainAndTheJdk(),
                 HexagonRules.coreUsesNoFramework(), HexagonRules.coreDoesNotDependOnAdapters(),
                 HexagonRules.adaptersAreIndependent(), HexagonRules.adaptersDoNotDependOnTheAssembly(),
-                HexagonRules.domainPackagesAreFreeOfCycles());
+                HexagonRules.domainPackagesAreFreeOfCycles(), HexagonRules.tokenAdapterHoldsNoProductRule());
     }
 
     @ParameterizedTest
@@ -64,5 +64,15 @@ class ArchitectureTest {
         assertThat(noFramework.hasViolation()).isTrue();
         assertThat(jdkOnly.getFailureReport().toString()).contains("org.springframework.util.StringUtils");
         assertThat(noFramework.getFailureReport().toString()).contains("java.sql.Connection");
+    }
+
+    /** The token adapter rule is not vacuous: an adapter class that picks a refusal breaks it. */
+    @Test
+    void ruleCatchesATokenAdapterDecidingARefusal() {
+        JavaClasses ruleMaking = new ClassFileImporter().importClasses(
+                dev.visitorauth.adapter.token.archfixture.RuleMakingTokenAdapter.class);
+        EvaluationResult result = HexagonRules.tokenAdapterHoldsNoProductRule().evaluate(ruleMaking);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("dev.visitorauth.domain.error.ErrorCode");
     }
 }

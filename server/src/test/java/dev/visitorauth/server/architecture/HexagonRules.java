@@ -55,6 +55,20 @@ final class HexagonRules {
                 .should().dependOnClassesThat().resideInAPackage("dev.visitorauth.server..");
     }
 
+    /**
+     * The token adapter holds no product rule: it decodes and checks signatures, and every verdict
+     * (which refusal, which claim, which time) is the domain's ({@code VisitorTokenVerification}).
+     * So it never names a refusal, an error code, a policy or the claim rules.
+     */
+    static ArchRule tokenAdapterHoldsNoProductRule() {
+        return noClasses().that().resideInAPackage("dev.visitorauth.adapter.token..")
+                .should().dependOnClassesThat().resideInAPackage("dev.visitorauth.domain.error..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.visitorauth.domain.widget.AuthenticationPolicy")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.visitorauth.domain.token.VisitorTokenRules")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.visitorauth.domain.token.TokenRefusals")
+                .because("spec sections 3 and 12 have one home, the domain; a second verifier must not re-implement them");
+    }
+
     /** No cycles between the domain's concept packages. */
     static ArchRule domainPackagesAreFreeOfCycles() {
         return slices().matching("dev.visitorauth.domain.(*)..").should().beFreeOfCycles();

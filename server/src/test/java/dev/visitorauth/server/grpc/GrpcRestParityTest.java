@@ -348,6 +348,35 @@ class GrpcRestParityTest {
         throw new AssertionError("no ErrorInfo in " + status);
     }
 
+    // ---- public keys (spec section 12) ----
+
+    /** A key added over gRPC is shown by REST as gRPC lists it, and a JWKS URL set over gRPC is the widget's. */
+    @Test
+    void keysAndTheJwksUrlReadTheSameOverBothTransports() throws Exception {
+        Widget keyed = createWidget("Keys");
+        String jwk = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048)
+                .toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        String keyId = stub.addWidgetKey(dev.visitorauth.adapter.grpc.v1.AddWidgetKeyRequest.newBuilder()
+                .setWidgetId(keyed.id()).setJwk(jwk).build()).getKeyId();
+        stub.setWidgetJwksUrl(dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlRequest.newBuilder().setWidgetId(keyed.id())
+                .setJwksUrl("https://idp.example.com/jwks.json").build());
+
+        var listed = stub.listWidgetKeys(dev.visitorauth.adapter.grpc.v1.ListWidgetKeysRequest.newBuilder()
+                .setWidgetId(keyed.id()).build());
+        JsonNode rest = request("GET", "/v1/admin/widgets/" + keyed.id(), apiKey, Map.of(), 200);
+
+        assertThat(listed.getKeysCount()).isEqualTo(1);
+        assertThat(rest.path("keys")).hasSize(1);
+        JsonNode key = rest.path("keys").get(0);
+        assertThat(key.path("keyId").asString()).isEqualTo(keyId).isEqualTo(listed.getKeys(0).getKeyId());
+        assertThat(key.path("kty").asString()).isEqualTo("RSA").isEqualTo(listed.getKeys(0).getKty());
+        assertThat(key.path("alg").asString()).isEqualTo("RS256,PS256").isEqualTo(listed.getKeys(0).getAlg());
+        Instant created = Instant.parse(key.path("createdAt").asString());
+        assertThat(created.getEpochSecond()).isEqualTo(listed.getKeys(0).getCreatedAt().getSeconds());
+        assertThat(created.getNano()).isEqualTo(listed.getKeys(0).getCreatedAt().getNanos());
+        assertThat(rest.path("jwksUrl").asString()).isEqualTo(listed.getJwksUrl()).isEqualTo("https://idp.example.com/jwks.json");
+    }
+
     // ---- REST set-up ----
 
     private Widget createWidget(String name) {

@@ -15,6 +15,7 @@ import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
+import dev.visitorauth.application.port.in.SettingChange;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -45,7 +46,7 @@ public class WidgetAdminController {
     public static final int DEFAULT_FAILURE_LIMIT = 100;
     /** The members a widget's create and PATCH bodies take. */
     private static final String[] SETTINGS = {"name", "mode", "maxTokenLifetimeSeconds", "clockSkewSeconds", "requireJti",
-            "allowedOrigins"};
+            "allowedOrigins", "jwksUrl"};
 
     private final CreateWidgetUseCase createWidget;
     private final GetWidgetUseCase getWidget;
@@ -84,7 +85,8 @@ public class WidgetAdminController {
     }
 
     @PatchMapping("/v1/admin/widgets/{widgetId}")
-    @Operation(summary = "Change a widget's name, policy or allowed origins", description = "Absent members keep their value.")
+    @Operation(summary = "Change a widget's name, policy, allowed origins or JWKS URL",
+            description = "Absent members keep their value; jwksUrl: null removes it.")
     public WidgetResponse update(
             WorkspaceId workspace, @PathVariable String widgetId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -122,7 +124,9 @@ public class WidgetAdminController {
 
     private static WidgetSettings settings(JsonNode body) {
         JsonBody json = JsonBody.of(body, SETTINGS);
+        SettingChange<String> jwksUrl = json.isNull("jwksUrl") ? SettingChange.clear()
+                : SettingChange.setIfPresent(json.string("jwksUrl"));
         return new WidgetSettings(json.string("name"), json.string("mode"), json.integer("maxTokenLifetimeSeconds"),
-                json.integer("clockSkewSeconds"), json.bool("requireJti"), json.stringList("allowedOrigins"));
+                json.integer("clockSkewSeconds"), json.bool("requireJti"), json.stringList("allowedOrigins"), jwksUrl);
     }
 }

@@ -100,6 +100,25 @@ public final class JsonBody {
         });
     }
 
+    /** A JSON object member, as its JSON text. */
+    public Optional<String> objectText(String name) {
+        return member(name).map(node -> {
+            if (!node.isObject()) {
+                throw wrongType(name, "a JSON object", node);
+            }
+            return node.toString();
+        });
+    }
+
+    /** True when the member is present with the value {@code null} (which some settings read as "remove"). */
+    public boolean isNull(String name) {
+        if (object == null) {
+            return false;
+        }
+        JsonNode node = object.get(name);
+        return node != null && node.isNull();
+    }
+
     private Optional<JsonNode> member(String name) {
         if (object == null) {
             return Optional.empty();

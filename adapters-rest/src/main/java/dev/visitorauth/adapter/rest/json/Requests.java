@@ -30,7 +30,17 @@ public final class Requests {
                                         @Schema(minimum = "0", maximum = "300") Long clockSkewSeconds,
                                         Boolean requireJti,
                                         @Schema(description = "scheme://host[:port]; empty allows any origin.")
-                                        List<String> allowedOrigins) {
+                                        List<String> allowedOrigins,
+                                        @Schema(description = "An https URL of the company's JWKS (public keys that verify "
+                                                + "its tokens); on PATCH, null removes it.", maxLength = 2048, nullable = true)
+                                        String jwksUrl) {
+    }
+
+    public record AddWidgetKeyRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The public key as a JWK (RFC 7517) object: "
+                    + "RSA (at least 2048 bits; RS256, PS256), EC P-256 (ES256) or OKP Ed25519 (EdDSA); no private members. "
+                    + "Its kid, if any, becomes the key id.")
+            java.util.Map<String, Object> jwk) {
     }
 
     public record RotateSecretRequest(

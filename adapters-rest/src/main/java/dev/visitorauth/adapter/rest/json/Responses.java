@@ -89,17 +89,34 @@ public final class Responses {
                                  long maxTokenLifetimeSeconds, long clockSkewSeconds, boolean requireJti) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WidgetResponse(String id, String name, String keyId, PolicyResponse policy, List<String> allowedOrigins,
-                                 String createdAt) {
+                                 String createdAt,
+                                 @Schema(description = "The widget's JWKS URL, or null.", nullable = true) String jwksUrl,
+                                 @Schema(description = "Uploaded public keys, oldest first.") List<WidgetKeyResponse> keys) {
     }
 
     @Schema(description = "A new widget, with its first secret.")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CreatedWidgetResponse(String id, String name, String keyId, PolicyResponse policy,
-                                        List<String> allowedOrigins, String createdAt, String secret) {
+                                        List<String> allowedOrigins, String createdAt, String jwksUrl,
+                                        List<WidgetKeyResponse> keys, String secret) {
         @Override
         public String toString() {
             return "CreatedWidgetResponse[id=" + id + ", keyId=" + keyId + ", secret=" + REDACTED + "]";
         }
+    }
+
+    @Schema(description = "An uploaded public key.")
+    public record WidgetKeyResponse(String keyId, @Schema(allowableValues = {"RSA", "EC", "OKP"}) String kty,
+                                    @Schema(description = "The algorithm the key verifies; for an RSA key uploaded without "
+                                            + "alg, both it verifies: \"RS256,PS256\".",
+                                            example = "ES256") String alg,
+                                    String createdAt) {
+    }
+
+    @Schema(description = "The id of the key just added.")
+    public record KeyIdResponse(String keyId) {
     }
 
     public record SecretResponse(String secret, String keyId) {

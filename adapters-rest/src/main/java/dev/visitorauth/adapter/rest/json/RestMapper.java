@@ -23,6 +23,7 @@ import dev.visitorauth.adapter.rest.json.Responses.UserResponse;
 import dev.visitorauth.adapter.rest.json.Responses.VisitorOwnerResponse;
 import dev.visitorauth.adapter.rest.json.Responses.VisitorResponse;
 import dev.visitorauth.adapter.rest.json.Responses.VisitorUserResponse;
+import dev.visitorauth.adapter.rest.json.Responses.WidgetKeyResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WorkspaceResponse;
 import dev.visitorauth.application.port.in.ConversationDetails;
@@ -50,7 +51,10 @@ import dev.visitorauth.domain.token.JsonValue;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.widget.AuthFailure;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
+import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.widget.WidgetSecret;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -132,13 +136,23 @@ public final class RestMapper {
     public static WidgetResponse widget(WidgetDetails details) {
         Widget w = details.widget();
         return new WidgetResponse(w.id().value(), w.name(), details.currentSecret().keyId().value(), policy(w.policy()),
-                w.allowedOrigins().origins(), time(w.createdAt()));
+                w.allowedOrigins().origins(), time(w.createdAt()), details.jwksUrl().map(JwksUrl::value).orElse(null),
+                details.publicKeys().stream().map(RestMapper::widgetKey).toList());
+    }
+
+    public static WidgetKeyResponse widgetKey(WidgetPublicKey key) {
+        return new WidgetKeyResponse(key.keyId().value(), key.type().kty(), algorithms(key), time(key.createdAt()));
+    }
+
+    /** The algorithms a key verifies as the wire shows them: one name, or "RS256,PS256" (in TokenAlgorithm's order). */
+    public static String algorithms(WidgetPublicKey key) {
+        return String.join(",", key.algorithms().stream().sorted().map(TokenAlgorithm::headerName).toList());
     }
 
     public static CreatedWidgetResponse createdWidget(WidgetDetails details) {
         WidgetResponse w = widget(details);
         return new CreatedWidgetResponse(w.id(), w.name(), w.keyId(), w.policy(), w.allowedOrigins(), w.createdAt(),
-                details.currentSecret().value().reveal());
+                w.jwksUrl(), w.keys(), details.currentSecret().value().reveal());
     }
 
     private static PolicyResponse policy(AuthenticationPolicy policy) {

@@ -2,11 +2,14 @@ package dev.visitorauth.adapter.rest.testapp;
 
 import dev.visitorauth.adapter.rest.RestAdapterConfiguration;
 import dev.visitorauth.adapter.rest.SystemApiKey;
+import dev.visitorauth.application.FakeJwkParser;
 import dev.visitorauth.application.FakeTokenVerifier;
 import dev.visitorauth.application.Storage;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
 import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
@@ -55,10 +58,26 @@ public class RestTestApplication {
     }
 
     @Bean
-    VisitorAuthentication visitorAuthentication(FakeTokenVerifier verifier) {
+    FakeJwkParser fakeJwkParser() {
+        return new FakeJwkParser();
+    }
+
+    @Bean
+    VisitorAuthentication visitorAuthentication(FakeTokenVerifier verifier, FakeJwkParser jwks) {
         return VisitorAuthentication.builder(verifier)
                 .storage(Storage.inMemory(new InMemoryFailureRateLimiter(FAILURE_LIMIT, Duration.ofMinutes(1))))
+                .jwkParser(jwks)
                 .build();
+    }
+
+    @Bean
+    AddWidgetKeyUseCase addWidgetKey(VisitorAuthentication a) {
+        return a.addWidgetKey()::addWidgetKey;
+    }
+
+    @Bean
+    DeleteWidgetKeyUseCase deleteWidgetKey(VisitorAuthentication a) {
+        return a.deleteWidgetKey()::deleteWidgetKey;
     }
 
     /** A short body deadline, so the slow-body test is quick; every other test sends its body at once. */

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.out;
 
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.identity.VisitorIdentity;
+import dev.visitorauth.domain.token.TokenVerdict;
 import dev.visitorauth.domain.widget.KeyId;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +13,15 @@ import java.util.Optional;
  * the application's, through {@link ConsumeTokenIdPort}).
  */
 public sealed interface TokenCheck permits TokenCheck.Verified, TokenCheck.Refused {
+
+    /** The check for the domain's verdict (the token rules all live in the domain). */
+    static TokenCheck of(TokenVerdict verdict) {
+        if (verdict instanceof TokenVerdict.Accepted accepted) {
+            return new Verified(accepted.identity(), accepted.keyId());
+        }
+        TokenVerdict.Refused refused = (TokenVerdict.Refused) verdict;
+        return new Refused(refused.refusal(), refused.headerKid(), refused.verifiedIssuedAt());
+    }
 
     /**
      * The token is valid.

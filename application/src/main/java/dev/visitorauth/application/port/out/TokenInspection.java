@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.out;
 
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.token.JsonValue;
+import dev.visitorauth.domain.token.TokenVerdict;
 import dev.visitorauth.domain.widget.KeyId;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,13 @@ public record TokenInspection(Optional<Refusal> refusal, Optional<KeyId> keyId, 
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(claims, "claims");
         checks = List.copyOf(checks);
+    }
+
+    /** The inspection of a token the domain's rules judged {@code verdict}, with what the rules recorded. */
+    public static TokenInspection of(TokenVerdict verdict, Optional<KeyId> keyId, Optional<JsonValue.JsonObject> header,
+                                     Optional<JsonValue.JsonObject> claims, List<Step> checks) {
+        Optional<Refusal> refusal = verdict instanceof TokenVerdict.Refused refused ? Optional.of(refused.refusal()) : Optional.empty();
+        return new TokenInspection(refusal, keyId, header, claims, checks);
     }
 
     public boolean valid() {
