@@ -173,6 +173,23 @@ public sealed interface JsonValue
             return view;
         }
 
+        /** The number of members. */
+        public int size() {
+            return size;
+        }
+
+        /** The name of member {@code i}, in document order (for one pass over the members). */
+        public String name(int i) {
+            java.util.Objects.checkIndex(i, size);
+            return names[i];
+        }
+
+        /** The value of member {@code i}, in document order. */
+        public JsonValue value(int i) {
+            java.util.Objects.checkIndex(i, size);
+            return values[i];
+        }
+
         public Optional<JsonValue> get(String name) {
             return Optional.ofNullable(find(name));
         }
