@@ -1,7 +1,7 @@
 package dev.visitorauth.domain.identity;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.visitorauth.domain.ArrayMap;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,13 +21,13 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(customData, "customData");
-        if (!(customData instanceof Patch)) {
-            for (FieldUpdate<String> update : customData.values()) {
-                if (update instanceof FieldUpdate.Keep) {
-                    throw new IllegalArgumentException("a custom data patch assigns or clears keys");
-                }
+        for (FieldUpdate<String> update : customData.values()) {
+            if (update instanceof FieldUpdate.Keep) {
+                throw new IllegalArgumentException("a custom data patch assigns or clears keys");
             }
-            customData = new Patch(new LinkedHashMap<>(customData));
+        }
+        if (!(customData instanceof ArrayMap)) {
+            customData = copy(customData); // an ArrayMap is read-only and owned: no copy needed
         }
     }
 
@@ -71,85 +71,17 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
 
         /** The patch, read-only; the builder cannot be used again. */
         public Map<String, FieldUpdate<String>> build() {
-            Patch patch = new Patch(keys, updates, size);
+            ArrayMap<FieldUpdate<String>> patch = ArrayMap.owning(keys, updates, size);
             keys = null;
             updates = null;
             return patch;
         }
     }
 
-    /** A read-only custom data patch over arrays nothing else holds (at most 50 keys: searched in order). */
-    private static final class Patch extends java.util.AbstractMap<String, FieldUpdate<String>> {
-        private final String[] keys;
-        private final FieldUpdate<String>[] updates;
-        private final int size;
-
-        Patch(String[] keys, FieldUpdate<String>[] updates, int size) {
-            this.keys = keys;
-            this.updates = updates;
-            this.size = size;
-        }
-
-        @SuppressWarnings("unchecked")
-        Patch(Map<String, FieldUpdate<String>> copied) {
-            this(copied.keySet().toArray(new String[0]), copied.values().toArray(new FieldUpdate[0]), copied.size());
-        }
-
-        private int indexOf(Object key) {
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        @Override
-        public FieldUpdate<String> get(Object key) {
-            int i = indexOf(key);
-            return i < 0 ? null : updates[i];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return indexOf(key) >= 0;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public java.util.Set<Entry<String, FieldUpdate<String>>> entrySet() {
-            return new java.util.AbstractSet<>() {
-                @Override
-                public java.util.Iterator<Entry<String, FieldUpdate<String>>> iterator() {
-                    return new java.util.Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < size;
-                        }
-
-                        @Override
-                        public Entry<String, FieldUpdate<String>> next() {
-                            if (next >= size) {
-                                throw new java.util.NoSuchElementException();
-                            }
-                            int i = next++;
-                            return new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], updates[i]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return size;
-                }
-            };
-        }
+    @SuppressWarnings("unchecked")
+    private static Map<String, FieldUpdate<String>> copy(Map<String, FieldUpdate<String>> customData) {
+        return ArrayMap.owning(customData.keySet().toArray(new String[0]), customData.values().toArray(new FieldUpdate[0]),
+                customData.size());
     }
 
     /** A token with no profile claims at all. */
