@@ -34,13 +34,16 @@ import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.out.FetchJwksPort;
 import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
 import dev.visitorauth.application.service.DataLifecycleService;
+import dev.visitorauth.application.service.JwksKeyCache;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
+import dev.visitorauth.application.service.TokenVerificationService;
 import dev.visitorauth.application.service.WidgetAdminService;
 import dev.visitorauth.application.service.WidgetKeysService;
 import dev.visitorauth.application.service.WidgetOriginsService;
@@ -79,7 +82,9 @@ public final class VisitorAuthentication {
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
-        startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), b.verifier, s.tokenIds(),
+        TokenVerificationService verification = new TokenVerificationService(b.verifier,
+                new JwksKeyCache(b.jwks, JwksKeyCache.DEFAULT_MAX_URLS), s.recordFailures());
+        startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), verification, s.tokenIds(),
                 s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
                 s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
@@ -89,7 +94,7 @@ public final class VisitorAuthentication {
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
                 b.allowPrivateOutbound);
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
-        tokenTools = new TokenToolsService(s.loadWidgets(), b.verifier, s.tokenIds(), b.clock);
+        tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
         userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
                 s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions()));
@@ -221,6 +226,10 @@ public final class VisitorAuthentication {
         return widgetOrigins;
     }
 
+    /** The JWKS reader of a core assembled without one: every fetch fails, and is logged as {@code jwks_unavailable}. */
+    private static final FetchJwksPort NO_JWKS_FETCHER = url -> new FetchJwksPort.JwksFetch.Failed(
+            "this deployment was assembled without a JWKS fetcher");
+
     /** The parser of a core assembled without one: public keys cannot be uploaded. */
     private static final ParseJwkPort NO_JWK_PARSER = json -> new ParseJwkPort.Unreadable(
             "This deployment cannot read JWKs: it was assembled without a JWK parser, so public keys cannot be uploaded.");
@@ -233,6 +242,7 @@ public final class VisitorAuthentication {
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
         private CursorCodecPort cursors;
+        private FetchJwksPort jwks = NO_JWKS_FETCHER;
         private ParseJwkPort jwkParser = NO_JWK_PARSER;
         private boolean allowPrivateOutbound;
 
@@ -271,6 +281,16 @@ public final class VisitorAuthentication {
          */
         public Builder cursors(CursorCodecPort cursors) {
             this.cursors = Objects.requireNonNull(cursors, "cursors");
+            return this;
+        }
+
+        /**
+         * Reads widgets' JWKS URLs (e.g. the token adapter's {@code Jose4jJwksFetcher} behind the
+         * outbound guard). Default: none, so a widget's JWKS URL yields no keys and each failed
+         * fetch is logged as {@code jwks_unavailable}.
+         */
+        public Builder jwks(FetchJwksPort jwks) {
+            this.jwks = Objects.requireNonNull(jwks, "jwks");
             return this;
         }
 

@@ -103,6 +103,17 @@ final class Device implements AutoCloseable {
         return widget().findElement(By.cssSelector(css));
     }
 
+    /**
+     * Clicks the widget's element {@code css}, finding it again if the widget re-rendered it between
+     * the look-up and the click (a poll or a stream event can replace it: a stale element).
+     */
+    void click(String css) {
+        await("clicked " + css, () -> {
+            in(css).click();
+            return true;
+        });
+    }
+
     /** The widget's state: starting, anonymous, authenticated or unavailable (data-status on its host). */
     String status() {
         Object s = js("var h = document.getElementById('visitorauth-widget'); return h ? h.getAttribute('data-status') : null;");
@@ -156,14 +167,14 @@ final class Device implements AutoCloseable {
     void openPanel() {
         await("the widget has started", () -> status() != null && !status().equals("starting"));
         if (!panelOpen()) {
-            in(".va-launcher").click();
+            click(".va-launcher");
         }
         await("the panel is open", this::panelOpen);
     }
 
     void openConversation(String id) {
         await("conversation " + id + " is listed", () -> listedConversations().contains(id));
-        in(".va-conv[data-conversation-id='" + id + "']").click();
+        click(".va-conv[data-conversation-id='" + id + "']");
         await("the thread is shown", () -> visible(".va-form"));
     }
 

@@ -429,13 +429,13 @@ class WidgetFlowE2ETest {
     @Order(12)
     void aReplyWhileThePanelIsClosedShowsABadgeOnTheLauncher() {
         device2.openPanel();
-        device2.in(".va-close").click();
+        device2.click(".va-close");
         device2.await("the panel is closed", () -> !device2.panelOpen());
         server.call("POST", "/v1/admin/conversations/" + conversationId + "/messages", widget.apiKey(),
                 Map.of("text", "One more thing: the tracking number is in your email."), 201);
         device2.await("the launcher shows one new reply", () -> device2.visible(".va-badge") && device2.text(".va-badge").equals("1"));
         assertThat(device2.in(".va-launcher").getAttribute("aria-label")).isEqualTo("Open support chat, 1 new reply");
-        device2.in(".va-launcher").click();
+        device2.click(".va-launcher");
         device2.await("the badge is gone once the panel is open", () -> device2.panelOpen() && !device2.visible(".va-badge"));
     }
 
@@ -452,14 +452,14 @@ class WidgetFlowE2ETest {
 
         device2.openPanel();
         if (device2.visible(".va-back")) {
-            device2.in(".va-back").click();
+            device2.click(".va-back");
         }
         device2.openConversation(conversationId);
         device2.await("the newest fifty messages are shown", () -> device2.messages().size() == 50);
         assertThat(device2.messages().get(49)).isEqualTo("agent: Status update 49");
         device2.await("older messages can be loaded", () -> device2.visible(".va-earlier"));
 
-        device2.in(".va-earlier").click();
+        device2.click(".va-earlier");
 
         device2.await("every message is shown", () -> device2.messages().size() == total.intValue());
         assertThat(device2.messages().get(0)).isEqualTo("visitor: Hello, is anyone there?");

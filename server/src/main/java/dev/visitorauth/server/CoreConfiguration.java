@@ -4,6 +4,9 @@ import dev.visitorauth.adapter.persistence.AesGcmSecretCipher;
 import dev.visitorauth.adapter.persistence.JdbcPersistence;
 import dev.visitorauth.adapter.token.Jose4jJwkParser;
 import dev.visitorauth.adapter.token.StrictJwsCodec;
+import dev.visitorauth.adapter.token.jwks.Jose4jJwksFetcher;
+import dev.visitorauth.adapter.token.outbound.OutboundAddressGuard;
+import dev.visitorauth.adapter.token.outbound.OutboundHttpClient;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
@@ -45,6 +48,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -101,11 +105,27 @@ public class CoreConfiguration {
         return new RateLimitMetrics(meters, metrics);
     }
 
+    /**
+     * The one client for outbound requests (JWKS URLs), behind the outbound address guard; closed
+     * with the context.
+     */
+    @Bean
+    OutboundHttpClient outboundHttpClient(VisitorAuthProperties properties) {
+        if (properties.outbound().allowPrivate()) {
+            LoggerFactory.getLogger(CoreConfiguration.class).warn("VISITORAUTH_OUTBOUND_ALLOW_PRIVATE is on: outbound requests "
+                    + "(JWKS URLs) may use plain http and reach loopback and private addresses. Never in production.");
+        }
+        return new OutboundHttpClient(new OutboundAddressGuard(properties.outbound().allowPrivate()),
+                OutboundHttpClient.Limits.DEFAULTS);
+    }
+
     @Bean
     VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, VerificationMetrics metrics,
                                                 VisitorAuthProperties properties, MeterRegistry meters,
-                                                RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec) {
+                                                RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec,
+                                                OutboundHttpClient outbound) {
         return VisitorAuthentication.builder(new TimedTokenVerifier(new StrictJwsCodec(), meters))
+                .jwks(new Jose4jJwksFetcher(outbound))
                 .storage(persistence.storage().withRecordFailures(
                         new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))
                         .withRateLimits(limitMetrics.counting(persistence.failureRateLimiter()),

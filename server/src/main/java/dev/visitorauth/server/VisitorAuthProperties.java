@@ -26,8 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anonymousVisitorRetention how long an anonymous visitor without conversations may go unseen before it is deleted
  * @param httpRequestTimeout   how long a request's body may take to arrive (spec section 8; the header phase is bounded
  *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
- * @param outbound             requests this server makes (JWKS URLs): {@code allowPrivate} opens loopback and private
- *                             addresses and plain {@code http}, for development and tests
+ * @param outbound             requests the service makes of its own accord (JWKS URLs)
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
@@ -60,8 +59,9 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
     /**
      * Outbound requests ({@code visitorauth.outbound.*}).
      *
-     * @param allowPrivate {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE}: true lets JWKS URLs use plain {@code http} and
-     *                     loopback or private addresses (link-local ones stay refused)
+     * @param allowPrivate {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE}: true lets outbound requests use plain
+     *                     http and reach loopback and private addresses (development and tests only);
+     *                     link-local addresses stay refused
      */
     public record Outbound(boolean allowPrivate) {
     }

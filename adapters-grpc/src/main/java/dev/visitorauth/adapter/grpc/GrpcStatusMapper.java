@@ -46,7 +46,8 @@ public final class GrpcStatusMapper {
             case ORIGIN_NOT_ALLOWED, FORBIDDEN -> Status.Code.PERMISSION_DENIED;
             case INVALID_REQUEST -> Status.Code.INVALID_ARGUMENT;
             case RATE_LIMITED, REQUEST_TOO_LARGE -> Status.Code.RESOURCE_EXHAUSTED;
-            case UNAVAILABLE -> Status.Code.UNAVAILABLE;
+            // jwks_unavailable is a failure-log entry only (spec 5), never an answer.
+            case UNAVAILABLE, JWKS_UNAVAILABLE -> Status.Code.UNAVAILABLE;
         };
     }
 

@@ -1,2 +1,6 @@
-/** Token adapter: verifies visitor tokens (strict pre-check, jose4j HMAC) and reads uploaded JWKs (jose4j) behind the application's ports; depends only on application, domain, jose4j and jackson-core. */
+/**
+ * Token adapter: the compact JWS decoded strictly (base64url, JSON) and its signature checked (the JDK's HMAC-SHA256,
+ * jose4j for RS256/PS256/ES256/EdDSA), as the domain's {@code JwsCodec}, plus JWK parsing (jose4j); every token rule is
+ * the domain's. Depends only on application, domain, jose4j and jackson-core.
+ */
 package dev.visitorauth.adapter.token;

@@ -18,7 +18,6 @@ import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.error.ErrorCode;
@@ -59,9 +58,10 @@ public final class StartSessionService implements StartSessionUseCase {
     /**
      * The ports start-up needs.
      *
+     * @param verifier        the token verifier with the widget's JWKS keys
      * @param sessionLifetime how long a session lives (spec default: 12 hours)
      */
-    public record Deps(LoadWidgetPort widgets, VerifyVisitorTokenPort verifier, ConsumeTokenIdPort tokenIds,
+    public record Deps(LoadWidgetPort widgets, TokenVerificationService verifier, ConsumeTokenIdPort tokenIds,
                        LoadVisitorPort loadVisitors, SaveVisitorPort saveVisitors, LoadUserPort loadUsers,
                        SaveUserPort saveUsers, SaveConversationPort saveConversations, SaveSessionPort sessions,
                        RecordAuthFailurePort failures, FailureRateLimitPort rateLimit, TransactionPort transactions,
@@ -182,8 +182,8 @@ public final class StartSessionService implements StartSessionUseCase {
         if (keyring.isEmpty()) {
             return Refusals.widgetNotFound();
         }
-        TokenCheck check = deps.verifier().verify(new TokenVerificationRequest(command.visitorToken().get(), widget.id(),
-                widget.policy(), keyring.get(), now));
+        TokenCheck check = deps.verifier().verify(widget.workspaceId(), new TokenVerificationRequest(
+                command.visitorToken().get(), widget.id(), widget.policy(), keyring.get(), now));
         if (check instanceof TokenCheck.Verified verified) {
             return Result.ok(Optional.of(verified.identity()));
         }

@@ -7,7 +7,6 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
-import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
@@ -26,11 +25,11 @@ import java.util.Optional;
  */
 public final class TokenToolsService implements VerifyTokenUseCase, InspectTokenUseCase {
     private final LoadWidgetPort widgets;
-    private final VerifyVisitorTokenPort verifier;
+    private final TokenVerificationService verifier;
     private final ConsumeTokenIdPort tokenIds;
     private final Clock clock;
 
-    public TokenToolsService(LoadWidgetPort widgets, VerifyVisitorTokenPort verifier, ConsumeTokenIdPort tokenIds, Clock clock) {
+    public TokenToolsService(LoadWidgetPort widgets, TokenVerificationService verifier, ConsumeTokenIdPort tokenIds, Clock clock) {
         this.widgets = Objects.requireNonNull(widgets, "widgets");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
@@ -41,7 +40,7 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     public Result<TokenCheck.Verified> verifyToken(WorkspaceId workspaceId, String widgetId, String token) {
         Instant now = clock.instant();
         return request(workspaceId, widgetId, token, now).flatMap(request -> {
-            TokenCheck check = verifier.verify(request);
+            TokenCheck check = verifier.verify(workspaceId, request);
             if (check instanceof TokenCheck.Refused refused) {
                 return Result.refused(refused.refusal());
             }
@@ -55,11 +54,11 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     public Result<TokenInspection> inspectToken(WorkspaceId workspaceId, String widgetId, String token) {
         Instant now = clock.instant();
         return request(workspaceId, widgetId, token, now).map(request -> {
-            TokenInspection inspection = verifier.inspect(request);
+            TokenInspection inspection = verifier.inspect(workspaceId, request);
             if (!inspection.valid()) {
                 return inspection;
             }
-            TokenCheck check = verifier.verify(request);
+            TokenCheck check = verifier.verify(workspaceId, request);
             if (!(check instanceof TokenCheck.Verified verified) || verified.identity().tokenId().isEmpty()) {
                 return inspection;
             }

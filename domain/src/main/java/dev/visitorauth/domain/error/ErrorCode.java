@@ -52,7 +52,13 @@ public enum ErrorCode {
     /** Too many failed verifications or requests. */
     RATE_LIMITED,
     /** Storage is down; retry. */
-    UNAVAILABLE;
+    UNAVAILABLE,
+    /**
+     * A widget's JWKS URL could not be fetched (spec section 12). Only ever an entry of the widget's
+     * failure log, never a refusal: the last good key set stays in use. Kept last, after the
+     * verification failures, so {@link #isVerificationFailure()} does not count it.
+     */
+    JWKS_UNAVAILABLE;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
@@ -64,6 +70,11 @@ public enum ErrorCode {
     /** True for the codes a failed visitor-token verification can produce (these are recorded per widget). */
     public boolean isVerificationFailure() {
         return ordinal() <= TOKEN_REQUIRED.ordinal();
+    }
+
+    /** True for the codes a widget's failure log holds: the verification failures and {@code jwks_unavailable}. */
+    public boolean isFailureLogEntry() {
+        return isVerificationFailure() || this == JWKS_UNAVAILABLE;
     }
 
     /** The code for a wire string, if it is one. */

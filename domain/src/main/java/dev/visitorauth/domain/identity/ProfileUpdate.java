@@ -1,7 +1,7 @@
 package dev.visitorauth.domain.identity;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.visitorauth.domain.ArrayMap;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,13 +21,13 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(customData, "customData");
-        if (!(customData instanceof Patch)) {
-            for (FieldUpdate<String> update : customData.values()) {
-                if (update instanceof FieldUpdate.Keep) {
-                    throw new IllegalArgumentException("a custom data patch assigns or clears keys");
-                }
+        for (FieldUpdate<String> update : customData.values()) {
+            if (update instanceof FieldUpdate.Keep) {
+                throw new IllegalArgumentException("a custom data patch assigns or clears keys");
             }
-            customData = new Patch(new LinkedHashMap<>(customData));
+        }
+        if (!(customData instanceof ArrayMap)) {
+            customData = copy(customData); // an ArrayMap is read-only and owned: no copy needed
         }
     }
 
@@ -36,56 +36,52 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
      * another copy (the token hot path makes no defensive copies). Single use.
      */
     public static final class PatchBuilder {
-        private LinkedHashMap<String, FieldUpdate<String>> entries;
+        private String[] keys;
+        private FieldUpdate<String>[] updates;
+        private int size;
 
+        @SuppressWarnings("unchecked")
         public PatchBuilder(int expectedKeys) {
-            entries = new LinkedHashMap<>(Math.max(4, expectedKeys * 2));
+            keys = new String[Math.max(4, expectedKeys)];
+            updates = new FieldUpdate[keys.length];
         }
 
-        /** Adds one key's update; only assignments and clears belong in a patch. */
+        /** Sets one key's update (a key put twice keeps the later one); only assignments and clears belong in a patch. */
         public PatchBuilder put(String key, FieldUpdate<String> update) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(update, "update");
             if (update instanceof FieldUpdate.Keep) {
                 throw new IllegalArgumentException("a custom data patch assigns or clears keys");
             }
-            entries.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(update, "update"));
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    updates[i] = update;
+                    return this;
+                }
+            }
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+                updates = java.util.Arrays.copyOf(updates, size * 2);
+            }
+            keys[size] = key;
+            updates[size] = update;
+            size++;
             return this;
         }
 
         /** The patch, read-only; the builder cannot be used again. */
         public Map<String, FieldUpdate<String>> build() {
-            Patch patch = new Patch(entries);
-            entries = null;
+            ArrayMap<FieldUpdate<String>> patch = ArrayMap.owning(keys, updates, size);
+            keys = null;
+            updates = null;
             return patch;
         }
     }
 
-    /** A read-only custom data patch over a map nothing else holds. */
-    private static final class Patch extends java.util.AbstractMap<String, FieldUpdate<String>> {
-        private final Map<String, FieldUpdate<String>> entries;
-
-        Patch(LinkedHashMap<String, FieldUpdate<String>> owned) {
-            this.entries = Collections.unmodifiableMap(owned);
-        }
-
-        @Override
-        public FieldUpdate<String> get(Object key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public int size() {
-            return entries.size();
-        }
-
-        @Override
-        public java.util.Set<Entry<String, FieldUpdate<String>>> entrySet() {
-            return entries.entrySet();
-        }
+    @SuppressWarnings("unchecked")
+    private static Map<String, FieldUpdate<String>> copy(Map<String, FieldUpdate<String>> customData) {
+        return ArrayMap.owning(customData.keySet().toArray(new String[0]), customData.values().toArray(new FieldUpdate[0]),
+                customData.size());
     }
 
     /** A token with no profile claims at all. */

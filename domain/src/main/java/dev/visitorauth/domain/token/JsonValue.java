@@ -1,5 +1,7 @@
 package dev.visitorauth.domain.token;
 
+import dev.visitorauth.domain.ArrayMap;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,68 +142,51 @@ public sealed interface JsonValue
      * each); larger ones also keep a hash index.
      */
     final class JsonObject implements JsonValue {
-        /** Objects with more members than this keep a hash index as well. */
-        static final int LINEAR_MEMBERS = 16;
-
-        private final String[] names;
-        private final JsonValue[] values;
-        private final int size;
-        private final Map<String, Integer> index;
-        private final Map<String, JsonValue> view = new MembersView();
+        private final ArrayMap<JsonValue> members;
 
         /** An object holding a copy of {@code members} (names are unique, as map keys are). */
         public JsonObject(Map<String, JsonValue> members) {
+            this(copy(members));
+        }
+
+        private JsonObject(ArrayMap<JsonValue> members) {
+            this.members = members;
+        }
+
+        private static ArrayMap<JsonValue> copy(Map<String, JsonValue> members) {
             Objects.requireNonNull(members, "members");
             Builder builder = new Builder();
             for (Map.Entry<String, JsonValue> member : members.entrySet()) {
                 builder.add(member.getKey(), member.getValue());
             }
-            this.names = builder.names;
-            this.values = builder.values;
-            this.size = builder.size;
-            this.index = builder.index;
-        }
-
-        private JsonObject(Builder builder) {
-            this.names = builder.names;
-            this.values = builder.values;
-            this.size = builder.size;
-            this.index = builder.index;
+            return builder.map();
         }
 
         public Map<String, JsonValue> members() {
-            return view;
+            return members;
+        }
+
+        /** The number of members. */
+        public int size() {
+            return members.size();
+        }
+
+        /** The name of member {@code i}, in document order (for one pass over the members). */
+        public String name(int i) {
+            return members.key(i);
+        }
+
+        /** The value of member {@code i}, in document order. */
+        public JsonValue value(int i) {
+            return members.value(i);
         }
 
         public Optional<JsonValue> get(String name) {
-            return Optional.ofNullable(find(name));
+            return Optional.ofNullable(members.get(name));
         }
 
         public boolean has(String name) {
-            return indexOf(name) >= 0;
-        }
-
-        private JsonValue find(Object name) {
-            int i = indexOf(name);
-            return i < 0 ? null : values[i];
-        }
-
-        private int indexOf(Object name) {
-            if (index != null) {
-                Integer i = index.get(name);
-                return i == null ? -1 : i;
-            }
-            for (int i = 0; i < size; i++) {
-                if (names[i] == name) {
-                    return i;
-                }
-            }
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
+            return members.containsKey(name);
         }
 
         @Override
@@ -211,17 +196,17 @@ public sealed interface JsonValue
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof JsonObject other && other.view.equals(view);
+            return o instanceof JsonObject other && other.members.equals(members);
         }
 
         @Override
         public int hashCode() {
-            return view.hashCode();
+            return members.hashCode();
         }
 
         @Override
         public String toString() {
-            return "JsonObject" + view;
+            return "JsonObject" + members;
         }
 
         /**
@@ -229,10 +214,10 @@ public sealed interface JsonValue
          * compared after any escapes were decoded). For a parser: no copy is made at the end.
          */
         public static final class Builder {
-            private String[] names = new String[LINEAR_MEMBERS];
-            private JsonValue[] values = new JsonValue[LINEAR_MEMBERS];
+            private String[] names = new String[ArrayMap.LINEAR_KEYS];
+            private JsonValue[] values = new JsonValue[ArrayMap.LINEAR_KEYS];
             private int size;
-            private Map<String, Integer> index;
+            private java.util.Set<String> seen;
             private boolean built;
 
             /** Adds a member; false (and nothing added) when the object already has that name. */
@@ -242,8 +227,8 @@ public sealed interface JsonValue
                 if (built) {
                     throw new IllegalStateException("already built");
                 }
-                if (index != null) {
-                    if (index.putIfAbsent(name, size) != null) {
+                if (seen != null) {
+                    if (!seen.add(name)) {
                         return false;
                     }
                 } else {
@@ -252,12 +237,9 @@ public sealed interface JsonValue
                             return false;
                         }
                     }
-                    if (size == LINEAR_MEMBERS) {
-                        index = new java.util.HashMap<>(LINEAR_MEMBERS * 4);
-                        for (int i = 0; i < size; i++) {
-                            index.put(names[i], i);
-                        }
-                        index.put(name, size);
+                    if (size == ArrayMap.LINEAR_KEYS) {
+                        seen = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
+                        seen.add(name);
                     }
                 }
                 if (size == names.length) {
@@ -272,57 +254,12 @@ public sealed interface JsonValue
 
             /** The object; the builder cannot be used again. */
             public JsonObject build() {
+                return new JsonObject(map());
+            }
+
+            private ArrayMap<JsonValue> map() {
                 built = true;
-                return new JsonObject(this);
-            }
-        }
-
-        /** The members as a read-only map, in document order. */
-        private final class MembersView extends java.util.AbstractMap<String, JsonValue> {
-            @Override
-            public JsonValue get(Object key) {
-                return find(key);
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return indexOf(key) >= 0;
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public java.util.Set<Entry<String, JsonValue>> entrySet() {
-                return new java.util.AbstractSet<>() {
-                    @Override
-                    public java.util.Iterator<Entry<String, JsonValue>> iterator() {
-                        return new java.util.Iterator<>() {
-                            private int next;
-
-                            @Override
-                            public boolean hasNext() {
-                                return next < size;
-                            }
-
-                            @Override
-                            public Entry<String, JsonValue> next() {
-                                if (next >= size) {
-                                    throw new java.util.NoSuchElementException();
-                                }
-                                int i = next++;
-                                return new java.util.AbstractMap.SimpleImmutableEntry<>(names[i], values[i]);
-                            }
-                        };
-                    }
-
-                    @Override
-                    public int size() {
-                        return size;
-                    }
-                };
+                return ArrayMap.owning(names, values, size);
             }
         }
     }

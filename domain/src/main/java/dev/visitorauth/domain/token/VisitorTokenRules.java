@@ -96,7 +96,7 @@ public final class VisitorTokenRules {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(trace, "trace");
-        return new Evaluation(payload.members(), widgetId, policy, now, trace).run();
+        return new Evaluation(payload, widgetId, policy, now, trace).run();
     }
 
     /**
@@ -124,7 +124,22 @@ public final class VisitorTokenRules {
         private static final String CLEARED = "\"\", clears the stored value";
         private static final String SET = "set";
 
+        private static final int C_EXP = 0;
+        private static final int C_NBF = 1;
+        private static final int C_IAT = 2;
+        private static final int C_AUD = 3;
+        private static final int C_JTI = 4;
+        private static final int C_ID = 5;
+        private static final int C_NAME = 6;
+        private static final int C_COMPANY_NAME = 7;
+        private static final int C_EMAIL = 8;
+        private static final int C_AVATAR = 9;
+        private static final int C_COMPANY_ID = 10;
+        private static final int C_CUSTOM_DATA = 11;
+        private static final int CLAIMS = 12;
+
         private final Map<String, JsonValue> claims;
+        private final JsonValue[] known;
         private final RuleTrace trace;
         private final boolean tracing;
 
@@ -144,8 +159,9 @@ public final class VisitorTokenRules {
         private final AuthenticationPolicy policy;
         private final Instant now;
 
-        Evaluation(Map<String, JsonValue> claims, WidgetId widgetId, AuthenticationPolicy policy, Instant now, RuleTrace trace) {
-            this.claims = claims;
+        Evaluation(JsonValue.JsonObject payload, WidgetId widgetId, AuthenticationPolicy policy, Instant now, RuleTrace trace) {
+            this.claims = payload.members();
+            this.known = slots(payload);
             this.widgetId = widgetId;
             this.policy = policy;
             this.now = now;
@@ -182,7 +198,7 @@ public final class VisitorTokenRules {
         // ---- times ----
 
         private Refusal readTimes() {
-            JsonValue value = value("exp");
+            JsonValue value = value(C_EXP);
             if (value == null) {
                 return fail(ErrorCode.MISSING_EXPIRATION, "exp", "The token has no exp claim. Add exp: when the token "
                         + "expires, in seconds since 1970-01-01T00:00:00Z (e.g. 30 seconds from now).", absentDetail("exp"));
@@ -191,14 +207,14 @@ public final class VisitorTokenRules {
             if (exp == null) {
                 return invalidNumericDate("exp", value);
             }
-            value = value("nbf");
+            value = value(C_NBF);
             if (value != null) {
                 nbf = numericDate(value);
                 if (nbf == null) {
                     return invalidNumericDate("nbf", value);
                 }
             }
-            value = value("iat");
+            value = value(C_IAT);
             if (value != null) {
                 iat = numericDate(value);
                 if (iat == null) {
@@ -281,7 +297,7 @@ public final class VisitorTokenRules {
         // ---- claims ----
 
         private Refusal checkAudience() {
-            JsonValue value = value("aud");
+            JsonValue value = value(C_AUD);
             if (value == null) {
                 pass("aud", absentDetail("aud"));
                 return null;
@@ -320,7 +336,7 @@ public final class VisitorTokenRules {
 
         private Refusal readTokenId() {
             boolean required = policy.requireJti();
-            JsonValue value = value("jti");
+            JsonValue value = value(C_JTI);
             if (value == null) {
                 if (required) {
                     return fail(ErrorCode.MISSING_CLAIM, "jti", "This widget requires a jti claim: give every token a "
@@ -342,7 +358,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readId() {
-            JsonValue value = value("id");
+            JsonValue value = value(C_ID);
             if (value == null) {
                 return fail(ErrorCode.MISSING_CLAIM, "id", "The token has no id claim. Add id: your own id for the "
                         + "logged-in user, a string or an integer.", absentDetail("id"));
@@ -359,7 +375,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readName() {
-            JsonValue value = value("name");
+            JsonValue value = value(C_NAME);
             if (value == null) {
                 pass("name", absentDetail("name"));
                 return null;
@@ -373,7 +389,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readCompanyName() {
-            JsonValue value = value("companyName");
+            JsonValue value = value(C_COMPANY_NAME);
             if (value == null) {
                 pass("companyName", absentDetail("companyName"));
                 return null;
@@ -387,7 +403,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readEmail() {
-            JsonValue value = value("email");
+            JsonValue value = value(C_EMAIL);
             if (value == null) {
                 pass("email", absentDetail("email"));
                 return null;
@@ -409,7 +425,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readAvatar() {
-            JsonValue value = value("avatar");
+            JsonValue value = value(C_AVATAR);
             if (value == null) {
                 pass("avatar", absentDetail("avatar"));
                 return null;
@@ -432,7 +448,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readCompanyId() {
-            JsonValue value = value("companyId");
+            JsonValue value = value(C_COMPANY_ID);
             if (value == null) {
                 pass("companyId", absentDetail("companyId"));
                 return null;
@@ -452,7 +468,7 @@ public final class VisitorTokenRules {
         }
 
         private Refusal readCustomData() {
-            JsonValue value = value("customData");
+            JsonValue value = value(C_CUSTOM_DATA);
             if (value == null) {
                 pass("customData", absentDetail("customData"));
                 return null;
@@ -511,9 +527,39 @@ public final class VisitorTokenRules {
         // ---- readers ----
 
         /** The claim's value, or null when it is absent or JSON null. */
-        private JsonValue value(String claim) {
-            JsonValue value = claims.get(claim);
+        /** The claim's value, or null when it is absent or JSON null. */
+        private JsonValue value(int claim) {
+            JsonValue value = known[claim];
             return value instanceof JsonValue.JsonNull ? null : value;
+        }
+
+        /**
+         * The one pass over the payload: each member the rules read goes to its slot; any other
+         * claim is ignored (spec section 3).
+         */
+        private static JsonValue[] slots(JsonValue.JsonObject payload) {
+            JsonValue[] known = new JsonValue[CLAIMS];
+            for (int i = 0, n = payload.size(); i < n; i++) {
+                int slot = switch (payload.name(i)) {
+                    case "exp" -> C_EXP;
+                    case "nbf" -> C_NBF;
+                    case "iat" -> C_IAT;
+                    case "aud" -> C_AUD;
+                    case "jti" -> C_JTI;
+                    case "id" -> C_ID;
+                    case "name" -> C_NAME;
+                    case "email" -> C_EMAIL;
+                    case "avatar" -> C_AVATAR;
+                    case "companyId" -> C_COMPANY_ID;
+                    case "companyName" -> C_COMPANY_NAME;
+                    case "customData" -> C_CUSTOM_DATA;
+                    default -> -1;
+                };
+                if (slot >= 0) {
+                    known[slot] = payload.value(i);
+                }
+            }
+            return known;
         }
 
         /** Why a claim reads as absent, for the trace only (the hot path never looks). */

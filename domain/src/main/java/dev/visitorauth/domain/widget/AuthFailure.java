@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * One failed verification, as recorded in the widget's failure log for the company to debug its
- * integration. Never holds the token itself.
+ * integration, or a failed fetch of the widget's JWKS URL ({@code jwks_unavailable}). Never holds
+ * the token itself.
  *
- * @param code   the refusal's code (a verification failure code, incl. {@code token_required})
+ * @param code   the refusal's code (a verification failure code, incl. {@code token_required}), or
+ *               {@code jwks_unavailable}
  * @param claim  the claim or header member concerned, if any
  * @param origin the browser {@code Origin} of the request, if any
  * @param kid    the header's {@code kid}, when the header was readable
@@ -30,8 +32,8 @@ public record AuthFailure(WorkspaceId workspaceId, WidgetId widgetId, Instant at
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(iat, "iat");
-        if (!code.isVerificationFailure()) {
-            throw new IllegalArgumentException(code.wire() + " is not a verification failure");
+        if (!code.isFailureLogEntry()) {
+            throw new IllegalArgumentException(code.wire() + " is not a failure log entry");
         }
         claim = claim.map(AuthFailure::cut);
         origin = origin.map(AuthFailure::cut);

@@ -65,7 +65,8 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
             case REQUEST_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            // jwks_unavailable is a failure-log entry only (spec 5), never an answer; 503 if it ever were one.
+            case UNAVAILABLE, JWKS_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -62,7 +62,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -72,7 +71,6 @@ import tools.jackson.databind.util.RawValue;
 /** The one place where the application's results become the API's JSON documents ({@link Responses}). */
 public final class RestMapper {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private RestMapper() {
     }
@@ -195,8 +193,8 @@ public final class RestMapper {
             return NODES.stringNode(s.value());
         }
         if (value instanceof JsonValue.JsonNumber n) {
-            return JSON_NUMBER.matcher(n.text()).matches() ? NODES.rawValueNode(new RawValue(n.text()))
-                    : NODES.stringNode(n.text());
+            // Raw, as the token wrote it: a JsonNumber is valid JSON number text by construction.
+            return NODES.rawValueNode(new RawValue(n.text()));
         }
         if (value instanceof JsonValue.JsonBoolean b) {
             return NODES.booleanNode(b.value());

@@ -18,7 +18,7 @@ class RestExceptionHandlerTest {
                 case "invalid_request" -> HttpStatus.BAD_REQUEST;
                 case "request_too_large" -> HttpStatus.CONTENT_TOO_LARGE;
                 case "rate_limited" -> HttpStatus.TOO_MANY_REQUESTS;
-                case "unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+                case "unavailable", "jwks_unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
                 default -> HttpStatus.UNAUTHORIZED;
             };
             assertThat(RestExceptionHandler.statusOf(code)).as(code.wire()).isEqualTo(expected);

@@ -1,0 +1,230 @@
+package dev.visitorauth.server.it;
+
+import static dev.visitorauth.server.it.TokenMinter.newUserId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
+import dev.visitorauth.server.it.ApiClient.Widget;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Issue 9's acceptance on the whole server (spec section 12): a widget names a JWKS URL served over
+ * HTTP by the test on loopback, with {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE} on. An ES256 token
+ * signed with a key of that set starts an authenticated session; a key added to the set later
+ * verifies once the set may be refreshed (the server's clock is the test's, moved by hand, never
+ * slept on); an HS256 token made with the public key as its secret is refused; a JWKS that goes
+ * down keeps its last good set and shows as {@code jwks_unavailable} in the widget's failure log.
+ * Each test has its own widget and JWKS path (the cache is per URL).
+ */
+abstract class JwksContract {
+    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+
+    private static HttpServer jwksServer;
+    private static final Map<String, List<JWK>> SETS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> FETCHES = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> DOWN = new ConcurrentHashMap<>();
+
+    private TestServers.Node node;
+    private ApiClient api;
+    private String path;
+    private Widget widget;
+
+    /** The server's clock, moved by the test. */
+    @Configuration(proxyBeanMethods = false)
+    static class MovableClock {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return NOW.get();
+                }
+            };
+        }
+    }
+
+    /** The node of this test class, started once. */
+    abstract TestServers.Node node();
+
+    /** A node on {@code properties} (its database) with the private-outbound switch on and the test's clock. */
+    static TestServers.Node startNode(Map<String, Object> properties) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>(properties);
+        p.put("visitorauth.outbound.allow-private", "true");
+        return TestServers.Node.start(p, MovableClock.class);
+    }
+
+    @BeforeAll
+    static void startJwksServer() throws IOException {
+        jwksServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        jwksServer.createContext("/", exchange -> {
+            try (exchange) {
+                String p = exchange.getRequestURI().getPath();
+                FETCHES.computeIfAbsent(p, k -> new AtomicInteger()).incrementAndGet();
+                List<JWK> keys = SETS.get(p);
+                if (keys == null || DOWN.getOrDefault(p, false)) {
+                    exchange.sendResponseHeaders(503, -1);
+                    return;
+                }
+                byte[] body = new JWKSet(List.copyOf(keys)).toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        });
+        jwksServer.start();
+    }
+
+    @AfterAll
+    static void stopJwksServer() {
+        jwksServer.stop(0);
+    }
+
+    @BeforeEach
+    void newWidgetWithItsOwnJwks() {
+        node = node();
+        api = node.api();
+        path = "/jwks/" + UUID.randomUUID();
+        SETS.put(path, new CopyOnWriteArrayList<>());
+        widget = api.newWidget();
+        ApiClient.Response patched = api.patchWidget(widget, Map.of("jwksUrl",
+                "http://127.0.0.1:" + jwksServer.getAddress().getPort() + path));
+        assertThat(patched.status()).as("PATCH jwksUrl: %s", patched).isEqualTo(200);
+    }
+
+    private ECKey serveNewKey(String kid) throws JOSEException {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        SETS.get(path).add(key.toPublicJWK());
+        return key;
+    }
+
+    private static String claims(String userId) {
+        long now = NOW.get().getEpochSecond();
+        return ApiClient.json(Map.of("id", userId, "iat", now, "exp", now + 60));
+    }
+
+    private static String es256(ECKey key, String userId) throws JOSEException {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(key.getKeyID())
+                .build(), new Payload(claims(userId)));
+        jws.sign(new ECDSASigner(key));
+        return jws.serialize();
+    }
+
+    private int fetches() {
+        AtomicInteger n = FETCHES.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    private static void advance(Duration d) {
+        NOW.set(NOW.get().plus(d));
+    }
+
+    @Test
+    void anEs256TokenSignedWithAKeyOfTheWidgetsJwksStartsAnAuthenticatedSession() throws Exception {
+        ECKey key = serveNewKey("es-1");
+        String user = newUserId();
+
+        ApiClient.Session session = api.startOk(widget, null, es256(key, user));
+
+        assertThat(session.status()).isEqualTo("authenticated");
+        assertThat(ApiClient.text(session.user(), "id")).isEqualTo(user);
+        ApiClient.Response inspection = api.inspect(widget, es256(key, newUserId()));
+        assertThat(inspection.json().path("valid").asBoolean()).as("inspection: %s", inspection).isTrue();
+        assertThat(inspection.text("keyId")).isEqualTo("es-1");
+        assertThat(fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyAddedToTheSetLaterVerifiesOnceTheSetMayBeRefreshed() throws Exception {
+        ECKey first = serveNewKey("es-1");
+        api.startOk(widget, null, es256(first, newUserId()));
+        ECKey added = serveNewKey("es-2");
+
+        String tooSoon = es256(added, newUserId());
+        ServerTestBase.assertTokenRefused(api.start(widget, null, tooSoon), "unknown_key", tooSoon);
+        assertThat(fetches()).isEqualTo(1);
+
+        advance(Duration.ofSeconds(30));
+        ApiClient.Session session = api.startOk(widget, null, es256(added, newUserId()));
+
+        assertThat(session.status()).isEqualTo("authenticated");
+        assertThat(fetches()).isEqualTo(2);
+    }
+
+    @Test
+    void anHs256TokenMadeWithThePublicKeyAsItsSecretIsRefused() throws Exception {
+        ECKey key = serveNewKey("es-1");
+        byte[] publicKeyAsSecret = key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID("es-1").build(),
+                new Payload(claims(newUserId())));
+        jws.sign(new MACSigner(publicKeyAsSecret));
+        String token = jws.serialize();
+
+        ServerTestBase.assertTokenRefused(api.start(widget, null, token), "unsupported_algorithm", token);
+    }
+
+    @Test
+    void aJwksThatGoesDownKeepsItsLastGoodSetAndShowsInTheFailureLog() throws Exception {
+        ECKey key = serveNewKey("es-1");
+        api.startOk(widget, null, es256(key, newUserId()));
+        DOWN.put(path, true);
+        advance(Duration.ofMinutes(5)); // the set is stale: the next start-up fetches, and the fetch fails
+
+        ApiClient.Session session = api.startOk(widget, null, es256(key, newUserId()));
+
+        assertThat(session.status()).isEqualTo("authenticated");
+        assertThat(fetches()).isEqualTo(2);
+        ApiClient.Response failures = api.authFailures(widget);
+        assertThat(failures.status()).isEqualTo(200);
+        assertThat(failures.json().path("countsByCode").path("jwks_unavailable").asInt()).as("%s", failures).isEqualTo(1);
+        assertThat(failures.json().path("failures").get(0).path("code").asText()).isEqualTo("jwks_unavailable");
+    }
+}
