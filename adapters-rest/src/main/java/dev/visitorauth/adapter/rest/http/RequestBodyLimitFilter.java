@@ -206,9 +206,13 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 return in.isReady();
             }
 
+            /**
+             * Non-blocking reading goes to the container's stream; the listener then reads through
+             * this one (the only stream the application holds), so every byte is still counted.
+             */
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("This API reads request bodies blocking.");
+                in.setReadListener(listener);
             }
         }
     }
