@@ -16,10 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
@@ -35,30 +32,15 @@ import org.springframework.context.annotation.Primary;
  * afresh.
  */
 class H2DataLifecycleTest {
-    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+    private static final MovableClock CLOCK = new MovableClock(Instant.now());
 
     /** The server's clock, moved by the test. */
     @Configuration(proxyBeanMethods = false)
-    static class MovableClock {
+    static class ServerClock {
         @Bean
         @Primary
         Clock movableClock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return NOW.get();
-                }
-            };
+            return CLOCK;
         }
     }
 
@@ -67,7 +49,7 @@ class H2DataLifecycleTest {
         Path dir = TestServers.tempDirectory("visitorauth-it-lifecycle-");
         Map<String, Object> properties = new java.util.LinkedHashMap<>(TestServers.properties(TestServers.h2Url(dir), "sa", dir));
         properties.put("visitorauth.purge-interval", "200ms");
-        try (TestServers.Node node = TestServers.Node.start(properties, MovableClock.class)) {
+        try (TestServers.Node node = TestServers.Node.start(properties, ServerClock.class)) {
             ApiClient api = node.api();
             Widget widget = api.newWidget();
             Session idle = api.startOk(widget, null, null);
@@ -77,7 +59,7 @@ class H2DataLifecycleTest {
             api.startOk(widget, null, sign(widget.secret(), claims(newUserId()).jti()));
             assertThat(count(node, "SELECT COUNT(*) FROM consumed_token_ids")).isEqualTo(1);
 
-            NOW.set(NOW.get().plus(Duration.ofDays(31)));
+            CLOCK.advance(Duration.ofDays(31));
             Session fresh = api.startOk(widget, null, null);
 
             DataSource db = node.bean(DataSource.class);

@@ -26,15 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +50,7 @@ import org.springframework.context.annotation.Primary;
  * Each test has its own widget and JWKS path (the cache is per URL).
  */
 abstract class JwksContract {
-    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+    private static final MovableClock CLOCK = new MovableClock(Instant.now());
 
     private static HttpServer jwksServer;
     private static final Map<String, List<JWK>> SETS = new ConcurrentHashMap<>();
@@ -67,26 +64,11 @@ abstract class JwksContract {
 
     /** The server's clock, moved by the test. */
     @Configuration(proxyBeanMethods = false)
-    static class MovableClock {
+    static class ServerClock {
         @Bean
         @Primary
         Clock movableClock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return NOW.get();
-                }
-            };
+            return CLOCK;
         }
     }
 
@@ -97,7 +79,7 @@ abstract class JwksContract {
     static TestServers.Node startNode(Map<String, Object> properties) {
         Map<String, Object> p = new java.util.LinkedHashMap<>(properties);
         p.put("visitorauth.outbound.allow-private", "true");
-        return TestServers.Node.start(p, MovableClock.class);
+        return TestServers.Node.start(p, ServerClock.class);
     }
 
     @BeforeAll
@@ -147,7 +129,7 @@ abstract class JwksContract {
     }
 
     private static String claims(String userId) {
-        long now = NOW.get().getEpochSecond();
+        long now = CLOCK.instant().getEpochSecond();
         return ApiClient.json(Map.of("id", userId, "iat", now, "exp", now + 60));
     }
 
@@ -164,7 +146,7 @@ abstract class JwksContract {
     }
 
     private static void advance(Duration d) {
-        NOW.set(NOW.get().plus(d));
+        CLOCK.advance(d);
     }
 
     @Test
