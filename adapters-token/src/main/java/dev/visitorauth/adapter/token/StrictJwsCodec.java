@@ -56,9 +56,6 @@ import org.jose4j.lang.JoseException;
  * the codec. Thread-safe; one instance serves every widget.
  */
 public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
-    /** The largest token accepted, in UTF-8 bytes (8 KiB). */
-    public static final int MAX_TOKEN_BYTES = VisitorTokenVerification.MAX_TOKEN_BYTES;
-
     /** Per thread, the most secrets whose initialised Mac is kept. */
     static final int MACS_PER_THREAD = 16;
     /** The most parsed public keys kept (the cache starts over when full). */
