@@ -3,7 +3,10 @@ package dev.visitorauth.application;
 import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.memory.InMemoryStore;
 import dev.visitorauth.application.memory.InMemoryTransactions;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.EventSignalsPort;
+import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.application.port.out.EraseUserPort;
 import dev.visitorauth.application.port.out.PageConversationsPort;
 import dev.visitorauth.application.port.out.PageMessagesPort;
@@ -41,7 +44,8 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       FailureRateLimitPort rateLimit, TransactionPort transactions, RateLimitPort requestLimits,
                       PurgeExpiredDataPort purge,
                       PageVisitorsPort pageVisitors, PageConversationsPort pageConversations, PageMessagesPort pageMessages,
-                      EraseUserPort eraseUsers) {
+                      EraseUserPort eraseUsers, AppendEventPort appendEvents, ReadEventsPort readEvents,
+                      EventSignalsPort eventSignals) {
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -68,6 +72,9 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(pageConversations, "pageConversations");
         Objects.requireNonNull(pageMessages, "pageMessages");
         Objects.requireNonNull(eraseUsers, "eraseUsers");
+        Objects.requireNonNull(appendEvents, "appendEvents");
+        Objects.requireNonNull(readEvents, "readEvents");
+        Objects.requireNonNull(eventSignals, "eventSignals");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
@@ -75,7 +82,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
                 loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals);
     }
 
     /** This storage with its rate limits counted through these (e.g. decorators that also count refusals). */
@@ -83,7 +90,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recordFailures,
                 loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */
@@ -100,6 +107,6 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryStore s = new InMemoryStore(transactions, requestLimits);
         return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s,
-                s, s, s, s);
+                s, s, s, s, s.events(), s.events(), s.events());
     }
 }

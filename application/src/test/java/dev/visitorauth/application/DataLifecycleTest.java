@@ -54,6 +54,11 @@ class DataLifecycleTest {
         public int trimAuthFailures(Instant now, int batchSize) {
             return 0;
         }
+
+        @Override
+        public int deleteEventsBefore(Instant cutoff, int batchSize) {
+            return 0;
+        }
     }
 
     @Test

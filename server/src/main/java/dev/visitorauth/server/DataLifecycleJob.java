@@ -47,8 +47,8 @@ final class DataLifecycleJob implements SmartLifecycle {
         try {
             PurgeReport r = purge.purge(command);
             log.info("data_lifecycle deleted sessions={} token_ids={} rate_limit_windows={} anonymous_visitors={}"
-                            + " auth_failures={} took_ms={}", r.sessions(), r.tokenIds(), r.rateLimitWindows(),
-                    r.anonymousVisitors(), r.authFailures(), Duration.between(started, clock.instant()).toMillis());
+                            + " auth_failures={} events={} took_ms={}", r.sessions(), r.tokenIds(), r.rateLimitWindows(),
+                    r.anonymousVisitors(), r.authFailures(), r.events(), Duration.between(started, clock.instant()).toMillis());
         } catch (RuntimeException e) {
             log.warn("data_lifecycle failed; the next run is in {}: {}", interval, e.toString());
         }

@@ -44,7 +44,7 @@ class DataLifecycleJobTest {
             if (runs.incrementAndGet() == 1) {
                 throw new IllegalStateException("database went away");
             }
-            return new PurgeReport(1, 2, 3, 4, 5);
+            return new PurgeReport(1, 2, 3, 4, 5, 6);
         };
         ManualExecutor executor = new ManualExecutor();
         DataLifecycleJob job = new DataLifecycleJob(flaky, COMMAND, Duration.ofMinutes(5), () -> executor, Clock.systemUTC());
@@ -62,7 +62,7 @@ class DataLifecycleJobTest {
     @Test
     void aStoppedJobStartsAgainOnAFreshExecutor() {
         List<ManualExecutor> made = new ArrayList<>();
-        DataLifecycleJob job = new DataLifecycleJob(command -> new PurgeReport(0, 0, 0, 0, 0), COMMAND, Duration.ofMinutes(5),
+        DataLifecycleJob job = new DataLifecycleJob(command -> new PurgeReport(0, 0, 0, 0, 0, 0), COMMAND, Duration.ofMinutes(5),
                 () -> {
                     ManualExecutor e = new ManualExecutor();
                     made.add(e);

@@ -86,6 +86,11 @@ public final class JdbcDataPurge implements PurgeExpiredDataPort {
         return tooOld + authFailures.trimOverfullWidgets(batchSize);
     }
 
+    @Override
+    public int deleteEventsBefore(Instant cutoff, int batchSize) {
+        return tx.write(c -> JdbcEventLog.deleteBefore(c, micros(cutoff), batchSize));
+    }
+
     private static int deleteBatch(Connection c, String table, List<String> key, String where, List<Object> params,
                                    int batchSize) throws SQLException {
         List<List<Object>> keys = lockBatch(c, table, key, where, params, batchSize);

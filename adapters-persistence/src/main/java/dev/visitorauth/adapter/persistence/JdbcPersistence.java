@@ -41,6 +41,7 @@ public final class JdbcPersistence {
     private final JdbcRateLimiter rateLimiter;
     private final JdbcDataPurge purge;
     private final JdbcUserErasure userErasure;
+    private final JdbcEventLog events;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -57,6 +58,7 @@ public final class JdbcPersistence {
         rateLimiter = new JdbcRateLimiter(transactions, b.requestLimits);
         purge = new JdbcDataPurge(transactions, b.requestLimits, b.failureWindow, authFailures);
         userErasure = new JdbcUserErasure(transactions);
+        events = new JdbcEventLog(transactions);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -148,11 +150,16 @@ public final class JdbcPersistence {
         return userErasure;
     }
 
+    /** Implements {@code AppendEventPort}, {@code ReadEventsPort} and {@code EventSignalsPort} (the workspace event log). */
+    public JdbcEventLog events() {
+        return events;
+    }
+
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
     public Storage storage() {
         return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
                 conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions,
-                rateLimiter, purge, visitors, conversations, conversations, userErasure);
+                rateLimiter, purge, visitors, conversations, conversations, userErasure, events, events, events);
     }
 
     /** Options of {@link JdbcPersistence}; every one has a default. */

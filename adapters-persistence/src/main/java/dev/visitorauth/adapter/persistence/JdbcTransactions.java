@@ -40,6 +40,8 @@ public final class JdbcTransactions implements TransactionPort {
         final Connection connection;
         boolean rollbackOnly;
         final List<Runnable> afterCompletion = new ArrayList<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
+        boolean committed;
 
         Tx(Connection connection) {
             this.connection = connection;
@@ -79,6 +81,7 @@ public final class JdbcTransactions implements TransactionPort {
             }
             if (result instanceof Result.Ok<T> && !tx.rollbackOnly) {
                 commit(tx.connection);
+                tx.committed = true;
             } else {
                 rollback(tx.connection);
                 if (result instanceof Result.Ok<T>) {
@@ -175,6 +178,20 @@ public final class JdbcTransactions implements TransactionPort {
         Tx tx = current.get();
         if (tx != null) {
             tx.afterCompletion.add(task);
+        } else {
+            runQuietly(task);
+        }
+    }
+
+    /**
+     * Runs {@code task} after the thread's transaction commits (never when it rolls back), or at once
+     * when there is none (the caller's statements were then committed already). Exceptions of the
+     * task are swallowed: a wake-up never fails a committed request.
+     */
+    void afterCommit(Runnable task) {
+        Tx tx = current.get();
+        if (tx != null) {
+            tx.afterCommit.add(task);
         } else {
             runQuietly(task);
         }
@@ -297,6 +314,11 @@ public final class JdbcTransactions implements TransactionPort {
     }
 
     private static void runAfterCompletion(Tx tx) {
+        if (tx.committed) {
+            for (Runnable task : tx.afterCommit) {
+                runQuietly(task);
+            }
+        }
         for (Runnable task : tx.afterCompletion) {
             runQuietly(task);
         }

@@ -80,6 +80,7 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     private final InMemoryTransactions tx;
+    private final InMemoryEventLog events;
     private final Map<WorkspaceId, Workspace> workspaces = new HashMap<>();
     private final Map<WorkspaceId, String> apiKeyHashes = new HashMap<>();
     private final Map<WidgetId, Widget> widgets = new HashMap<>();
@@ -108,6 +109,7 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     /** A store whose request limits ({@link RateLimitPort}) allow {@code requestLimits}. */
     public InMemoryStore(InMemoryTransactions transactions, RequestLimits requestLimits) {
         this.tx = transactions;
+        this.events = new InMemoryEventLog(transactions);
         this.requestLimits = Objects.requireNonNull(requestLimits, "requestLimits");
     }
 
@@ -456,6 +458,16 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     // Data lifecycle
+
+    @Override
+    public int deleteEventsBefore(Instant cutoff, int batchSize) {
+        return events.deleteEventsBefore(cutoff, batchSize);
+    }
+
+    /** This store's workspace event log. */
+    public InMemoryEventLog events() {
+        return events;
+    }
 
     @Override
     public int deleteExpiredSessions(Instant now, int batchSize) {

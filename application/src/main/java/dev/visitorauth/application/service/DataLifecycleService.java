@@ -3,12 +3,16 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /** The data-lifecycle job (spec section 8): bounded batches over {@link PurgeExpiredDataPort}. */
 public final class DataLifecycleService implements PurgeExpiredDataUseCase {
+    /** How long the workspace event log keeps events for replay (spec section 10: 24 hours). */
+    public static final Duration EVENT_RETENTION = Duration.ofHours(24);
+
     private final PurgeExpiredDataPort store;
     private final Clock clock;
 
@@ -28,7 +32,9 @@ public final class DataLifecycleService implements PurgeExpiredDataUseCase {
         long windows = drain(batch, () -> store.deleteEndedRateLimitWindows(now, batch));
         long visitors = drain(batch, () -> store.deleteIdleAnonymousVisitors(idleSince, now, batch));
         long failures = drain(batch, () -> store.trimAuthFailures(now, batch));
-        return new PurgeReport(sessions, tokenIds, windows, visitors, failures);
+        Instant eventCutoff = now.minus(EVENT_RETENTION);
+        long events = drain(batch, () -> store.deleteEventsBefore(eventCutoff, batch));
+        return new PurgeReport(sessions, tokenIds, windows, visitors, failures, events);
     }
 
     private static long drain(int batch, IntSupplier deleteOneBatch) {

@@ -33,9 +33,10 @@ public interface PurgeExpiredDataUseCase {
     }
 
     /** How many rows of each kind one run deleted. */
-    record PurgeReport(long sessions, long tokenIds, long rateLimitWindows, long anonymousVisitors, long authFailures) {
+    record PurgeReport(long sessions, long tokenIds, long rateLimitWindows, long anonymousVisitors, long authFailures,
+                       long events) {
         public long total() {
-            return sessions + tokenIds + rateLimitWindows + anonymousVisitors + authFailures;
+            return sessions + tokenIds + rateLimitWindows + anonymousVisitors + authFailures + events;
         }
     }
 }

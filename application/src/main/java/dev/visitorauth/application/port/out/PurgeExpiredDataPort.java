@@ -30,4 +30,10 @@ public interface PurgeExpiredDataPort {
      * {@code now}, or beyond the newest that a widget keeps).
      */
     int trimAuthFailures(Instant now, int batchSize);
+
+    /**
+     * Deletes up to {@code batchSize} workspace events that occurred before {@code cutoff} (the event
+     * log keeps 24 hours for replay); returns how many.
+     */
+    int deleteEventsBefore(Instant cutoff, int batchSize);
 }

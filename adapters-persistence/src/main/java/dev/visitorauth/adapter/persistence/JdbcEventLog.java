@@ -1,0 +1,172 @@
+package dev.visitorauth.adapter.persistence;
+
+import dev.visitorauth.application.port.out.AppendEventPort;
+import dev.visitorauth.application.port.out.EventSignalsPort;
+import dev.visitorauth.application.port.out.ReadEventsPort;
+import dev.visitorauth.domain.event.EventAudience;
+import dev.visitorauth.domain.event.EventData;
+import dev.visitorauth.domain.event.EventId;
+import dev.visitorauth.domain.event.EventType;
+import dev.visitorauth.domain.event.NewEvent;
+import dev.visitorauth.domain.event.WorkspaceEvent;
+import dev.visitorauth.domain.identity.UserId;
+import dev.visitorauth.domain.session.SessionTokenHash;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The workspace event log in {@code workspace_events} (migration V6).
+ *
+ * <p>An append takes the workspace's next position from its row in {@code workspace_event_heads}
+ * and keeps that row locked until the caller's transaction ends. The appends of one workspace
+ * therefore commit in position order, positions have no gaps (a rollback gives its position back),
+ * and a reader reading "after p" can never be passed by a later commit with a position at or below
+ * p. The price is that event-writing transactions of one workspace serialize from their append to
+ * their commit; use cases append last, so the lock is held for the commit's round trip only.
+ *
+ * <p>On PostgreSQL the append also runs {@code pg_notify} on {@value #CHANNEL} with the workspace
+ * id: PostgreSQL delivers it to every listening node only when the transaction commits
+ * ({@link PostgresEventListener}). On this node, listeners are signalled right after the commit.
+ */
+public final class JdbcEventLog implements AppendEventPort, ReadEventsPort, EventSignalsPort {
+    /** The {@code LISTEN}/{@code NOTIFY} channel; the payload is the workspace id. */
+    public static final String CHANNEL = "visitorauth_events";
+
+    private static final String COLUMNS = "position, event_type, occurred_at, audience_kind, audience_id, data";
+
+    private final JdbcTransactions tx;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    JdbcEventLog(JdbcTransactions tx) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+    }
+
+    @Override
+    public void append(NewEvent event) {
+        Objects.requireNonNull(event, "event");
+        String ws = event.workspaceId().value();
+        Object[] audience = audienceColumns(event.audience());
+        tx.write(c -> {
+            if (tx.isPostgres(c)) {
+                Jdbc.update(c, "WITH h AS (INSERT INTO workspace_event_heads (workspace_id, last_position) VALUES (?, 1)"
+                                + " ON CONFLICT (workspace_id) DO UPDATE"
+                                + " SET last_position = workspace_event_heads.last_position + 1 RETURNING last_position)"
+                                + " INSERT INTO workspace_events (workspace_id, " + COLUMNS + ")"
+                                + " SELECT ?, h.last_position, ?, ?, ?, ?, ? FROM h",
+                        ws, ws, event.type().wireName(), Jdbc.micros(event.at()), audience[0], audience[1],
+                        event.data().json());
+                Jdbc.query(c, "SELECT pg_notify(?, ?)", rs -> 1, CHANNEL, ws);
+                return null;
+            }
+            Jdbc.update(c, "INSERT INTO workspace_event_heads (workspace_id, last_position) VALUES (?, 0)"
+                    + " ON CONFLICT DO NOTHING", ws);
+            Jdbc.update(c, "UPDATE workspace_event_heads SET last_position = last_position + 1 WHERE workspace_id = ?", ws);
+            long position = Jdbc.queryOne(c, "SELECT last_position FROM workspace_event_heads WHERE workspace_id = ?",
+                    rs -> rs.getLong(1), ws).orElseThrow();
+            Jdbc.update(c, "INSERT INTO workspace_events (workspace_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ws, position, event.type().wireName(), Jdbc.micros(event.at()), audience[0], audience[1],
+                    event.data().json());
+            return null;
+        });
+        tx.afterCommit(() -> signal(event.workspaceId()));
+    }
+
+    @Override
+    public List<WorkspaceEvent> eventsAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(after, "after");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
+        }
+        long from = after.map(EventId::position).orElse(0L);
+        return tx.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM workspace_events"
+                + " WHERE workspace_id = ? AND position > ? ORDER BY position LIMIT ?", rs -> event(workspaceId, rs),
+                workspaceId.value(), from, limit));
+    }
+
+    @Override
+    public Optional<EventId> newest(WorkspaceId workspaceId) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT last_position FROM workspace_event_heads WHERE workspace_id = ?",
+                rs -> rs.getLong(1), workspaceId.value())).filter(p -> p > 0).map(EventId::new);
+    }
+
+    @Override
+    public void subscribe(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Tells this node's listeners that {@code workspaceId}'s log grew (after a commit, here or elsewhere). */
+    void signal(WorkspaceId workspaceId) {
+        for (Listener l : listeners) {
+            try {
+                l.appended(workspaceId);
+            } catch (RuntimeException ignored) {
+                // one listener's fault never stops the others
+            }
+        }
+    }
+
+    /** Tells this node's listeners that signals may have been lost (the listen connection was down). */
+    void signalMayHaveMissed() {
+        for (Listener l : listeners) {
+            try {
+                l.mayHaveMissedSignals();
+            } catch (RuntimeException ignored) {
+                // one listener's fault never stops the others
+            }
+        }
+    }
+
+    /** Deletes up to {@code batchSize} events that occurred before {@code cutoffMicros}, skipping locked rows. */
+    static int deleteBefore(Connection c, long cutoffMicros, int batchSize) throws SQLException {
+        List<Object[]> keys = Jdbc.query(c, "SELECT workspace_id, position FROM workspace_events WHERE occurred_at < ?"
+                + " LIMIT ? FOR UPDATE SKIP LOCKED", rs -> new Object[] {rs.getString(1), rs.getLong(2)},
+                cutoffMicros, batchSize);
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try (var ps = c.prepareStatement("DELETE FROM workspace_events WHERE workspace_id = ? AND position = ?")) {
+            for (Object[] key : keys) {
+                Jdbc.bind(ps, key);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return keys.size();
+    }
+
+    private static Object[] audienceColumns(EventAudience audience) {
+        if (audience instanceof EventAudience.AllSessionsOfUser u) {
+            return new Object[] {"user", u.userId().value()};
+        }
+        if (audience instanceof EventAudience.AllSessionsOfVisitor v) {
+            return new Object[] {"visitor", v.visitorId().value()};
+        }
+        if (audience instanceof EventAudience.OneSession s) {
+            return new Object[] {"session", s.tokenHash().value()};
+        }
+        return new Object[] {"workspace", Jdbc.NULL_VARCHAR};
+    }
+
+    private static WorkspaceEvent event(WorkspaceId workspaceId, ResultSet rs) throws SQLException {
+        String type = rs.getString("event_type");
+        String audienceId = rs.getString("audience_id");
+        EventAudience audience = switch (rs.getString("audience_kind")) {
+            case "user" -> new EventAudience.AllSessionsOfUser(new UserId(audienceId));
+            case "visitor" -> new EventAudience.AllSessionsOfVisitor(new VisitorId(audienceId));
+            case "session" -> new EventAudience.OneSession(new SessionTokenHash(audienceId));
+            default -> new EventAudience.WorkspaceOnly();
+        };
+        return new WorkspaceEvent(new EventId(rs.getLong("position")), workspaceId,
+                EventType.byWireName(type).orElseThrow(() -> new IllegalStateException("unknown event type " + type)),
+                Jdbc.instant(rs, "occurred_at"), audience, new EventData(rs.getString("data")));
+    }
+}
