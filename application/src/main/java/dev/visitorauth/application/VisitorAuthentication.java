@@ -86,21 +86,23 @@ public final class VisitorAuthentication {
                 new JwksKeyCache(b.jwks, JwksKeyCache.DEFAULT_MAX_URLS), s.recordFailures());
         startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), verification, s.tokenIds(),
                 s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
-                s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits()));
+                s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits(),
+                s.loadConversations(), s.appendEvents()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
                 s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
-                s.transactions(), b.random, b.clock, s.requestLimits()));
+                s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
-                b.allowPrivateOutbound);
+                b.allowPrivateOutbound, s.appendEvents());
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
         userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
-                s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions()));
+                s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions(), s.appendEvents(), b.clock));
         reading = new ConversationReadingService(widgetSessions, s.pageConversations(), s.pageMessages(), b.cursors);
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
-                s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors);
+                s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors,
+                s.appendEvents());
         widgetOrigins = new WidgetOriginsService(s.loadWidgets());
     }
 

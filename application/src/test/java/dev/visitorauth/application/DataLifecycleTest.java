@@ -92,6 +92,8 @@ class DataLifecycleTest {
 
         assertThat(report.sessions()).isEqualTo(2);
         assertThat(report.anonymousVisitors()).isEqualTo(1);
+        assertThat(report.events()).isEqualTo(2); // conversation.created and message.created, older than 24 h
+        assertThat(w.storage.readEvents().eventsAfter(w.workspace, Optional.empty(), 10)).isEmpty();
         StartedSession back = w.start(Optional.of(w.visitorOf(idle)), Optional.empty()).orElseThrow();
         assertThat(w.visitorOf(back)).isNotEqualTo(w.visitorOf(idle));
         assertThat(w.conversationIds(w.start(Optional.of(w.visitorOf(talking)), Optional.empty()).orElseThrow())).hasSize(1);

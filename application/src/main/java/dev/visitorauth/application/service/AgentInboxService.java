@@ -1,5 +1,6 @@
 package dev.visitorauth.application.service;
 
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.in.ConversationDetails;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
@@ -51,11 +52,13 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
     private final UserDataService userData;
     private final PageMessagesPort messages;
     private final CursorCodecPort cursors;
+    private final AppendEventPort events;
 
     public AgentInboxService(LoadUserPort users, SearchUsersPort search, LoadVisitorPort visitors,
                              LoadConversationPort loadConversations, SaveConversationPort saveConversations,
                              TransactionPort transactions, RandomPort random, Clock clock, UserDataService userData,
-                             PageMessagesPort messages, CursorCodecPort cursors) {
+                             PageMessagesPort messages, CursorCodecPort cursors, AppendEventPort events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.userData = Objects.requireNonNull(userData, "userData");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.cursors = Objects.requireNonNull(cursors, "cursors");
@@ -111,6 +114,7 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
             Message reply = new Message(new MessageId(credentials.id("m_", 16)), conversation.id(), Author.AGENT,
                     new MessageText(text), true, now);
             saveConversations.appendMessage(workspaceId, reply);
+            events.append(WorkspaceEvents.messageCreated(workspaceId, conversation.owner(), reply));
             return reply;
         }));
     }

@@ -3,7 +3,9 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConcurrentChangeException;
+import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
@@ -19,7 +21,10 @@ import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.conversation.Conversation;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.event.NewEvent;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
@@ -42,6 +47,8 @@ import dev.visitorauth.domain.widget.WidgetKeyring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,8 +73,10 @@ public final class StartSessionService implements StartSessionUseCase {
                        SaveUserPort saveUsers, SaveConversationPort saveConversations, SaveSessionPort sessions,
                        RecordAuthFailurePort failures, FailureRateLimitPort rateLimit, TransactionPort transactions,
                        dev.visitorauth.application.port.out.RandomPort random, Clock clock, Duration sessionLifetime,
-                       RateLimitPort requestLimits) {
+                       RateLimitPort requestLimits, LoadConversationPort loadConversations, AppendEventPort events) {
         public Deps {
+            Objects.requireNonNull(loadConversations, "loadConversations");
+            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(widgets, "widgets");
             Objects.requireNonNull(verifier, "verifier");
             Objects.requireNonNull(tokenIds, "tokenIds");
@@ -245,36 +254,53 @@ public final class StartSessionService implements StartSessionUseCase {
             }
         }
         if (decision instanceof LinkingDecision.NewAnonymous d) {
-            d.locked().ifPresent(locked -> deps.sessions().revokeSessionsOf(widget.workspaceId(), locked, now));
+            List<NewEvent> events = new ArrayList<>();
+            d.locked().ifPresent(locked -> endSessionsOf(widget, locked, now, events));
             Visitor visitor = Visitor.anonymous(widget.workspaceId(), widget.id(), newVisitorId(), now);
             deps.saveVisitors().saveVisitor(visitor);
-            return Result.ok(newSession(widget, visitor, Optional.empty(), now));
+            return Result.ok(newSession(widget, visitor, Optional.empty(), now, events));
         }
         if (decision instanceof LinkingDecision.ResumeAnonymous d) {
             Visitor visitor = d.visitor().seenAt(now);
             deps.saveVisitors().saveVisitor(visitor);
-            return Result.ok(newSession(widget, visitor, Optional.empty(), now));
+            return Result.ok(newSession(widget, visitor, Optional.empty(), now, List.of()));
         }
         VisitorIdentity verified = identity.orElseThrow();
-        Result<User> user = upsertUser(widget, verified, now);
+        List<NewEvent> events = new ArrayList<>();
+        Result<User> user = upsertUser(widget, verified, now, events);
         if (user instanceof Result.Refused<User> refused) {
             return Result.refused(refused.refusal());
         }
         User u = user.orElseThrow();
         Visitor visitor;
         if (decision instanceof LinkingDecision.NewLinked d) {
-            d.revokeSessionsOf().ifPresent(v -> deps.sessions().revokeSessionsOf(widget.workspaceId(), v, now));
+            d.revokeSessionsOf().ifPresent(v -> endSessionsOf(widget, v, now, events));
             visitor = Visitor.linked(widget.workspaceId(), widget.id(), newVisitorId(), u.id(), now);
+            events.add(WorkspaceEvents.visitorLinked(u, visitor, now));
         } else if (decision instanceof LinkingDecision.Upgrade d) {
             visitor = d.visitor().linkTo(u.id(), now);
-            deps.saveConversations().transferConversations(widget.workspaceId(),
-                    new ConversationOwner.AnonymousVisitor(visitor.id()), new ConversationOwner.LinkedUser(u.id()));
-            deps.sessions().revokeSessionsOf(widget.workspaceId(), visitor.id(), now);
+            ConversationOwner anonymous = new ConversationOwner.AnonymousVisitor(visitor.id());
+            List<ConversationId> carried = deps.loadConversations().conversationsOf(widget.workspaceId(), anonymous)
+                    .stream().map(Conversation::id).toList();
+            deps.saveConversations().transferConversations(widget.workspaceId(), anonymous,
+                    new ConversationOwner.LinkedUser(u.id()));
+            endSessionsOf(widget, visitor.id(), now, events);
+            events.add(WorkspaceEvents.visitorUpgraded(u, visitor, carried, now));
         } else {
             visitor = ((LinkingDecision.ResumeLinked) decision).visitor().seenAt(now);
         }
         deps.saveVisitors().saveVisitor(visitor);
-        return Result.ok(newSession(widget, visitor, Optional.of(u), now));
+        return Result.ok(newSession(widget, visitor, Optional.of(u), now, events));
+    }
+
+    /**
+     * Revokes the sessions of {@code visitor}, ended because it was linked (spec 14: {@code session.ended}
+     * reason {@code linked}); the event only when there were live sessions to end.
+     */
+    private void endSessionsOf(Widget widget, VisitorId visitor, Instant now, List<NewEvent> events) {
+        if (deps.sessions().revokeSessionsOf(widget.workspaceId(), visitor, now) > 0) {
+            events.add(WorkspaceEvents.sessionsEndedByLinking(widget.workspaceId(), visitor, now));
+        }
     }
 
     private VisitorState visitorState(Widget widget, Optional<VisitorId> visitorId) {
@@ -297,7 +323,7 @@ public final class StartSessionService implements StartSessionUseCase {
      * even under races; the user is locked while its profile is merged, so concurrent start-ups for
      * one user apply their updates one after the other and lose none.
      */
-    private Result<User> upsertUser(Widget widget, VisitorIdentity identity, Instant now) {
+    private Result<User> upsertUser(Widget widget, VisitorIdentity identity, Instant now, List<NewEvent> events) {
         ExternalUserId externalId = identity.externalId();
         Optional<User> existing = deps.loadUsers().lockUserByExternalId(widget.workspaceId(), externalId);
         if (existing.isEmpty()) {
@@ -308,6 +334,7 @@ public final class StartSessionService implements StartSessionUseCase {
             User candidate = created.orElseThrow();
             User stored = deps.saveUsers().insertUserIfAbsent(candidate);
             if (stored.id().equals(candidate.id())) {
+                events.add(WorkspaceEvents.userCreated(stored, now));
                 return Result.ok(stored);
             }
             // Another start-up created it first: merge into its latest state, under the lock.
@@ -317,6 +344,9 @@ public final class StartSessionService implements StartSessionUseCase {
         Result<User> applied = before.apply(identity, now);
         if (applied instanceof Result.Ok<User> ok && !ok.value().equals(before)) {
             deps.saveUsers().updateUser(ok.value());
+            if (!ok.value().profile().equals(before.profile())) {
+                events.add(WorkspaceEvents.userUpdated(ok.value(), now)); // not for a newer iat alone
+            }
         }
         return applied;
     }
@@ -325,11 +355,17 @@ public final class StartSessionService implements StartSessionUseCase {
         return new VisitorId(credentials.id("v_", 18));
     }
 
-    private StartedSession newSession(Widget widget, Visitor visitor, Optional<User> user, Instant now) {
+    /**
+     * Saves the new session, then appends {@code events}: last, so the workspace's event-log lock is
+     * held only from here to the commit.
+     */
+    private StartedSession newSession(Widget widget, Visitor visitor, Optional<User> user, Instant now,
+                                      List<NewEvent> events) {
         String token = credentials.bearer(widget.workspaceId());
         Session session = new Session(new SessionTokenHash(Credentials.sha256Hex(token)), widget.workspaceId(), widget.id(),
                 visitor.id(), user.map(User::id), now, now.plus(deps.sessionLifetime()), Optional.empty());
         deps.sessions().saveSession(session);
+        events.forEach(deps.events()::append);
         return new StartedSession(token, new SessionView(session, widget, visitor, user));
     }
 }

@@ -1,5 +1,6 @@
 package dev.visitorauth.application.service;
 
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.in.ConversationPage;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
@@ -43,8 +44,11 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
 
     /** The ports this service needs. */
     public record Deps(LoadUserPort users, PageVisitorsPort visitors, PageConversationsPort conversations,
-                       PageMessagesPort messages, EraseUserPort erase, CursorCodecPort cursors, TransactionPort transactions) {
+                       PageMessagesPort messages, EraseUserPort erase, CursorCodecPort cursors, TransactionPort transactions,
+                       AppendEventPort events, java.time.Clock clock) {
         public Deps {
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(visitors, "visitors");
             Objects.requireNonNull(conversations, "conversations");
@@ -120,7 +124,11 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
         }
         return deps.transactions().inTransaction(() -> deps.users()
                 .lockUserByExternalId(workspaceId, new ExternalUserId(externalId))
-                .<Result<Erased>>map(user -> Result.ok(deps.erase().eraseUser(workspaceId, user.id())))
+                .<Result<Erased>>map(user -> {
+                    Erased erased = deps.erase().eraseUser(workspaceId, user.id());
+                    deps.events().append(WorkspaceEvents.userErased(workspaceId, user, deps.clock().instant()));
+                    return Result.ok(erased);
+                })
                 .orElseGet(UserDataService::noSuchUser));
     }
 

@@ -1,5 +1,6 @@
 package dev.visitorauth.application.service;
 
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
@@ -45,6 +46,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     private final Credentials credentials;
     private final Clock clock;
     private final boolean allowPlainHttpJwks;
+    private final AppendEventPort events;
 
     /**
      * @param allowPlainHttpJwks true when private outbound addresses are allowed
@@ -52,8 +54,10 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
      *                           plain {@code http}
      */
     public WidgetAdminService(LoadWidgetPort load, SaveWidgetPort save, LoadAuthFailuresPort failures,
-                              TransactionPort transactions, RandomPort random, Clock clock, boolean allowPlainHttpJwks) {
+                              TransactionPort transactions, RandomPort random, Clock clock, boolean allowPlainHttpJwks,
+                              AppendEventPort events) {
         this.allowPlainHttpJwks = allowPlainHttpJwks;
+        this.events = Objects.requireNonNull(events, "events");
         this.load = Objects.requireNonNull(load, "load");
         this.save = Objects.requireNonNull(save, "save");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -118,6 +122,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
             WidgetKeyring rotated = keyring.rotate(newKeyId(), SecretValue.of(credentials.secret()),
                     Duration.ofSeconds(graceSeconds), now);
             save.saveKeyring(widget, rotated);
+            events.append(WorkspaceEvents.secretRotated(widget, rotated.current(), now));
             return rotated.current();
         })));
     }

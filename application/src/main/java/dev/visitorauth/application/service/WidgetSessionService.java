@@ -7,6 +7,7 @@ import dev.visitorauth.application.port.in.PostMessageUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.out.LoadConversationPort;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadSessionPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
@@ -52,7 +53,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
     public record Deps(LoadSessionPort loadSessions, SaveSessionPort saveSessions, LoadWidgetPort widgets,
                        LoadVisitorPort visitors, LoadUserPort users, LoadConversationPort loadConversations,
                        SaveConversationPort saveConversations, TransactionPort transactions, RandomPort random,
-                       Clock clock, RateLimitPort requestLimits) {
+                       Clock clock, RateLimitPort requestLimits, AppendEventPort events) {
         public Deps {
             Objects.requireNonNull(loadSessions, "loadSessions");
             Objects.requireNonNull(saveSessions, "saveSessions");
@@ -65,6 +66,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
             Objects.requireNonNull(random, "random");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(requestLimits, "requestLimits");
+            Objects.requireNonNull(events, "events");
         }
     }
 
@@ -146,6 +148,8 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
             deps.saveConversations().saveConversation(conversation);
             deps.saveConversations().appendMessage(ws, first);
             Conversation withFirst = conversation.with(first);
+            deps.events().append(WorkspaceEvents.conversationCreated(withFirst));
+            deps.events().append(WorkspaceEvents.messageCreated(ws, withFirst.owner(), first));
             return Result.ok(new ConversationThread(withFirst, List.of(first)));
         }));
     }
@@ -164,6 +168,8 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
                     }
                     Message message = visitorMessage(conversation.id(), command.text(), view, now);
                     deps.saveConversations().appendMessage(conversation.workspaceId(), message);
+                    deps.events().append(WorkspaceEvents.messageCreated(conversation.workspaceId(), conversation.owner(),
+                            message));
                     return Result.ok(message);
                 })));
     }
