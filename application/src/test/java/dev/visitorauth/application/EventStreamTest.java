@@ -1,0 +1,275 @@
+package dev.visitorauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.visitorauth.application.port.in.EventSink;
+import dev.visitorauth.application.port.in.EventSink.StreamEnd;
+import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
+import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.in.WatchEventsUseCase.OpenStream;
+import dev.visitorauth.application.port.in.WatchEventsUseCase.Subject;
+import dev.visitorauth.application.port.in.WatchEventsUseCase.WatchQuery;
+import dev.visitorauth.application.port.out.ReadEventsPort;
+import dev.visitorauth.application.service.EventStreamService;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.event.EventId;
+import dev.visitorauth.domain.event.WorkspaceEvent;
+import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The node's event dispatcher over the in-memory log: order, replay, audience, bounds, expiry, caps. */
+class EventStreamTest {
+    private final TestWorld w = new TestWorld();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final AtomicInteger reads = new AtomicInteger();
+    private final ReadEventsPort countingLog = new ReadEventsPort() {
+        @Override
+        public List<WorkspaceEvent> eventsAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit) {
+            reads.incrementAndGet();
+            return w.storage.readEvents().eventsAfter(workspaceId, after, limit);
+        }
+
+        @Override
+        public Optional<EventId> newest(WorkspaceId workspaceId) {
+            return w.storage.readEvents().newest(workspaceId);
+        }
+    };
+
+    private EventStreamService streams(EventStreamService.Settings settings) {
+        return new EventStreamService(countingLog, w.storage.eventSignals(), w.auth.authenticateSession(), w.clock,
+                executor, settings);
+    }
+
+    private final EventStreamService streams = streams(new EventStreamService.Settings(Duration.ofSeconds(20), 16, 3, 2, 100));
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Records what a stream sent: "type id" per event, "heartbeat", "end:REASON". */
+    static final class Recorder implements EventSink {
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final CountDownLatch blocked;
+
+        Recorder() {
+            this(new CountDownLatch(0));
+        }
+
+        Recorder(CountDownLatch blocked) {
+            this.blocked = blocked;
+        }
+
+        @Override
+        public void send(WorkspaceEvent event) throws Exception {
+            blocked.await(30, TimeUnit.SECONDS);
+            sent.add(event.type().wireName() + " " + event.id().wire());
+        }
+
+        @Override
+        public void heartbeat() {
+            sent.add("heartbeat");
+        }
+
+        @Override
+        public void end(StreamEnd reason) {
+            sent.add("end:" + reason);
+        }
+
+        List<String> types() {
+            return sent.stream().map(s -> s.split(" ")[0]).toList();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private Result<OpenStream> watchSession(StartedSession s, Optional<String> after, EventSink sink) {
+        return streams.watch(new WatchQuery(new Subject.Session(s.sessionToken()), after, "Last-Event-ID"), sink);
+    }
+
+    @Test
+    void anAgentReplyReachesEveryOpenStreamOfItsOwnerAndNoOtherVisitor() throws Exception {
+        StartedSession s = w.anonymous();
+        String conversation = w.say(s, "hello");
+        StartedSession stranger = w.anonymous();
+        Recorder mine = new Recorder();
+        Recorder theirs = new Recorder();
+        watchSession(s, Optional.empty(), mine).orElseThrow();
+        watchSession(stranger, Optional.empty(), theirs).orElseThrow();
+
+        w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "reply").orElseThrow();
+
+        await("the reply", () -> mine.sent.size() == 1);
+        assertThat(mine.sent).containsExactly("message.created evt_3");
+        w.say(stranger, "own");
+        await("the stranger's own events", () -> theirs.sent.size() == 2);
+        assertThat(theirs.types()).containsExactly("conversation.created", "message.created");
+        assertThat(mine.sent).hasSize(1);
+    }
+
+    @Test
+    void aStreamResumedAfterAnIdReplaysEverythingAfterItThenGoesLiveInOrder() throws Exception {
+        StartedSession s = w.anonymous();
+        String conversation = w.say(s, "one");
+        for (int i = 0; i < 40; i++) {
+            w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "r" + i).orElseThrow();
+        }
+        Recorder r = new Recorder();
+        watchSession(s, Optional.of("evt_2"), r).orElseThrow(); // buffer of 16: the replay comes in pages
+        for (int i = 0; i < 5; i++) {
+            w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversation, "live " + i))
+                    .orElseThrow();
+        }
+
+        await("42 + 5 events", () -> r.sent.size() == 45);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int p = 3; p <= 47; p++) {
+            expected.add("message.created evt_" + p);
+        }
+        assertThat(r.sent).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theAdminStreamCarriesTheWorkspaceKindsOnly() throws Exception {
+        Recorder admin = new Recorder();
+        streams.watch(new WatchQuery(new Subject.Workspace(w.workspace), Optional.empty(), "after_event_id"), admin)
+                .orElseThrow();
+
+        StartedSession s = w.login("u1", Optional.empty());
+        w.say(s, "hi");
+
+        await("four events", () -> admin.sent.size() == 4);
+        assertThat(admin.types()).containsExactly("user.created", "visitor.linked", "conversation.created",
+                "message.created");
+    }
+
+    @Test
+    void oneReaderPerWorkspaceNotOneQueryPerStream() throws Exception {
+        StartedSession s = w.anonymous();
+        String conversation = w.say(s, "hello");
+        EventStreamService roomy = streams(new EventStreamService.Settings(Duration.ofSeconds(20), 16, 100, 2, 1000));
+        List<Recorder> recorders = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Recorder r = new Recorder();
+            recorders.add(r);
+            roomy.watch(new WatchQuery(new Subject.Session(s.sessionToken()), Optional.empty(), "Last-Event-ID"), r)
+                    .orElseThrow();
+        }
+        await("the opening reads", () -> true);
+        Thread.sleep(200); // let the lanes' opening reads settle before counting
+        int before = reads.get();
+
+        w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "reply").orElseThrow();
+
+        await("all 50 streams", () -> recorders.stream().allMatch(r -> r.sent.size() == 1));
+        // both services listen (this test's and the field's), each reads once or twice, never per stream
+        assertThat(reads.get() - before).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void aBurstLargerThanTheBufferReachesAHealthyStreamAndAStuckOneIsClosedAsTooSlow() throws Exception {
+        StartedSession s = w.anonymous();
+        String conversation = w.say(s, "hello");
+        CountDownLatch stuck = new CountDownLatch(1);
+        Recorder slow = new Recorder(stuck);
+        Recorder fast = new Recorder();
+        watchSession(s, Optional.empty(), slow).orElseThrow();
+        watchSession(s, Optional.empty(), fast).orElseThrow();
+
+        for (int i = 0; i < 100; i++) { // the buffer holds 16
+            w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "r" + i).orElseThrow();
+        }
+
+        await("the healthy stream", () -> fast.sent.size() == 100);
+        w.clock.advance(Duration.ofSeconds(20)); // the stuck one took nothing for a heartbeat interval
+        streams.tick();
+        stuck.countDown();
+        await("the stuck stream's end", () -> slow.sent.contains("end:TOO_SLOW"));
+        assertThat(slow.sent.size()).isLessThan(100);
+        assertThat(fast.sent.subList(0, 100)).doesNotHaveDuplicates().allMatch(x -> x.startsWith("message.created"));
+        assertThat(fast.sent).doesNotContain("end:TOO_SLOW");
+    }
+
+    @Test
+    void anExpiredSessionGetsSessionEndedExpiredAndAnIdleStreamHeartbeats() throws Exception {
+        StartedSession s = w.anonymous();
+        Recorder r = new Recorder();
+        watchSession(s, Optional.empty(), r).orElseThrow();
+
+        w.clock.advance(Duration.ofSeconds(21));
+        streams.tick();
+        await("a heartbeat", () -> r.sent.contains("heartbeat"));
+        w.clock.advance(Duration.ofHours(12));
+        streams.tick();
+
+        await("the end", () -> r.sent.contains("end:SESSION_EXPIRED"));
+        assertThat(streams.openStreams()).isZero();
+    }
+
+    @Test
+    void streamsPerSessionAreCappedAndACancelledOneFreesItsPlace() {
+        StartedSession s = w.anonymous();
+        OpenStream first = watchSession(s, Optional.empty(), new Recorder()).orElseThrow();
+        watchSession(s, Optional.empty(), new Recorder()).orElseThrow();
+        watchSession(s, Optional.empty(), new Recorder()).orElseThrow();
+
+        Result<OpenStream> fourth = watchSession(s, Optional.empty(), new Recorder());
+        first.cancel();
+        Result<OpenStream> again = watchSession(s, Optional.empty(), new Recorder());
+
+        assertThat(((Result.Refused<OpenStream>) fourth).refusal().code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(again.isOk()).isTrue();
+    }
+
+    @Test
+    void aMalformedLastEventIdIsRefusedNamingItAndADeadSessionIsUnauthenticated() {
+        StartedSession s = w.anonymous();
+
+        Result<OpenStream> bad = watchSession(s, Optional.of("42"), new Recorder());
+        w.auth.endSession().endSession(s.sessionToken()).orElseThrow();
+        Result<OpenStream> ended = watchSession(s, Optional.empty(), new Recorder());
+
+        assertThat(((Result.Refused<OpenStream>) bad).refusal().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(((Result.Refused<OpenStream>) bad).refusal().claim()).contains("Last-Event-ID");
+        assertThat(((Result.Refused<OpenStream>) ended).refusal().code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(streams.openStreams()).isZero();
+    }
+
+    @Test
+    void anUpgradeEndsTheAnonymousStreamButNotTheNewSessionsStream() throws Exception {
+        StartedSession anonymous = w.anonymous();
+        w.say(anonymous, "hello");
+        Recorder old = new Recorder();
+        watchSession(anonymous, Optional.empty(), old).orElseThrow();
+
+        StartedSession upgraded = w.login("u1", Optional.of(w.visitorOf(anonymous)));
+        await("the old stream's end", () -> old.sent.contains("end:SESSION_ENDED"));
+        assertThat(old.sent).containsExactly("session.ended evt_4", "end:SESSION_ENDED");
+
+        Recorder fresh = new Recorder();
+        watchSession(upgraded, Optional.of("evt_2"), fresh).orElseThrow(); // replays the session.ended
+        w.auth.postAgentReply().postAgentReply(w.workspace, w.conversationIds(upgraded).get(0), "reply").orElseThrow();
+        await("the reply on the new stream", () -> fresh.types().contains("message.created"));
+        assertThat(fresh.sent).noneMatch(x -> x.startsWith("end:"));
+    }
+}
