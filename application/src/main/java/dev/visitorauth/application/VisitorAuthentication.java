@@ -40,6 +40,7 @@ import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
 import dev.visitorauth.application.service.DataLifecycleService;
+import dev.visitorauth.application.service.EventStreamService;
 import dev.visitorauth.application.service.JwksKeyCache;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
@@ -79,9 +80,13 @@ public final class VisitorAuthentication {
     private final UserDataService userData;
     private final ConversationReadingService reading;
     private final WidgetOriginsService widgetOrigins;
+    private final Storage storage;
+    private final Clock clock;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
+        storage = s;
+        clock = b.clock;
         TokenVerificationService verification = new TokenVerificationService(b.verifier,
                 new JwksKeyCache(b.jwks, JwksKeyCache.DEFAULT_MAX_URLS), s.recordFailures());
         startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), verification, s.tokenIds(),
@@ -226,6 +231,15 @@ public final class VisitorAuthentication {
 
     public GetWidgetOriginsUseCase widgetOrigins() {
         return widgetOrigins;
+    }
+
+    /**
+     * A new event dispatcher for this node's streams (widget, admin, {@code WatchWorkspace}) over this
+     * core's event log. It runs its work on {@code executor} (a small shared pool); the host calls its
+     * {@link EventStreamService#tick()} every second and {@link EventStreamService#shutdown()} when stopping.
+     */
+    public EventStreamService eventStreams(java.util.concurrent.Executor executor, EventStreamService.Settings settings) {
+        return new EventStreamService(storage.readEvents(), storage.eventSignals(), widgetSessions, clock, executor, settings);
     }
 
     /** The JWKS reader of a core assembled without one: every fetch fails, and is logged as {@code jwks_unavailable}. */

@@ -58,12 +58,14 @@ public class GrpcConfiguration {
     @Bean
     GrpcServerLifecycle grpcServer(
             VisitorAuthGrpcService.UseCases useCases, AuthenticateApiKeyUseCase apiKeys, DataSource dataSource, MeterRegistry meters,
+            dev.visitorauth.application.service.EventStreamService eventStreams,
             @Value("${visitorauth.grpc.port:${VISITORAUTH_GRPC_PORT:9090}}") int port,
             @Value("${visitorauth.grpc.tls.cert-chain:}") String certChain,
             @Value("${visitorauth.grpc.tls.private-key:}") String privateKey,
             @Value("${visitorauth.grpc.health-check-interval:5s}") Duration healthCheckInterval,
             @Value("${visitorauth.grpc.shutdown-grace-period:10s}") Duration shutdownGracePeriod) {
         GrpcServerFactory.Builder builder = GrpcServerFactory.builder(useCases, apiKeys)
+                .watchEvents(eventStreams)
                 .port(port)
                 .meterRegistry(meters)
                 .healthCheck(databaseAnswers(dataSource))

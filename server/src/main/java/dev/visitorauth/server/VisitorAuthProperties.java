@@ -27,13 +27,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param httpRequestTimeout   how long a request's body may take to arrive (spec section 8; the header phase is bounded
  *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
  * @param outbound             requests the service makes of its own accord (JWKS URLs)
+ * @param stream               the event streams (SSE and gRPC {@code WatchWorkspace})
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
                                     int failureLimit, Duration failureWindow, int newVisitorLimit, Duration newVisitorWindow,
                                     int conversationLimit, Duration conversationWindow, int messageLimit,
                                     Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
-                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout, Outbound outbound) {
+                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout, Outbound outbound,
+                                    Stream stream) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -54,6 +56,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         httpRequestTimeout = httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()
                 ? Duration.ofSeconds(10) : httpRequestTimeout;
         outbound = outbound == null ? new Outbound(false) : outbound;
+        stream = stream == null ? new Stream(null, 0, 0, 0, 0, 0) : stream;
     }
 
     /**
@@ -64,6 +67,28 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
      *                     link-local addresses stay refused
      */
     public record Outbound(boolean allowPrivate) {
+    }
+
+    /**
+     * The event streams ({@code visitorauth.stream.*}).
+     *
+     * @param heartbeat       how often an idle stream gets a comment (spec: 20 s)
+     * @param bufferSize      events a stream may have waiting; a client that takes none for a heartbeat is disconnected
+     * @param maxPerSession   open {@code GET /v1/stream} streams per widget session
+     * @param maxPerWorkspace open admin streams ({@code GET /v1/admin/stream}, {@code WatchWorkspace}) per workspace
+     * @param maxPerNode      open streams of every kind on this node
+     * @param threads         the dispatcher's shared pool (reads and sends; never a thread per stream)
+     */
+    public record Stream(Duration heartbeat, int bufferSize, int maxPerSession, int maxPerWorkspace, int maxPerNode,
+                         int threads) {
+        public Stream {
+            heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
+            bufferSize = bufferSize <= 0 ? 512 : bufferSize;
+            maxPerSession = maxPerSession <= 0 ? 5 : maxPerSession;
+            maxPerWorkspace = maxPerWorkspace <= 0 ? 50 : maxPerWorkspace;
+            maxPerNode = maxPerNode <= 0 ? 10_000 : maxPerNode;
+            threads = threads <= 0 ? 4 : threads;
+        }
     }
 
     /** The request limits these settings describe (a budget's window is at least 1 s). */

@@ -1,5 +1,6 @@
 package dev.visitorauth.adapter.grpc;
 
+import dev.visitorauth.application.port.in.WatchEventsUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerBuilder;
@@ -59,10 +60,17 @@ public final class GrpcServerFactory {
         private BooleanSupplier healthCheck = () -> true;
         private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
         private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
+        private Optional<WatchEventsUseCase> watchEvents = Optional.empty();
 
         private Builder(VisitorAuthGrpcService.UseCases useCases, AuthenticateApiKeyUseCase apiKeys) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
             this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+        }
+
+        /** The event streams behind {@code WatchWorkspace} (default: none, and it answers {@code UNIMPLEMENTED}). */
+        public Builder watchEvents(WatchEventsUseCase watchEvents) {
+            this.watchEvents = Optional.of(watchEvents);
+            return this;
         }
 
         /** The TCP port on every interface; 0 picks a free one ({@link VisitorAuthGrpcServer#port()} tells which). Default 9090. */
@@ -123,11 +131,12 @@ public final class GrpcServerFactory {
             MeterRegistry registry = meters;
             BooleanSupplier check = healthCheck;
             Duration interval = healthCheckInterval;
+            Optional<WatchEventsUseCase> watch = watchEvents;
             return new VisitorAuthGrpcServer(() -> new GrpcHealthReporter(check, interval),
                     health -> transport.get()
                             .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                             .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES)
-                            .addService(ServerInterceptors.intercept(new VisitorAuthGrpcService(services), new ApiKeyInterceptor(keys)))
+                            .addService(ServerInterceptors.intercept(new VisitorAuthGrpcService(services, watch), new ApiKeyInterceptor(keys)))
                             .addService(health.manager().getHealthService())
                             .addService(ProtoReflectionServiceV1.newInstance())
                             .addService(reflectionV1Alpha())

@@ -1,5 +1,9 @@
 package dev.visitorauth.adapter.grpc;
 
+import dev.visitorauth.application.port.in.WatchEventsUseCase;
+import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceRequest;
+import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceResponse;
+import io.grpc.stub.ServerCallStreamObserver;
 import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyRequest;
 import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyResponse;
 import dev.visitorauth.adapter.grpc.v1.DeleteWidgetKeyRequest;
@@ -87,6 +91,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     static final int MAX_CLIENT_ADDRESS_LENGTH = 255;
 
     private final UseCases useCases;
+    private final Optional<WatchEventsUseCase> watchEvents;
 
     /** The inbound ports the service calls. */
     public record UseCases(VerifyTokenUseCase verifyToken, StartSessionUseCase startSession, GetWidgetUseCase getWidget,
@@ -125,7 +130,55 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     }
 
     public VisitorAuthGrpcService(UseCases useCases) {
+        this(useCases, Optional.empty());
+    }
+
+    /** With the event streams: {@code WatchWorkspace} is {@code UNIMPLEMENTED} without them. */
+    public VisitorAuthGrpcService(UseCases useCases, Optional<WatchEventsUseCase> watchEvents) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.watchEvents = Objects.requireNonNull(watchEvents, "watchEvents");
+    }
+
+    /**
+     * The workspace's events as {@code GET /v1/admin/stream} carries them, resumable by
+     * {@code after_event_id}; the dispatcher sends them from its own threads, waiting for flow control.
+     */
+    @Override
+    public void watchWorkspace(WatchWorkspaceRequest request, StreamObserver<WatchWorkspaceResponse> response) {
+        if (watchEvents.isEmpty()) {
+            super.watchWorkspace(request, response);
+            return;
+        }
+        WorkspaceId workspace = ApiKeyInterceptor.WORKSPACE.get();
+        ServerCallStreamObserver<WatchWorkspaceResponse> call = (ServerCallStreamObserver<WatchWorkspaceResponse>) response;
+        GrpcEventSink sink = new GrpcEventSink(call);
+        java.util.concurrent.atomic.AtomicReference<WatchEventsUseCase.OpenStream> open =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        call.setOnReadyHandler(sink::wake);
+        call.setOnCancelHandler(() -> {
+            sink.wake();
+            WatchEventsUseCase.OpenStream stream = open.get();
+            if (stream != null) {
+                stream.cancel();
+            }
+        });
+        Result<WatchEventsUseCase.OpenStream> opened;
+        try {
+            opened = watchEvents.get().watch(new WatchEventsUseCase.WatchQuery(
+                    new WatchEventsUseCase.Subject.Workspace(workspace),
+                    Optional.of(request.getAfterEventId()).filter(id -> !id.isEmpty()), "after_event_id"), sink);
+        } catch (RuntimeException e) {
+            call.onError(GrpcStatusMapper.failure(e, "WatchWorkspace"));
+            return;
+        }
+        if (opened instanceof Result.Refused<WatchEventsUseCase.OpenStream> refused) {
+            call.onError(GrpcStatusMapper.refused(refused.refusal()));
+            return;
+        }
+        open.set(opened.orElseThrow());
+        if (call.isCancelled()) {
+            opened.orElseThrow().cancel();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.visitorauth.adapter.rest.admin.WorkspaceController;
 import dev.visitorauth.adapter.rest.auth.ApiKeyInterceptor;
 import dev.visitorauth.adapter.rest.auth.SystemApiKeyArgumentResolver;
 import dev.visitorauth.adapter.rest.auth.WidgetSessionArgumentResolver;
+import dev.visitorauth.adapter.rest.stream.StreamController;
 import dev.visitorauth.adapter.rest.auth.WorkspaceIdArgumentResolver;
 import dev.visitorauth.adapter.rest.error.JsonLimits;
 import dev.visitorauth.adapter.rest.error.RestExceptionHandler;
@@ -63,7 +64,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         WidgetKeysController.class,
         TokenInspectionController.class, UserAdminController.class, ConversationAdminController.class,
         RestExceptionHandler.class, OpenApiConfiguration.class,
-        UserDataController.class})
+        UserDataController.class, StreamController.class})
 public class RestAdapterConfiguration implements WebMvcConfigurer {
     /** The largest request body accepted (spec section 8); see {@link HttpLimits}. */
     public static final long MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;

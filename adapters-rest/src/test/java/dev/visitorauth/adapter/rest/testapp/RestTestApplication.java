@@ -70,6 +70,16 @@ public class RestTestApplication {
                 .build();
     }
 
+    /** The event dispatcher; it is the stream controller's {@code WatchEventsUseCase}. */
+    @Bean(destroyMethod = "shutdown")
+    dev.visitorauth.application.service.EventStreamService eventStreams(VisitorAuthentication a) {
+        return a.eventStreams(java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "test-events");
+            t.setDaemon(true);
+            return t;
+        }), dev.visitorauth.application.service.EventStreamService.Settings.DEFAULTS);
+    }
+
     @Bean
     AddWidgetKeyUseCase addWidgetKey(VisitorAuthentication a) {
         return a.addWidgetKey()::addWidgetKey;

@@ -1,0 +1,5 @@
+package dev.visitorauth.server.it;
+
+@OnPostgres
+class PostgresStreamTest extends StreamContract {
+}
