@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -21,12 +22,13 @@ import org.springframework.context.SmartLifecycle;
  * ticker (heartbeats, session expiry), and on PostgreSQL the dedicated {@code LISTEN} connection,
  * opened from the datasource URL and credentials (not from the pool). Stops first when the node
  * stops, so open streams end ({@code SHUTDOWN}) before the web server's graceful shutdown waits for
- * requests, and their clients reconnect elsewhere with their last event id.
+ * requests, and their clients reconnect elsewhere with their last event id. A stopped instance
+ * starts again (a new ticker and {@code LISTEN} connection), as a paused test context needs.
  */
-final class EventStreams implements SmartLifecycle {
+final class EventStreams implements SmartLifecycle, DisposableBean {
     private final EventStreamService service;
     private final ExecutorService workers;
-    private final ScheduledExecutorService ticker;
+    private volatile ScheduledExecutorService ticker;
     private final JdbcPersistence persistence;
     private final Optional<DatabaseLogin> listenLogin;
     private volatile PostgresEventListener listener;
@@ -45,7 +47,6 @@ final class EventStreams implements SmartLifecycle {
         this.persistence = Objects.requireNonNull(persistence, "persistence");
         this.listenLogin = Objects.requireNonNull(listenLogin, "listenLogin");
         this.workers = Executors.newFixedThreadPool(settings.threads(), daemons("visitorauth-events-"));
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemons("visitorauth-events-ticker-"));
         this.service = core.eventStreams(workers, new EventStreamService.Settings(settings.heartbeat(),
                 settings.bufferSize(), settings.maxPerSession(), settings.maxPerWorkspace(), settings.maxPerNode()));
     }
@@ -64,6 +65,8 @@ final class EventStreams implements SmartLifecycle {
         if (running) {
             return;
         }
+        service.resume();
+        ticker = Executors.newSingleThreadScheduledExecutor(daemons("visitorauth-events-ticker-"));
         listenLogin.ifPresent(login -> listener = PostgresEventListener.start(persistence.events(),
                 () -> DriverManager.getConnection(login.url(), login.user(), login.password()),
                 Duration.ofMillis(100), Duration.ofSeconds(10)));
@@ -87,7 +90,14 @@ final class EventStreams implements SmartLifecycle {
         ticker.shutdownNow();
         if (listener != null) {
             listener.close();
+            listener = null;
         }
+    }
+
+    /** The shared pool goes with the context (a stopped context may be started again, so not in {@link #stop()}). */
+    @Override
+    public void destroy() {
+        stop();
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

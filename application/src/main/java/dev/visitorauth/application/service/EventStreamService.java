@@ -206,6 +206,11 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
         }
     }
 
+    /** Accepts streams again after {@link #shutdown()} (a host whose context is started again). */
+    public void resume() {
+        shutDown = false;
+    }
+
     /** Ends every stream ({@link StreamEnd#SHUTDOWN}) and refuses new ones: the node is stopping. */
     public void shutdown() {
         shutDown = true;
@@ -222,9 +227,16 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
             return Optional.of(Refusal.of(ErrorCode.UNAVAILABLE,
                     "This node holds its maximum of open streams; retry, or connect to another node."));
         }
-        AtomicInteger count = perKey.computeIfAbsent(key, k -> new AtomicInteger());
-        if (count.incrementAndGet() > cap) {
-            count.decrementAndGet();
+        boolean[] over = new boolean[1];
+        perKey.compute(key, (k, count) -> {
+            AtomicInteger c = count == null ? new AtomicInteger() : count;
+            over[0] = c.incrementAndGet() > cap;
+            if (over[0]) {
+                c.decrementAndGet();
+            }
+            return c.get() == 0 ? null : c;
+        });
+        if (over[0]) {
             open.decrementAndGet();
             return Optional.of(Refusal.rateLimited(Duration.ofSeconds(5), session
                     ? "This session has its maximum of " + cap + " open streams; close one (one per tab is plenty)."
