@@ -60,47 +60,29 @@ final class StrictJson {
 
     /** Parses {@code utf8} as one strict JSON object. */
     static JsonValue.JsonObject parseObject(byte[] utf8) throws JsonSyntaxException {
-        requireUtf8(utf8);
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), utf8, 0, utf8.length)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new JsonSyntaxException(JsonSyntaxException.Failure.NOT_AN_OBJECT, "the JSON value is not an object");
-            }
-            JsonValue.JsonObject object = readObject(parser, 1);
-            if (parser.nextToken() != null) {
-                throw new JsonSyntaxException(JsonSyntaxException.Failure.TRAILING_DATA, "more JSON after the object");
-            }
-            return object;
-        } catch (JacksonException e) {
-            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw new JsonSyntaxException(JsonSyntaxException.Failure.NOT_STRICT_JSON, truncate(message));
-        } catch (RuntimeException e) {
-            // Untrusted bytes meeting a library: whatever else Jackson throws is a refusal, never a 500.
-            throw new JsonSyntaxException(JsonSyntaxException.Failure.NOT_STRICT_JSON, LIBRARY_FAILURE);
-        }
+        boolean ascii = requireUtf8(utf8);
+        return StrictJsonReader.readObject(utf8, ascii);
     }
 
-    private static void requireUtf8(byte[] bytes) throws JsonSyntaxException {
+    /** Refuses a byte order mark and bytes that are not UTF-8; true when every byte is ASCII. */
+    private static boolean requireUtf8(byte[] bytes) throws JsonSyntaxException {
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             throw new JsonSyntaxException(JsonSyntaxException.Failure.BYTE_ORDER_MARK, "a UTF-8 byte order mark before the JSON");
         }
         if (isAscii(bytes)) {
-            return;
+            return true;
         }
-        for (byte b : bytes) {
-            if (b < 0) {
-                // Rare: a non-ASCII payload. The JDK's decoder refuses overlong forms, encoded
-                // surrogates, code points over U+10FFFF and truncated sequences.
-                try {
-                    StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes));
-                } catch (CharacterCodingException e) {
-                    throw new JsonSyntaxException(JsonSyntaxException.Failure.INVALID_UTF8, "a byte sequence that is not UTF-8");
-                }
-                return;
-            }
+        // Rare: a non-ASCII payload. The JDK's decoder refuses overlong forms, encoded surrogates,
+        // code points over U+10FFFF and truncated sequences.
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new JsonSyntaxException(JsonSyntaxException.Failure.INVALID_UTF8, "a byte sequence that is not UTF-8");
         }
+        return false;
     }
 
     private static final java.lang.invoke.VarHandle LONGS =

@@ -50,6 +50,7 @@ class StrictJsonFuzzTest {
         } catch (JsonSyntaxException refused) {
             assertThat(refused.failure()).isNotNull();
             assertThat(refused.getMessage()).as("the catch-all around Jackson never answers").isNotEqualTo(StrictJson.LIBRARY_FAILURE);
+            assertJacksonRefusesToo(input, refused);
             return;
         }
         JsonNode reference;
@@ -61,6 +62,35 @@ class StrictJsonFuzzTest {
             return;
         }
         assertSame(parsed, reference, "$");
+    }
+
+    /**
+     * The other direction: a refusal for a reason strict JSON shares (not strict, a duplicate,
+     * trailing data) must be strict Jackson's too. Refusals for our own limits (depth 64, numbers of
+     * 100 characters, UTF-8 only, no byte order mark) are ours alone. Jackson reads the text decoded
+     * as UTF-8, so its charset detection cannot read other encodings.
+     */
+    private static void assertJacksonRefusesToo(byte[] input, JsonSyntaxException refused) {
+        JsonSyntaxException.Failure failure = refused.failure();
+        if (failure != JsonSyntaxException.Failure.NOT_STRICT_JSON && failure != JsonSyntaxException.Failure.DUPLICATE_MEMBER
+                && failure != JsonSyntaxException.Failure.TRAILING_DATA) {
+            return;
+        }
+        JsonNode reference;
+        try {
+            String text = new String(input, StandardCharsets.UTF_8);
+            try {
+                reference = JACKSON.readTree(text);
+            } catch (NumberFormatException beyondBigDecimal) {
+                reference = JACKSON_DOUBLES.readTree(text);
+            }
+        } catch (JacksonException bothRefuse) {
+            return;
+        }
+        if (reference != null && reference.isObject()) {
+            fail("StrictJson refused (%s: %s) what strict Jackson accepts: %s", failure, refused.getMessage(),
+                    new String(input, StandardCharsets.UTF_8));
+        }
     }
 
     private static JsonNode readTree(byte[] input) {
