@@ -25,6 +25,8 @@ final class StrictJsonReader {
     private final int end;
     private final boolean ascii;
     private int at;
+    /** Whether the last string read held an escape. */
+    private boolean escaped;
 
     private StrictJsonReader(byte[] bytes, boolean ascii) {
         this.bytes = bytes;
@@ -65,7 +67,7 @@ final class StrictJsonReader {
             if (at >= end || bytes[at] != '"') {
                 throw notStrict("a member name must be a string");
             }
-            String name = string();
+            String name = memberName();
             skipWhitespace();
             if (at >= end || bytes[at] != ':') {
                 throw notStrict("a ':' must follow a member name");
@@ -182,8 +184,45 @@ final class StrictJsonReader {
         return new JsonValue.JsonNumber(text);
     }
 
-    /** The string whose opening quote is at {@code at}, escapes decoded. */
+    /**
+     * A member name: a string, and one that is well-formed UTF-16 once its escapes are decoded. An
+     * unpaired surrogate escape ({@code "\ud828"}) is refused in a name, as Jackson refuses it; in a
+     * value it is kept, as Jackson keeps it. Raw UTF-8 cannot hold a surrogate (the decoder refuses
+     * one), so only a name with escapes is checked.
+     */
+    private String memberName() throws JsonSyntaxException {
+        int start = at;
+        String name = NAMES.plainName(bytes, start + 1, end);
+        if (name != null) {
+            at = start + 2 + name.length();
+            return name;
+        }
+        name = string();
+        if (escaped && !isWellFormedUtf16(name)) {
+            at = start;
+            throw notStrict("an unpaired surrogate escape in a member name");
+        }
+        return name;
+    }
+
+    private static boolean isWellFormedUtf16(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The string whose opening quote is at {@code at}, escapes decoded; sets {@link #escaped}. */
     private String string() throws JsonSyntaxException {
+        escaped = false;
         int start = ++at;
         while (at < end) {
             byte b = bytes[at];
@@ -204,6 +243,7 @@ final class StrictJsonReader {
     }
 
     private String escapedString(int start) throws JsonSyntaxException {
+        escaped = true;
         StringBuilder text = new StringBuilder(at - start + 16);
         text.append(new String(bytes, start, at - start, StandardCharsets.UTF_8));
         int run = at;
@@ -225,9 +265,9 @@ final class StrictJsonReader {
             if (at + 1 >= end) {
                 throw notStrict("a string that does not end");
             }
-            byte escaped = bytes[at + 1];
+            byte kind = bytes[at + 1];
             at += 2;
-            switch (escaped) {
+            switch (kind) {
                 case '"' -> text.append('"');
                 case '\\' -> text.append('\\');
                 case '/' -> text.append('/');
@@ -288,5 +328,71 @@ final class StrictJsonReader {
 
     private static String shortened(String name) {
         return name.length() <= 64 ? name : name.substring(0, 64) + "...";
+    }
+    private static final NameCache NAMES = new NameCache();
+
+    /**
+     * Member names seen before, as the same {@code String} instances: a token's payload repeats the
+     * same dozen names, so reading them allocates nothing and the rules' look-ups find a cached hash
+     * and an identical instance. Direct-mapped and bounded (256 names of at most 32 ASCII characters,
+     * plain ones only: no escape, no control character); a collision replaces the entry, so no input
+     * can make it grow or slow down. Entries are immutable, published through a plain array: a racing
+     * reader sees a whole entry or a miss. Only a cache: any name reads the same with or without it.
+     */
+    static final class NameCache {
+        private static final int SLOTS = 256;
+        private static final int MAX_NAME = 32;
+
+        private record Entry(byte[] bytes, String name) {
+        }
+
+        private final Entry[] entries = new Entry[SLOTS];
+
+        /**
+         * The plain ASCII name whose first character is at {@code from} (after the opening quote),
+         * from the cache or now entered into it; null when the name is not plain, too long or not
+         * closed (the caller then reads it the general way).
+         */
+        String plainName(byte[] bytes, int from, int end) {
+            int hash = 0;
+            int i = from;
+            int limit = Math.min(end, from + MAX_NAME + 1);
+            for (; i < limit; i++) {
+                byte b = bytes[i];
+                if (b == '"') {
+                    break;
+                }
+                if (b < 0x20 || b == '\\') { // also every non-ASCII byte: negative
+                    return null;
+                }
+                hash = 31 * hash + b;
+            }
+            if (i == limit) {
+                return null;
+            }
+            int length = i - from;
+            int slot = (hash ^ (hash >>> 8)) & (SLOTS - 1);
+            Entry entry = entries[slot];
+            if (entry != null && sameBytes(entry.bytes, bytes, from, length)) {
+                return entry.name;
+            }
+            String name = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+            name.hashCode(); // cached in the instance, for the rules' look-ups
+            entries[slot] = new Entry(java.util.Arrays.copyOfRange(bytes, from, i), name);
+            return name;
+        }
+
+        /** A plain loop: names are a few bytes, shorter than a range check and a vectorised mismatch. */
+        private static boolean sameBytes(byte[] cached, byte[] bytes, int from, int length) {
+            if (cached.length != length) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                if (cached[k] != bytes[from + k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
