@@ -3,6 +3,7 @@ package dev.visitorauth.adapter.token;
 import dev.visitorauth.domain.token.JsonSyntaxException;
 import dev.visitorauth.domain.token.JsonSyntaxException.Failure;
 import dev.visitorauth.domain.token.JsonValue;
+import dev.visitorauth.domain.token.JwsCodec;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -329,24 +330,50 @@ final class StrictJsonReader {
     private static String shortened(String name) {
         return name.length() <= 64 ? name : name.substring(0, 64) + "...";
     }
-    private static final NameCache NAMES = new NameCache();
+    private static final NameCache NAMES = new NameCache(JwsCodec.NAMES_READ);
 
     /**
      * Member names seen before, as the same {@code String} instances: a token's payload repeats the
-     * same dozen names, so reading them allocates nothing and the rules' look-ups find a cached hash
-     * and an identical instance. Direct-mapped and bounded (256 names of at most 32 ASCII characters,
-     * plain ones only: no escape, no control character); a collision replaces the entry, so no input
-     * can make it grow or slow down. Entries are immutable, published through a plain array: a racing
-     * reader sees a whole entry or a miss. Only a cache: any name reads the same with or without it.
+     * same dozen names, so reading them allocates nothing. The names the rules read
+     * ({@link JwsCodec#NAMES_READ}) are entered first, as the rules' own instances, and never
+     * replaced, so the rules' look-ups compare by identity. Direct-mapped and bounded (256 names of
+     * at most 32 ASCII characters, plain ones only: no escape, no control character); a collision
+     * with another name replaces that entry, so no input can make it grow or slow down. Entries are
+     * immutable, published through a plain array: a racing reader sees a whole entry or a miss.
+     * Only a cache: any name reads the same with or without it.
      */
     static final class NameCache {
         private static final int SLOTS = 256;
         private static final int MAX_NAME = 32;
 
-        private record Entry(byte[] bytes, String name) {
+        private record Entry(byte[] bytes, String name, boolean pinned) {
         }
 
         private final Entry[] entries = new Entry[SLOTS];
+
+        NameCache(java.util.List<String> pinned) {
+            for (String name : pinned) {
+                byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+                int slot = slot(hash(bytes, 0, bytes.length));
+                if (entries[slot] == null) {
+                    name.hashCode();
+                    entries[slot] = new Entry(bytes, name, true);
+                }
+            }
+        }
+
+        private static int hash(byte[] bytes, int from, int to) {
+            int hash = 0;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            return hash;
+        }
+
+        /** Fibonacci hashing: the top 8 bits of the product (the names the rules read land in distinct slots). */
+        private static int slot(int hash) {
+            return (hash * 0x9E3779B9) >>> 24;
+        }
 
         /**
          * The plain ASCII name whose first character is at {@code from} (after the opening quote),
@@ -371,14 +398,16 @@ final class StrictJsonReader {
                 return null;
             }
             int length = i - from;
-            int slot = (hash ^ (hash >>> 8)) & (SLOTS - 1);
+            int slot = slot(hash);
             Entry entry = entries[slot];
             if (entry != null && sameBytes(entry.bytes, bytes, from, length)) {
                 return entry.name;
             }
             String name = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
             name.hashCode(); // cached in the instance, for the rules' look-ups
-            entries[slot] = new Entry(java.util.Arrays.copyOfRange(bytes, from, i), name);
+            if (entry == null || !entry.pinned) {
+                entries[slot] = new Entry(java.util.Arrays.copyOfRange(bytes, from, i), name, false);
+            }
             return name;
         }
 

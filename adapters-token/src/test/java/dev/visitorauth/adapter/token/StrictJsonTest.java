@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.visitorauth.domain.token.JsonSyntaxException.Failure;
 import dev.visitorauth.domain.token.JsonSyntaxException;
 import dev.visitorauth.domain.token.JsonValue;
+import dev.visitorauth.domain.token.JwsCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,20 @@ class StrictJsonTest {
             json.append(level % 2 == 0 ? "]" : "}");
         }
         return json.toString();
+    }
+
+    /** Every name the rules read comes back as the rules' own instance, so their look-ups compare by identity. */
+    @Test
+    void handsOutTheRulesOwnInstancesOfTheNamesTheyRead() throws JsonSyntaxException {
+        for (String name : JwsCodec.NAMES_READ) {
+            for (int round = 0; round < 2; round++) {
+                JsonValue.JsonObject parsed = parse("{\"other\":1,\"" + name + "\":2}");
+                assertThat(parsed.name(1)).as(name).isSameAs(name);
+            }
+        }
+        // A name read before and one never seen both read as themselves.
+        assertThat(parse("{\"fresh-name\":1}").name(0)).isEqualTo("fresh-name");
+        assertThat(parse("{\"fresh-name\":1}").name(0)).isEqualTo("fresh-name");
     }
 
     @Test

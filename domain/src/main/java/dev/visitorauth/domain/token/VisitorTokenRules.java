@@ -68,6 +68,20 @@ import java.util.Optional;
  * only short hints (the JSON type, a length, a time).
  */
 public final class VisitorTokenRules {
+    // The claims the rules read (see JwsCodec.NAMES_READ).
+    static final String EXP = "exp";
+    static final String NBF = "nbf";
+    static final String IAT = "iat";
+    static final String AUD = "aud";
+    static final String JTI = "jti";
+    static final String ID = "id";
+    static final String NAME = "name";
+    static final String EMAIL = "email";
+    static final String AVATAR = "avatar";
+    static final String COMPANY_ID = "companyId";
+    static final String COMPANY_NAME = "companyName";
+    static final String CUSTOM_DATA = "customData";
+
     static final int MAX_ID_LENGTH = ExternalUserId.MAX_LENGTH;
     static final int MAX_INTEGER_ID_DIGITS = 19;
     static final int MAX_JTI_LENGTH = 255;
@@ -541,18 +555,18 @@ public final class VisitorTokenRules {
             JsonValue[] known = new JsonValue[CLAIMS];
             for (int i = 0, n = payload.size(); i < n; i++) {
                 int slot = switch (payload.name(i)) {
-                    case "exp" -> C_EXP;
-                    case "nbf" -> C_NBF;
-                    case "iat" -> C_IAT;
-                    case "aud" -> C_AUD;
-                    case "jti" -> C_JTI;
-                    case "id" -> C_ID;
-                    case "name" -> C_NAME;
-                    case "email" -> C_EMAIL;
-                    case "avatar" -> C_AVATAR;
-                    case "companyId" -> C_COMPANY_ID;
-                    case "companyName" -> C_COMPANY_NAME;
-                    case "customData" -> C_CUSTOM_DATA;
+                    case EXP -> C_EXP;
+                    case NBF -> C_NBF;
+                    case IAT -> C_IAT;
+                    case AUD -> C_AUD;
+                    case JTI -> C_JTI;
+                    case ID -> C_ID;
+                    case NAME -> C_NAME;
+                    case EMAIL -> C_EMAIL;
+                    case AVATAR -> C_AVATAR;
+                    case COMPANY_ID -> C_COMPANY_ID;
+                    case COMPANY_NAME -> C_COMPANY_NAME;
+                    case CUSTOM_DATA -> C_CUSTOM_DATA;
                     default -> -1;
                 };
                 if (slot >= 0) {

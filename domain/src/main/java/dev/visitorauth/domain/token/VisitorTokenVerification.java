@@ -48,6 +48,11 @@ public final class VisitorTokenVerification {
     /** The largest token accepted, in UTF-8 bytes (8 KiB). */
     public static final int MAX_TOKEN_BYTES = 8192;
 
+    // The header members the rules read (see JwsCodec.NAMES_READ).
+    static final String ALG = "alg";
+    static final String TYP = "typ";
+    static final String KID = "kid";
+
     /** One rule of the list: empty when the token passes it. */
     @FunctionalInterface
     private interface Step {
@@ -226,10 +231,10 @@ public final class VisitorTokenVerification {
     // 3. header rules: alg present and a string, alg ours, member allowlist, typ, kid a string
     private static Optional<Refusal> header(Run run) {
         Map<String, JsonValue> members = run.header.members();
-        JsonValue kidValue = members.get("kid");
+        JsonValue kidValue = members.get(KID);
         run.kid = kidValue instanceof JsonValue.JsonString kidString ? kidString.value() : null;
 
-        JsonValue alg = members.get("alg");
+        JsonValue alg = members.get(ALG);
         if (!(alg instanceof JsonValue.JsonString algName)) {
             return run.fail("alg", TokenRefusals.NO_ALG, run.tracing
                     ? (alg == null ? "absent" : describe(alg)) + "; it must be a string such as \"HS256\"" : null);
@@ -245,13 +250,15 @@ public final class VisitorTokenVerification {
         if (run.tracing) {
             run.pass("alg", run.algorithm.headerName());
         }
-        for (String name : members.keySet()) {
-            if (!name.equals("alg") && !name.equals("typ") && !name.equals("kid")) {
+        JsonValue.JsonObject header = run.header;
+        for (int i = 0, n = header.size(); i < n; i++) {
+            String name = header.name(i);
+            if (!name.equals(ALG) && !name.equals(TYP) && !name.equals(KID)) {
                 return run.fail("members", TokenRefusals.memberNotAllowed(name));
             }
         }
         run.trace.record("members", true, "only alg, typ and kid");
-        JsonValue typ = members.get("typ");
+        JsonValue typ = members.get(TYP);
         if (typ != null && !(typ instanceof JsonValue.JsonString typName && isJwt(typName.value()))) {
             return run.fail("typ", TokenRefusals.WRONG_TYP, run.tracing ? describe(typ) + "; it must be \"JWT\" when present" : null);
         }
