@@ -227,6 +227,10 @@ final class StrictJsonReader {
         int start = ++at;
         while (at < end) {
             byte b = bytes[at];
+            if (PLAIN[b & 0xFF]) {
+                at++;
+                continue;
+            }
             if (b == '"') {
                 String plain = new String(bytes, start, at - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                 at++;
@@ -330,6 +334,15 @@ final class StrictJsonReader {
     private static String shortened(String name) {
         return name.length() <= 64 ? name : name.substring(0, 64) + "...";
     }
+    /** Bytes that go into a string as they are: all but '"', '\\' and the control characters. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 256; b++) {
+            PLAIN[b] = b != '"' && b != '\\';
+        }
+    }
+
     private static final NameCache NAMES = new NameCache(JwsCodec.NAMES_READ);
 
     /**
