@@ -488,6 +488,7 @@
       if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
       let opened = false;
       let outcome;
+      this.bytes = 0;
       try {
         this.armWatchdog(controller);
         const res = await this.fetch(this.url, { method: 'GET', headers, credentials: 'omit', cache: 'no-store', signal: controller.signal });
@@ -500,7 +501,6 @@
           outcome = { kind: 'failed', retryAfter: Number(res.headers.get('Retry-After')) || 0 };
         } else {
           opened = true;
-          this.failures = 0;
           this.notFound = 0;
           this.everOpened = true;
           this.unavailable = false;
@@ -526,6 +526,8 @@
         for (;;) {
           const { done, value } = await reader.read();
           if (done || this.stopped) break;
+          if (this.bytes === 0) this.failures = 0; // a working connection, not just an answer
+          this.bytes += value.length;
           this.armWatchdog(controller);
           const frames = parser.push(decoder.decode(value, { stream: true }));
           for (const frame of frames) {
@@ -552,13 +554,14 @@
         this.schedule(Math.min(this.maxProbeMs, this.probeMs * Math.pow(2, this.notFound - 1)));
         return;
       }
-      if (opened) {
+      if (opened && this.bytes > 0) {
         // A connection that was open broke (server restart, network, heartbeat missing): resume at once.
         this.on.onLost();
         this.failures = 0;
         this.schedule(this.stale ? 0 : backoffDelay(1, this.random));
         return;
       }
+      if (opened) this.on.onLost(); // opened and closed without a byte: a failure, backing off like one
       this.failures++;
       if (!this.everOpened || this.failures >= this.failuresBeforeFallback) this.reportUnavailable();
       const delay = backoffDelay(this.failures, this.random, 1000, this.unavailable ? 60000 : 30000);
@@ -679,6 +682,7 @@
     }
 
     reset() {
+      this.loaded = false; // whether a list came from the server since the reset
       this.list = [];
       this.seenIds = new Set();
       this.unread = new Map();
@@ -695,6 +699,7 @@
 
     /** A fresh list from the server. shownId: the conversation on screen (it has nothing unread). */
     setList(conversations, shownId) {
+      this.loaded = true;
       this.list = conversations.slice();
       this.extraCounts.clear();
       for (const c of this.list) {
@@ -1071,8 +1076,9 @@
       this.session = s;
       this.storageSet('localStorage', this.visitorKey, s.visitorId);
       if (s.visitorId !== previousVisitor || (s.user ? s.user.id : null) !== previousUser) this.clearData();
-      // The list first, so the panel opens on it (or on the composer when there is none).
-      await this.refreshConversations(true);
+      // The list first, so the panel opens on it (or on the composer when there is none). If it
+      // cannot be fetched now, the stream's catch-up or the next poll brings it.
+      try { await this.refreshConversations(true); } catch (e) { /* network: see above */ }
       if (gen !== this.generation) return;
       this.dispatch({ type: 'started' });
       this.openStream(gen);
@@ -1756,7 +1762,7 @@
       const usable = notice == null;
       this.noticeNode.hidden = usable;
       this.noticeNode.textContent = notice || '';
-      if (usable && w.view === 'list' && w.store.list.length === 0) w.view = 'thread';
+      if (usable && w.view === 'list' && w.store.loaded && w.store.list.length === 0) w.view = 'thread';
       this.listView.hidden = !usable || w.view !== 'list';
       this.threadView.hidden = !usable || w.view !== 'thread';
       this.form.hidden = !usable || w.view !== 'thread';

@@ -110,6 +110,8 @@ test('failures back off exponentially with jitter, and after three in a row the 
   const { c, log } = client({ fetch }, timers);
   c.start();
   await flush();
+  server.lastStream.send(': hi\n\n');
+  await flush();
   server.lastStream.close();
   failing = true;
   await flush();
@@ -156,4 +158,25 @@ test('stop aborts the open connection and cancels what was scheduled', async () 
   assert.equal(server.lastStream.closed, true);
   assert.deepEqual(log, ['open']);
   assert.deepEqual(timers.delays(), []);
+});
+
+test('a stream that opens and closes without a byte backs off like a failure, instead of reconnecting every second', async () => {
+  const server = new FakeServer();
+  const timers = new FakeTimers();
+  const { c, log } = client(server, timers);
+  c.start();
+  await flush();
+  server.lastStream.close();
+  await flush();
+  assert.deepEqual(timers.delays(), [750]);
+  await timers.advance(750);
+  server.lastStream.close();
+  await flush();
+  assert.deepEqual(timers.delays(), [1500], 'the delay grows');
+  await timers.advance(1500);
+  server.lastStream.close();
+  await flush();
+  assert.deepEqual(timers.delays(), [3000]);
+  assert.equal(log.filter((l) => l === 'unavailable').length, 1, 'and after three in a row the widget polls');
+  c.stop();
 });

@@ -379,3 +379,21 @@ test('commands queued before the script loaded shape the first start: login with
   const out = await bootWidget(new FakeServer(), new FakeTimers(), { settings: { visitorToken: 'tok' }, queued: [['logout']] });
   assert.equal(out.root.host.getAttribute('data-status'), 'anonymous', 'a queued logout drops the token');
 });
+
+test('the list cannot be fetched right after the start (network): the widget still goes on, and the next poll brings it', async () => {
+  const server = new FakeServer({ streamStatus: 404 });
+  server.addConversation('c1', [['visitor', 'Hello']]);
+  const timers = new FakeTimers();
+  const handle = server.fetch;
+  let failList = true;
+  server.fetch = (url, init) => {
+    if (failList && /\/v1\/conversations$/.test(url)) { failList = false; return Promise.reject(new TypeError('Failed to fetch')); }
+    return handle(url, init);
+  };
+  const w = await bootWidget(server, timers);
+  assert.equal(w.widget.state.name, 'polling');
+  await timers.advance(15000);
+  w.widget.open();
+  await flush();
+  assert.ok(w.root.querySelector(".va-conv[data-conversation-id='c1']"), 'listed after the poll');
+});
