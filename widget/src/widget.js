@@ -690,15 +690,24 @@
       this.extraCounts = new Map(); // messages seen after the list was fetched
       this.previews = new Map();
       this.lastAt = new Map();
+      this.seq = 0;
+      this.recent = []; // messages accepted lately, to re-apply over a list that was older than them
     }
+
+    /** A mark to pass to setList: messages accepted after it are re-applied if the list predates them. */
+    mark() { return this.seq; }
 
     has(id) { return this.list.some((c) => c.id === id); }
     get(id) { return this.list.find((c) => c.id === id) || null; }
 
     count(c) { return (c.messageCount || 0) + (this.extraCounts.get(c.id) || 0); }
 
-    /** A fresh list from the server. shownId: the conversation on screen (it has nothing unread). */
-    setList(conversations, shownId) {
+    /**
+     * A fresh list from the server. shownId: the conversation on screen (it has nothing unread).
+     * since: the mark taken when the list was asked for; a message accepted after it and newer than
+     * the list's lastMessageAt for its conversation is not in the list yet, so it is applied again.
+     */
+    setList(conversations, shownId, since = this.seq) {
       this.loaded = true;
       this.list = conversations.slice();
       this.extraCounts.clear();
@@ -712,6 +721,13 @@
           this.unread.set(c.id, Math.max(0, this.count(c) - this.readCounts.get(c.id)));
         }
       }
+      for (const r of this.recent) {
+        if (r.seq <= since) continue;
+        const c = this.get(r.conversationId);
+        if (c && Date.parse(r.message.createdAt) > Date.parse(c.lastMessageAt || c.createdAt || 0)) {
+          this.apply(r.conversationId, r.message, r.shown && r.conversationId === shownId);
+        }
+      }
     }
 
     /**
@@ -721,10 +737,17 @@
     accept(conversationId, message, shown) {
       if (!message || !message.id || this.seenIds.has(message.id)) return false;
       this.remember(message.id);
+      this.recent.push({ seq: ++this.seq, conversationId, message, shown });
+      if (this.recent.length > 200) this.recent.shift();
+      this.apply(conversationId, message, shown);
+      return true;
+    }
+
+    apply(conversationId, message, shown) {
       const c = this.get(conversationId);
       this.previews.set(conversationId, previewOf(message.text));
       if (message.createdAt) this.lastAt.set(conversationId, message.createdAt);
-      if (!c) return true;
+      if (!c) return;
       this.extraCounts.set(conversationId, (this.extraCounts.get(conversationId) || 0) + 1);
       if (message.author === 'agent' && !shown) {
         this.unread.set(conversationId, (this.unread.get(conversationId) || 0) + 1);
@@ -732,7 +755,6 @@
         this.readCounts.set(conversationId, (this.readCounts.get(conversationId) || 0) + 1);
       }
       this.moveToTop(conversationId);
-      return true;
     }
 
     /** Messages loaded with a thread: known from now on, no counts change (the list has them). */
@@ -1289,9 +1311,10 @@
 
     async refreshConversations(first) {
       try {
+        const since = this.store.mark();
         const json = await this.authed('GET', '/v1/conversations');
         const list = (json && Array.isArray(json.conversations)) ? json.conversations : [];
-        this.store.setList(list, this.isOpen && this.view === 'thread' ? this.currentConversationId : null);
+        this.store.setList(list, this.isOpen && this.view === 'thread' ? this.currentConversationId : null, since);
         if (this.currentConversationId && !this.store.has(this.currentConversationId)) {
           this.currentConversationId = null;
           this.view = 'list';

@@ -397,3 +397,49 @@ test('the list cannot be fetched right after the start (network): the widget sti
   await flush();
   assert.ok(w.root.querySelector(".va-conv[data-conversation-id='c1']"), 'listed after the poll');
 });
+
+test('a list answered before a reply but arriving after its event does not undo it; a list that has the reply does not count it twice', async () => {
+  const server = new FakeServer({ unreadCounts: true });
+  server.addConversation('c1', [['visitor', 'Hello']], { unreadCount: 0, preview: 'Hello' });
+  const timers = new FakeTimers();
+  const w = await bootWidget(server, timers);
+  const handle = server.fetch;
+  let release;
+  w.widget.api.fetch = async (url, init) => {
+    if (/\/v1\/conversations$/.test(url) && release === undefined) {
+      const res = await handle(url, init); // answered now, before the reply exists
+      await new Promise((resolve) => { release = resolve; });
+      return res;
+    }
+    return handle(url, init);
+  };
+  const refresh = w.widget.refreshConversations(false);
+  await flush();
+  server.lastStream.send(frame('e1', 'message.created', server.reply('c1', 'Late news', { createdAt: '2026-12-01T10:00:00Z' })));
+  await flush();
+  release();
+  await refresh;
+  w.widget.render();
+  assert.equal(w.widget.store.unreadOf('c1'), 1, 'the reply still counts');
+  assert.equal(w.widget.store.previewOf('c1'), 'Late news');
+  assert.equal(w.root.querySelector('.va-badge').textContent, '1');
+
+  // A list asked for before a reply but answered after it (it has the reply, and its lastMessageAt
+  // is the reply's): the reply is counted once, not twice.
+  let answer;
+  w.widget.api.fetch = async (url, init) => {
+    if (/\/v1\/conversations$/.test(url)) await new Promise((resolve) => { answer = resolve; });
+    return handle(url, init);
+  };
+  const again = w.widget.refreshConversations(false);
+  await flush();
+  const second = server.reply('c1', 'More news', { createdAt: '2026-12-01T10:05:00Z' });
+  server.conversations[0].lastMessageAt = '2026-12-01T10:05:00Z';
+  server.conversations[0].preview = 'More news';
+  server.lastStream.send(frame('e2', 'message.created', second));
+  await flush();
+  answer();
+  await again;
+  assert.equal(w.widget.store.unreadOf('c1'), 2, 'Late news and More news, each once');
+  assert.equal(w.widget.store.count(w.widget.store.get('c1')), 3);
+});
