@@ -43,7 +43,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       FailureRateLimitPort rateLimit, TransactionPort transactions, RateLimitPort requestLimits,
                       PurgeExpiredDataPort purge,
                       PageVisitorsPort pageVisitors, PageConversationsPort pageConversations, PageMessagesPort pageMessages,
-                      EraseUserPort eraseUsers, AppendEventPort events) {
+                      EraseUserPort eraseUsers, AppendEventPort appendEvents) {
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -70,7 +70,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(pageConversations, "pageConversations");
         Objects.requireNonNull(pageMessages, "pageMessages");
         Objects.requireNonNull(eraseUsers, "eraseUsers");
-        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(appendEvents, "appendEvents");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
@@ -78,7 +78,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
                 loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers, events);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents);
     }
 
     /** This storage with its rate limits counted through these (e.g. decorators that also count refusals). */
@@ -86,7 +86,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recordFailures,
                 loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers, events);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */

@@ -95,7 +95,7 @@ public final class VisitorAuthentication {
                 s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
                 s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
-                s.transactions(), b.random, b.clock, s.requestLimits(), s.events()));
+                s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
                 b.allowPrivateOutbound);
@@ -108,9 +108,9 @@ public final class VisitorAuthentication {
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
                 s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors);
         widgetOrigins = new WidgetOriginsService(s.loadWidgets());
-        revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.events(), s.transactions(),
+        revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.appendEvents(), s.transactions(),
                 b.clock);
-        readState = new ReadStateService(widgetSessions, s.loadConversations(), s.saveConversations(), s.events(),
+        readState = new ReadStateService(widgetSessions, s.loadConversations(), s.saveConversations(), s.appendEvents(),
                 s.transactions(), b.clock);
     }
 

@@ -36,7 +36,7 @@ class LifecycleTest {
     }
 
     private List<WorkspaceEvent> events() {
-        return ((InMemoryEventLog) w.storage.events()).events();
+        return ((InMemoryEventLog) w.storage.appendEvents()).events();
     }
 
     private String tokenIssuedAt(String externalId, Optional<Instant> iat) {
