@@ -1,8 +1,10 @@
 package dev.visitorauth.application;
 
 import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.application.memory.InMemoryEventLog;
 import dev.visitorauth.application.memory.InMemoryStore;
 import dev.visitorauth.application.memory.InMemoryTransactions;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
 import dev.visitorauth.application.port.out.EraseUserPort;
 import dev.visitorauth.application.port.out.PageConversationsPort;
@@ -41,7 +43,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       FailureRateLimitPort rateLimit, TransactionPort transactions, RateLimitPort requestLimits,
                       PurgeExpiredDataPort purge,
                       PageVisitorsPort pageVisitors, PageConversationsPort pageConversations, PageMessagesPort pageMessages,
-                      EraseUserPort eraseUsers) {
+                      EraseUserPort eraseUsers, AppendEventPort appendEvents) {
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -68,6 +70,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(pageConversations, "pageConversations");
         Objects.requireNonNull(pageMessages, "pageMessages");
         Objects.requireNonNull(eraseUsers, "eraseUsers");
+        Objects.requireNonNull(appendEvents, "appendEvents");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
@@ -75,7 +78,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
                 loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents);
     }
 
     /** This storage with its rate limits counted through these (e.g. decorators that also count refusals). */
@@ -83,7 +86,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recordFailures,
                 loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */
@@ -100,6 +103,6 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryStore s = new InMemoryStore(transactions, requestLimits);
         return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s,
-                s, s, s, s);
+                s, s, s, s, new InMemoryEventLog(transactions));
     }
 }

@@ -26,7 +26,9 @@ import dev.visitorauth.application.port.in.ListConversationsUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
@@ -41,6 +43,8 @@ import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
 import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.JwksKeyCache;
+import dev.visitorauth.application.service.ReadStateService;
+import dev.visitorauth.application.service.SessionRevocationService;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.TokenVerificationService;
@@ -79,6 +83,8 @@ public final class VisitorAuthentication {
     private final UserDataService userData;
     private final ConversationReadingService reading;
     private final WidgetOriginsService widgetOrigins;
+    private final SessionRevocationService revocation;
+    private final ReadStateService readState;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
@@ -89,12 +95,12 @@ public final class VisitorAuthentication {
                 s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
                 s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
-                s.transactions(), b.random, b.clock, s.requestLimits()));
+                s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
                 b.allowPrivateOutbound);
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
-        tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), b.clock);
+        tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), s.loadUsers(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
         userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
                 s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions()));
@@ -102,6 +108,10 @@ public final class VisitorAuthentication {
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
                 s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors);
         widgetOrigins = new WidgetOriginsService(s.loadWidgets());
+        revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.appendEvents(), s.transactions(),
+                b.clock);
+        readState = new ReadStateService(widgetSessions, s.loadConversations(), s.saveConversations(), s.appendEvents(),
+                s.transactions(), b.clock);
     }
 
     /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */
@@ -224,6 +234,15 @@ public final class VisitorAuthentication {
 
     public GetWidgetOriginsUseCase widgetOrigins() {
         return widgetOrigins;
+    }
+
+    /** "Sign out everywhere". */
+    public RevokeUserSessionsUseCase revokeUserSessions() {
+        return revocation;
+    }
+
+    public MarkConversationReadUseCase markConversationRead() {
+        return readState;
     }
 
     /** The JWKS reader of a core assembled without one: every fetch fails, and is logged as {@code jwks_unavailable}. */

@@ -25,7 +25,9 @@ import dev.visitorauth.application.port.in.ListConversationsUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
@@ -119,14 +121,24 @@ public class CoreConfiguration {
                 OutboundHttpClient.Limits.DEFAULTS);
     }
 
+    /**
+     * TEMPORARY (lifecycle branch only): the JDBC event log is built on the "events" branch; until it
+     * is merged, the events appended here are dropped. The coordinator replaces this bean with that
+     * log at merge.
+     */
+    @Bean
+    TemporaryDroppingEventLog temporaryDroppingEventLog() {
+        return new TemporaryDroppingEventLog();
+    }
+
     @Bean
     VisitorAuthentication visitorAuthentication(JdbcPersistence persistence, Clock clock, VerificationMetrics metrics,
                                                 VisitorAuthProperties properties, MeterRegistry meters,
                                                 RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec,
-                                                OutboundHttpClient outbound) {
+                                                OutboundHttpClient outbound, TemporaryDroppingEventLog events) {
         return VisitorAuthentication.builder(new TimedTokenVerifier(new StrictJwsCodec(), meters))
                 .jwks(new Jose4jJwksFetcher(outbound))
-                .storage(persistence.storage().withRecordFailures(
+                .storage(persistence.storage(events).withRecordFailures(
                         new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))
                         .withRateLimits(limitMetrics.counting(persistence.failureRateLimiter()),
                                 limitMetrics.counting(persistence.rateLimiter())))
@@ -289,6 +301,16 @@ public class CoreConfiguration {
     @Bean
     PostAgentReplyUseCase postAgentReplyUseCase(VisitorAuthentication core) {
         return core.postAgentReply()::postAgentReply;
+    }
+
+    @Bean
+    RevokeUserSessionsUseCase revokeUserSessionsUseCase(VisitorAuthentication core) {
+        return core.revokeUserSessions()::revokeUserSessions;
+    }
+
+    @Bean
+    MarkConversationReadUseCase markConversationReadUseCase(VisitorAuthentication core) {
+        return core.markConversationRead()::markRead;
     }
 
     @Bean

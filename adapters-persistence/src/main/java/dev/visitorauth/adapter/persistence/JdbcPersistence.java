@@ -1,6 +1,7 @@
 package dev.visitorauth.adapter.persistence;
 
 import dev.visitorauth.application.Storage;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import java.time.Clock;
@@ -148,11 +149,14 @@ public final class JdbcPersistence {
         return userErasure;
     }
 
-    /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
-    public Storage storage() {
+    /**
+     * Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)},
+     * with {@code events} as the event log written in this store's transactions.
+     */
+    public Storage storage(AppendEventPort events) {
         return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
                 conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions,
-                rateLimiter, purge, visitors, conversations, conversations, userErasure);
+                rateLimiter, purge, visitors, conversations, conversations, userErasure, events);
     }
 
     /** Options of {@link JdbcPersistence}; every one has a default. */

@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.LoadSessionPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
@@ -27,6 +28,10 @@ import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.event.EventAudience;
+import dev.visitorauth.domain.event.EventData;
+import dev.visitorauth.domain.event.EventType;
+import dev.visitorauth.domain.event.NewEvent;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.session.Session;
 import dev.visitorauth.domain.session.SessionTokenHash;
@@ -52,8 +57,9 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
     public record Deps(LoadSessionPort loadSessions, SaveSessionPort saveSessions, LoadWidgetPort widgets,
                        LoadVisitorPort visitors, LoadUserPort users, LoadConversationPort loadConversations,
                        SaveConversationPort saveConversations, TransactionPort transactions, RandomPort random,
-                       Clock clock, RateLimitPort requestLimits) {
+                       Clock clock, RateLimitPort requestLimits, AppendEventPort events) {
         public Deps {
+            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(loadSessions, "loadSessions");
             Objects.requireNonNull(saveSessions, "saveSessions");
             Objects.requireNonNull(widgets, "widgets");
@@ -123,6 +129,9 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
         return deps.transactions().inTransaction(() -> live(sessionToken, now).map(view -> {
             Session revoked = view.session().revoke(now);
             deps.saveSessions().saveSession(revoked);
+            // Every tab using this session (they share its token) holds a stream of it: all of them end.
+            deps.events().append(new NewEvent(revoked.workspaceId(), EventType.SESSION_ENDED, now,
+                    new EventAudience.OneSession(revoked.tokenHash()), EventData.builder().string("reason", "logout").build()));
             return new SessionView(revoked, view.widget(), view.visitor(), view.user());
         }));
     }
