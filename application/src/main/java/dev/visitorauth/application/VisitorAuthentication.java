@@ -26,7 +26,9 @@ import dev.visitorauth.application.port.in.ListConversationsUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
@@ -42,6 +44,8 @@ import dev.visitorauth.application.service.AgentInboxService;
 import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.EventStreamService;
 import dev.visitorauth.application.service.JwksKeyCache;
+import dev.visitorauth.application.service.ReadStateService;
+import dev.visitorauth.application.service.SessionRevocationService;
 import dev.visitorauth.application.service.StartSessionService;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.TokenVerificationService;
@@ -82,6 +86,8 @@ public final class VisitorAuthentication {
     private final WidgetOriginsService widgetOrigins;
     private final Storage storage;
     private final Clock clock;
+    private final SessionRevocationService revocation;
+    private final ReadStateService readState;
 
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
@@ -100,7 +106,7 @@ public final class VisitorAuthentication {
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
                 b.allowPrivateOutbound, s.appendEvents());
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
-        tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), b.clock);
+        tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), s.loadUsers(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
         userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
                 s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions(), s.appendEvents(), b.clock));
@@ -109,6 +115,10 @@ public final class VisitorAuthentication {
                 s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors,
                 s.appendEvents());
         widgetOrigins = new WidgetOriginsService(s.loadWidgets());
+        revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.appendEvents(), s.transactions(),
+                b.clock);
+        readState = new ReadStateService(widgetSessions, s.loadConversations(), s.saveConversations(), s.appendEvents(),
+                s.transactions(), b.clock);
     }
 
     /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */
@@ -240,6 +250,15 @@ public final class VisitorAuthentication {
      */
     public EventStreamService eventStreams(java.util.concurrent.Executor executor, EventStreamService.Settings settings) {
         return new EventStreamService(storage.readEvents(), storage.eventSignals(), widgetSessions, clock, executor, settings);
+    }
+
+    /** "Sign out everywhere". */
+    public RevokeUserSessionsUseCase revokeUserSessions() {
+        return revocation;
+    }
+
+    public MarkConversationReadUseCase markConversationRead() {
+        return readState;
     }
 
     /** The JWKS reader of a core assembled without one: every fetch fails, and is logged as {@code jwks_unavailable}. */

@@ -2,6 +2,7 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase.ListUsersQuery;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.ErrorCode;
@@ -83,7 +84,7 @@ class AdminTest {
         assertThat(code(w.auth.listAuthFailures().listAuthFailures(other, w.widgetId, 10))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.getUser().getUser(other, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(other, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())))).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(code(w.auth.postAgentReply().postAgentReply(other, conversation, "hi"))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(other, conversation, "hi", Optional.empty())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(w.auth.listUsers().listUsers(new ListUsersQuery(other, "", 10, Optional.empty())).orElseThrow().users()).isEmpty();
         assertThat(code(w.auth.verifyToken().verifyToken(other, w.widgetId, "t"))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
     }

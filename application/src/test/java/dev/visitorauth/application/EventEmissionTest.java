@@ -58,7 +58,7 @@ class EventEmissionTest {
         int before = events().size();
 
         w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversation, "second")).orElseThrow();
-        w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "reply").orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
 
         List<WorkspaceEvent> added = eventsSince(before);
         assertThat(types(added)).containsExactly("message.created", "message.created");
@@ -80,7 +80,7 @@ class EventEmissionTest {
         assertThat(w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversation, " ")).isOk())
                 .isFalse();
         assertThat(w.auth.startConversation().startConversation(new StartConversationCommand("nope", "hi")).isOk()).isFalse();
-        assertThat(w.auth.postAgentReply().postAgentReply(w.workspace, "c_missing", "reply").isOk()).isFalse();
+        assertThat(w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, "c_missing", "reply", java.util.Optional.empty())).isOk()).isFalse();
 
         assertThat(events()).hasSize(before);
     }

@@ -117,7 +117,7 @@ class EventStreamTest {
         watchSession(s, Optional.empty(), mine).orElseThrow();
         watchSession(stranger, Optional.empty(), theirs).orElseThrow();
 
-        w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "reply").orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
 
         await("the reply", () -> mine.sent.size() == 1);
         assertThat(mine.sent).containsExactly("message.created evt_3");
@@ -132,7 +132,7 @@ class EventStreamTest {
         StartedSession s = w.anonymous();
         String conversation = w.say(s, "one");
         for (int i = 0; i < 40; i++) {
-            w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "r" + i).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "r" + i, java.util.Optional.empty())).orElseThrow();
         }
         Recorder r = new Recorder();
         watchSession(s, Optional.of("evt_2"), r).orElseThrow(); // buffer of 16: the replay comes in pages
@@ -179,7 +179,7 @@ class EventStreamTest {
         Thread.sleep(200); // let the lanes' opening reads settle before counting
         int before = reads.get();
 
-        w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "reply").orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
 
         await("all 50 streams", () -> recorders.stream().allMatch(r -> r.sent.size() == 1));
         // both services listen (this test's and the field's), each reads once or twice, never per stream
@@ -197,7 +197,7 @@ class EventStreamTest {
         watchSession(s, Optional.empty(), fast).orElseThrow();
 
         for (int i = 0; i < 100; i++) { // the buffer holds 16
-            w.auth.postAgentReply().postAgentReply(w.workspace, conversation, "r" + i).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "r" + i, java.util.Optional.empty())).orElseThrow();
         }
 
         await("the healthy stream", () -> fast.sent.size() == 100);
@@ -268,7 +268,7 @@ class EventStreamTest {
 
         Recorder fresh = new Recorder();
         watchSession(upgraded, Optional.of("evt_2"), fresh).orElseThrow(); // replays the session.ended
-        w.auth.postAgentReply().postAgentReply(w.workspace, w.conversationIds(upgraded).get(0), "reply").orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, w.conversationIds(upgraded).get(0), "reply", java.util.Optional.empty())).orElseThrow();
         await("the reply on the new stream", () -> fresh.types().contains("message.created"));
         assertThat(fresh.sent).noneMatch(x -> x.startsWith("end:"));
     }

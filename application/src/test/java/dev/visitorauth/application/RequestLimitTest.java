@@ -2,6 +2,7 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
@@ -152,7 +153,7 @@ class RequestLimitTest {
         post(s, c).orElseThrow();
 
         for (int i = 0; i < 5; i++) {
-            w.auth.postAgentReply().postAgentReply(w.workspace, c, "reply " + i).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, c, "reply " + i, Optional.empty())).orElseThrow();
         }
     }
 

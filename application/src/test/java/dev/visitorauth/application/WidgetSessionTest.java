@@ -2,6 +2,7 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
 import dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery;
 import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
@@ -107,7 +108,7 @@ class WidgetSessionTest {
         StartedSession s = w.login("u1", Optional.empty());
         String c = w.say(s, "help");
         w.clock.advance(Duration.ofSeconds(5));
-        w.auth.postAgentReply().postAgentReply(w.workspace, c, "on it").orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, c, "on it", Optional.empty())).orElseThrow();
         assertThat(messages(s, c)).extracting(Message::author).containsExactly(Author.VISITOR, Author.AGENT);
         var details = w.auth.getConversation().getConversation(new GetConversationQuery(w.workspace, c, MessageWindow.latest())).orElseThrow();
         assertThat(details.conversation().messageCount()).isEqualTo(2);

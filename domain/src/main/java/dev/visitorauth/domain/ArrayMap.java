@@ -42,9 +42,9 @@ public final class ArrayMap<V> extends AbstractMap<String, V> {
         } else {
             index = null;
             for (int i = 0; i < size; i++) {
-                Objects.requireNonNull(keys[i], "key");
+                int hash = Objects.requireNonNull(keys[i], "key").hashCode(); // cached in the String
                 for (int j = 0; j < i; j++) {
-                    if (keys[j].equals(keys[i])) {
+                    if (keys[j].hashCode() == hash && keys[j].equals(keys[i])) {
                         throw new IllegalArgumentException("keys are unique");
                     }
                 }
@@ -71,8 +71,12 @@ public final class ArrayMap<V> extends AbstractMap<String, V> {
                 return i;
             }
         }
+        if (!(key instanceof String name)) {
+            return -1;
+        }
+        int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (keys[i].hashCode() == hash && keys[i].equals(name)) {
                 return i;
             }
         }

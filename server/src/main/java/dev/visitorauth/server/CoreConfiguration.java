@@ -25,7 +25,9 @@ import dev.visitorauth.application.port.in.ListConversationsUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
@@ -289,6 +291,16 @@ public class CoreConfiguration {
     @Bean
     PostAgentReplyUseCase postAgentReplyUseCase(VisitorAuthentication core) {
         return core.postAgentReply()::postAgentReply;
+    }
+
+    @Bean
+    RevokeUserSessionsUseCase revokeUserSessionsUseCase(VisitorAuthentication core) {
+        return core.revokeUserSessions()::revokeUserSessions;
+    }
+
+    @Bean
+    MarkConversationReadUseCase markConversationReadUseCase(VisitorAuthentication core) {
+        return core.markConversationRead()::markRead;
     }
 
     @Bean

@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
@@ -49,10 +50,11 @@ public class GrpcConfiguration {
                                                  ListUserConversationsUseCase listUserConversations,
                                                  EraseUserUseCase eraseUser, ExportUserUseCase exportUser,
                                                  AddWidgetKeyUseCase addWidgetKey, DeleteWidgetKeyUseCase deleteWidgetKey,
-                                                 UpdateWidgetUseCase updateWidget) {
+                                                 UpdateWidgetUseCase updateWidget,
+                                                 RevokeUserSessionsUseCase revokeUserSessions) {
         return new VisitorAuthGrpcService.UseCases(verifyToken, startSession, getWidget, getUser, listUsers, getConversation,
                 postAgentReply, listAuthFailures, rotateSecret, listUserVisitors, listUserConversations, eraseUser, exportUser,
-                addWidgetKey, deleteWidgetKey, updateWidget);
+                addWidgetKey, deleteWidgetKey, updateWidget, revokeUserSessions);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.visitorauth.adapter.grpc;
 
+import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import com.google.protobuf.Timestamp;
 import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
 import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
@@ -184,12 +186,17 @@ final class ProtoMapper {
     }
 
     static Conversation conversation(dev.visitorauth.domain.conversation.Conversation c) {
-        return Conversation.newBuilder().setId(c.id().value()).setCreatedAt(timestamp(c.createdAt()))
-                .setLastMessageAt(timestamp(c.lastMessageAt())).setMessageCount(c.messageCount()).build();
+        Conversation.Builder b = Conversation.newBuilder().setId(c.id().value()).setCreatedAt(timestamp(c.createdAt()))
+                .setLastMessageAt(timestamp(c.lastMessageAt())).setMessageCount(c.messageCount())
+                .setUnreadCount(c.unreadCount());
+        c.preview().ifPresent(b::setPreview);
+        return b.build();
     }
 
     static ConversationMessage message(Message m) {
-        return ConversationMessage.newBuilder()
+        ConversationMessage.Builder b = ConversationMessage.newBuilder();
+        m.agentName().ifPresent(name -> b.setAgentName(name.value()));
+        return b
                 .setId(m.id().value())
                 .setConversationId(m.conversationId().value())
                 .setText(m.text().value())
@@ -200,6 +207,11 @@ final class ProtoMapper {
                 .setAuthenticated(m.authenticated())
                 .setCreatedAt(timestamp(m.createdAt()))
                 .build();
+    }
+
+    static RevokeUserSessionsResponse revoked(RevokeUserSessionsUseCase.RevokedSessions revoked) {
+        return RevokeUserSessionsResponse.newBuilder().setRevokedSessions(revoked.revokedSessions())
+                .setIssuedBefore(timestamp(revoked.tokenCutoff())).build();
     }
 
     static ListWidgetKeysResponse widgetKeys(WidgetDetails details) {

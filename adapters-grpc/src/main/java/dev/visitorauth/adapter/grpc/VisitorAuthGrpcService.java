@@ -4,6 +4,11 @@ import dev.visitorauth.application.port.in.WatchEventsUseCase;
 import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceRequest;
 import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceResponse;
 import io.grpc.stub.ServerCallStreamObserver;
+import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsRequest;
+import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokeUserSessionsCommand;
 import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyRequest;
 import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyResponse;
 import dev.visitorauth.adapter.grpc.v1.DeleteWidgetKeyRequest;
@@ -100,8 +105,10 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                            RotateSecretUseCase rotateSecret, ListUserVisitorsUseCase listUserVisitors,
                            ListUserConversationsUseCase listUserConversations, EraseUserUseCase eraseUser,
                            ExportUserUseCase exportUser, AddWidgetKeyUseCase addWidgetKey,
-                           DeleteWidgetKeyUseCase deleteWidgetKey, UpdateWidgetUseCase updateWidget) {
+                           DeleteWidgetKeyUseCase deleteWidgetKey, UpdateWidgetUseCase updateWidget,
+                           RevokeUserSessionsUseCase revokeUserSessions) {
         public UseCases {
+            Objects.requireNonNull(revokeUserSessions, "revokeUserSessions");
             Objects.requireNonNull(verifyToken, "verifyToken");
             Objects.requireNonNull(startSession, "startSession");
             Objects.requireNonNull(getWidget, "getWidget");
@@ -125,7 +132,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             return new UseCases(core.verifyToken(), core.startSession(), core.getWidget(), core.getUser(), core.listUsers(),
                     core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret(),
                     core.listUserVisitors(), core.listUserConversations(), core.eraseUser(), core.exportUser(),
-                    core.addWidgetKey(), core.deleteWidgetKey(), core.updateWidget());
+                    core.addWidgetKey(), core.deleteWidgetKey(), core.updateWidget(), core.revokeUserSessions());
         }
     }
 
@@ -292,8 +299,20 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void postAgentReply(PostAgentReplyRequest request, StreamObserver<PostAgentReplyResponse> response) {
-        respond(response, "PostAgentReply", workspace -> useCases.postAgentReply()
-                .postAgentReply(workspace, request.getConversationId(), request.getText()).map(ProtoMapper::reply));
+        respond(response, "PostAgentReply", workspace -> renamed(useCases.postAgentReply().postAgentReply(
+                        new PostAgentReplyCommand(workspace, request.getConversationId(), request.getText(),
+                                request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty())),
+                Map.of("agentName", "agent_name")).map(ProtoMapper::reply));
+    }
+
+    /** Unset {@code issued_before} means now. */
+    @Override
+    public void revokeUserSessions(RevokeUserSessionsRequest request, StreamObserver<RevokeUserSessionsResponse> response) {
+        respond(response, "RevokeUserSessions", workspace -> renamed(useCases.revokeUserSessions().revokeUserSessions(
+                        new RevokeUserSessionsCommand(workspace, request.getExternalId(), request.hasIssuedBefore()
+                                ? Optional.of(java.time.Instant.ofEpochSecond(request.getIssuedBefore().getSeconds(),
+                                request.getIssuedBefore().getNanos())) : Optional.empty())),
+                Map.of("issuedBefore", "issued_before")).map(ProtoMapper::revoked));
     }
 
     /** {@code limit} 0 means {@value #DEFAULT_FAILURE_LIMIT}. */

@@ -82,7 +82,7 @@ class WatchWorkspaceTest {
                 Iterator<WatchWorkspaceResponse> otherEvents = otherCall.call(() -> stub(channel, other.apiKey())
                         .watchWorkspace(after(otherStart)));
                 String conversation = say("hello over gRPC");
-                world.auth.postAgentReply().postAgentReply(world.workspace, conversation, "reply").orElseThrow();
+                world.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(world.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
 
                 List<WatchWorkspaceResponse> got = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {

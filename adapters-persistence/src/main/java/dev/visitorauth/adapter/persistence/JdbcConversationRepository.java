@@ -2,6 +2,7 @@ package dev.visitorauth.adapter.persistence;
 
 import static dev.visitorauth.adapter.persistence.Jdbc.instant;
 import static dev.visitorauth.adapter.persistence.Jdbc.micros;
+import static dev.visitorauth.adapter.persistence.Jdbc.text;
 
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
@@ -13,13 +14,17 @@ import dev.visitorauth.application.port.out.Slice;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
+import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.conversation.MessageId;
+import dev.visitorauth.domain.conversation.MessagePosition;
+import dev.visitorauth.domain.conversation.MessagePreview;
 import dev.visitorauth.domain.conversation.MessageText;
+import dev.visitorauth.domain.conversation.ReadMarker;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -37,9 +42,19 @@ import java.util.Optional;
  */
 public final class JdbcConversationRepository implements LoadConversationPort, SaveConversationPort, PageConversationsPort,
         PageMessagesPort {
-    private static final String COLUMNS =
-            "workspace_id, conversation_id, owner_kind, owner_id, created_at, last_message_at, message_count";
-    private static final String MESSAGE_COLUMNS = "conversation_id, message_id, author, body, authenticated, created_at";
+    private static final String INSERT_COLUMNS =
+            "workspace_id, conversation_id, owner_kind, owner_id, created_at, last_message_at, message_count, agent_message_count";
+    /**
+     * A conversation row with its read marker, and the start of its last message for the preview:
+     * one step back along {@code ix_messages_order} per conversation, not a scan. 1,000 characters
+     * hold the preview's 140 code points unless the message opens with hundreds of blank ones.
+     */
+    private static final String COLUMNS = INSERT_COLUMNS + ", read_message_id, read_at, read_seq, read_agent_count,"
+            + " (SELECT SUBSTRING(m.body, 1, 1000) FROM messages m WHERE m.workspace_id = conversations.workspace_id"
+            + " AND m.conversation_id = conversations.conversation_id ORDER BY m.created_at DESC, m.seq DESC LIMIT 1)"
+            + " AS last_body";
+    private static final String MESSAGE_COLUMNS =
+            "conversation_id, message_id, author, body, authenticated, created_at, agent_name";
 
     private final JdbcTransactions tx;
 
@@ -57,11 +72,12 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
         long created = micros(conversation.createdAt());
         long last = micros(conversation.lastMessageAt());
         tx.write(c -> Jdbc.updateOrInsert(c,
-                "UPDATE conversations SET owner_kind = ?, owner_id = ?, created_at = ?, last_message_at = ?, message_count = ?"
-                        + " WHERE workspace_id = ? AND conversation_id = ?",
-                new Object[] {kind, ownerId, created, last, conversation.messageCount(), ws, id},
-                "INSERT INTO conversations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                new Object[] {ws, id, kind, ownerId, created, last, conversation.messageCount()}));
+                "UPDATE conversations SET owner_kind = ?, owner_id = ?, created_at = ?, last_message_at = ?, message_count = ?,"
+                        + " agent_message_count = ? WHERE workspace_id = ? AND conversation_id = ?",
+                new Object[] {kind, ownerId, created, last, conversation.messageCount(), conversation.agentMessageCount(), ws, id},
+                "INSERT INTO conversations (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                new Object[] {ws, id, kind, ownerId, created, last, conversation.messageCount(),
+                        conversation.agentMessageCount()}));
     }
 
     @Override
@@ -72,15 +88,60 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
             // One atomic UPDATE, so concurrent posts never lose a count; it also locks the
             // conversation row until the message is in.
             int updated = Jdbc.update(c, "UPDATE conversations SET message_count = message_count + 1,"
+                            + " agent_message_count = agent_message_count + ?,"
                             + " last_message_at = GREATEST(last_message_at, ?) WHERE workspace_id = ? AND conversation_id = ?",
-                    micros(m.createdAt()), workspaceId.value(), m.conversationId().value());
+                    m.author() == Author.AGENT ? 1 : 0, micros(m.createdAt()), workspaceId.value(), m.conversationId().value());
             if (updated != 1) {
                 throw new IllegalStateException("no stored conversation " + m.conversationId() + " in workspace " + workspaceId);
             }
-            return Jdbc.update(c, "INSERT INTO messages (workspace_id, " + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+            return Jdbc.update(c, "INSERT INTO messages (workspace_id, " + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     workspaceId.value(), m.conversationId().value(), m.id().value(), m.author().wire(), m.text().value(),
-                    m.authenticated(), micros(m.createdAt()));
+                    m.authenticated(), micros(m.createdAt()), text(m.agentName().map(AgentName::value)));
         });
+    }
+
+    /**
+     * Locks the conversation row ({@code FOR UPDATE}: an append updates that row first, so none
+     * runs until this transaction ends), then counts the agent messages after the marker along
+     * {@code ix_messages_order}: usually few, since a widget marks the newest message read.
+     */
+    @Override
+    public Optional<ReadMarker> lockReadMarkerAt(WorkspaceId workspaceId, ConversationId conversationId, MessageId messageId) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(messageId, "messageId");
+        return tx.write(c -> {
+            Optional<Integer> agentMessages = Jdbc.queryOne(c, "SELECT agent_message_count FROM conversations"
+                            + " WHERE workspace_id = ? AND conversation_id = ? FOR UPDATE",
+                    rs -> rs.getInt(1), workspaceId.value(), conversationId.value());
+            if (agentMessages.isEmpty()) {
+                return Optional.<ReadMarker>empty();
+            }
+            Optional<long[]> at = position(c, workspaceId, conversationId, messageId);
+            if (at.isEmpty()) {
+                return Optional.<ReadMarker>empty();
+            }
+            long after = Jdbc.queryOne(c, "SELECT COUNT(*) FROM messages WHERE workspace_id = ? AND conversation_id = ?"
+                            + " AND (created_at, seq) > (?, ?) AND author = 'agent'",
+                    rs -> rs.getLong(1), workspaceId.value(), conversationId.value(), at.get()[0], at.get()[1]).orElse(0L);
+            return Optional.of(new ReadMarker(messageId, new MessagePosition(instant(at.get()[0]), at.get()[1]),
+                    (int) Math.max(0, agentMessages.get() - after)));
+        });
+    }
+
+    /** Moves the marker only forward, in the statement itself, so concurrent calls cannot move it back. */
+    @Override
+    public void saveReadMarker(WorkspaceId workspaceId, ConversationId conversationId, ReadMarker marker) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(marker, "marker");
+        long at = micros(marker.position().at());
+        long seq = marker.position().sequence();
+        tx.write(c -> Jdbc.update(c, "UPDATE conversations SET read_message_id = ?, read_at = ?, read_seq = ?,"
+                        + " read_agent_count = ? WHERE workspace_id = ? AND conversation_id = ?"
+                        + " AND (read_at IS NULL OR (read_at, read_seq) < (?, ?))",
+                marker.messageId().value(), at, seq, marker.agentMessagesRead(), workspaceId.value(), conversationId.value(),
+                at, seq));
     }
 
     @Override
@@ -140,14 +201,21 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
             case "visitor" -> new ConversationOwner.AnonymousVisitor(new VisitorId(ownerId));
             default -> throw new IllegalStateException("unknown stored owner kind " + kind);
         };
+        Optional<ReadMarker> marker = Optional.empty();
+        String readMessage = rs.getString("read_message_id");
+        if (readMessage != null) {
+            marker = Optional.of(new ReadMarker(new MessageId(readMessage),
+                    new MessagePosition(instant(rs, "read_at"), rs.getLong("read_seq")), rs.getInt("read_agent_count")));
+        }
         return new Conversation(new WorkspaceId(rs.getString("workspace_id")), new ConversationId(rs.getString("conversation_id")),
-                owner, instant(rs, "created_at"), instant(rs, "last_message_at"), rs.getInt("message_count"));
+                owner, instant(rs, "created_at"), instant(rs, "last_message_at"), rs.getInt("message_count"),
+                rs.getInt("agent_message_count"), marker, Optional.ofNullable(rs.getString("last_body")).map(MessagePreview::of));
     }
 
     private static Message message(ResultSet rs) throws SQLException {
         return new Message(new MessageId(rs.getString("message_id")), new ConversationId(rs.getString("conversation_id")),
                 Author.valueOf(rs.getString("author").toUpperCase(Locale.ROOT)), new MessageText(rs.getString("body")),
-                rs.getBoolean("authenticated"), instant(rs, "created_at"));
+                rs.getBoolean("authenticated"), instant(rs, "created_at"), Jdbc.optionalText(rs, "agent_name").map(AgentName::new));
     }
 
     // ---- pages (keyset reads; see ix_messages_order and the V3 indexes) ----

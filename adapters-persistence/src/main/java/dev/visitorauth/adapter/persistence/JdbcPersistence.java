@@ -1,6 +1,7 @@
 package dev.visitorauth.adapter.persistence;
 
 import dev.visitorauth.application.Storage;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import java.time.Clock;

@@ -60,6 +60,18 @@ public final class JdbcSessionRepository implements LoadSessionPort, SaveSession
                 micros(now), workspaceId.value(), visitorId.value()));
     }
 
+    /** The user's sessions are its visitors' ({@code ix_visitors_user} then {@code ix_sessions_visitor}). */
+    @Override
+    public int revokeSessionsOfUser(WorkspaceId workspaceId, UserId userId, Instant now) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(now, "now");
+        return tx.write(c -> Jdbc.update(c, "UPDATE sessions SET revoked_at = ?"
+                        + " WHERE workspace_id = ? AND revoked_at IS NULL AND expires_at > ? AND visitor_id IN"
+                        + " (SELECT visitor_id FROM visitors WHERE workspace_id = ? AND user_id = ?)",
+                micros(now), workspaceId.value(), micros(now), workspaceId.value(), userId.value()));
+    }
+
     @Override
     public Optional<Session> findSession(WorkspaceId workspaceId, SessionTokenHash tokenHash) {
         Objects.requireNonNull(workspaceId, "workspaceId");

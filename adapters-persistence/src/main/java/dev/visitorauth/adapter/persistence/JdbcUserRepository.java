@@ -35,16 +35,18 @@ import java.util.TreeMap;
  */
 public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, SearchUsersPort {
     private static final String COLUMNS = "workspace_id, user_id, external_id, name, email, avatar, company_id, company_name,"
-            + " last_applied_iat, created_at, updated_at";
+            + " last_applied_iat, created_at, updated_at, token_cutoff_at";
     private static final int MAX_ATTEMPTS = 3;
 
     /** A users row before its custom data is attached. */
     private record Row(WorkspaceId workspaceId, UserId id, ExternalUserId externalId, Optional<String> name,
                        Optional<String> email, Optional<String> avatar, Optional<String> companyId,
-                       Optional<String> companyName, Optional<Instant> lastAppliedIat, Instant createdAt, Instant updatedAt) {
+                       Optional<String> companyName, Optional<Instant> lastAppliedIat, Instant createdAt, Instant updatedAt,
+                       Optional<Instant> tokenCutoff) {
         User toUser(Map<String, String> customData) {
             return User.restore(workspaceId, id, externalId,
-                    new Profile(name, email, avatar, companyId, companyName, customData), lastAppliedIat, createdAt, updatedAt);
+                    new Profile(name, email, avatar, companyId, companyName, customData), lastAppliedIat, createdAt, updatedAt,
+                    tokenCutoff);
         }
     }
 
@@ -60,11 +62,12 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
         return tx.write(c -> {
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 Profile p = user.profile();
-                int inserted = Jdbc.update(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                int inserted = Jdbc.update(c, "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT DO NOTHING",
                         user.workspaceId().value(), user.id().value(), user.externalId().value(), text(p.name()),
                         text(p.email()), text(p.avatar()), text(p.companyId()), text(p.companyName()),
-                        micros(user.lastAppliedIssuedAt()), micros(user.createdAt()), micros(user.updatedAt()));
+                        micros(user.lastAppliedIssuedAt()), micros(user.createdAt()), micros(user.updatedAt()),
+                        micros(user.tokenCutoff()));
                 if (inserted == 1) {
                     insertCustomData(c, user);
                     return user;
@@ -88,9 +91,11 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
         tx.write(c -> {
             Profile p = user.profile();
             int updated = Jdbc.update(c, "UPDATE users SET name = ?, email = ?, avatar = ?, company_id = ?, company_name = ?,"
-                            + " last_applied_iat = ?, updated_at = ? WHERE workspace_id = ? AND user_id = ? AND external_id = ?",
+                            + " last_applied_iat = ?, updated_at = ?, token_cutoff_at = ?"
+                            + " WHERE workspace_id = ? AND user_id = ? AND external_id = ?",
                     text(p.name()), text(p.email()), text(p.avatar()), text(p.companyId()), text(p.companyName()),
-                    micros(user.lastAppliedIssuedAt()), micros(user.updatedAt()), user.workspaceId().value(),
+                    micros(user.lastAppliedIssuedAt()), micros(user.updatedAt()), micros(user.tokenCutoff()),
+                    user.workspaceId().value(),
                     user.id().value(), user.externalId().value());
             if (updated == 0) {
                 throw new IllegalStateException("no stored user " + user.id() + " with this external id");
@@ -220,7 +225,8 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
         return new Row(new WorkspaceId(rs.getString("workspace_id")), new UserId(rs.getString("user_id")),
                 new ExternalUserId(rs.getString("external_id")), optionalText(rs, "name"), optionalText(rs, "email"),
                 optionalText(rs, "avatar"), optionalText(rs, "company_id"), optionalText(rs, "company_name"),
-                optionalInstant(rs, "last_applied_iat"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                optionalInstant(rs, "last_applied_iat"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                optionalInstant(rs, "token_cutoff_at"));
     }
 
     private static String escapeLike(String s) {

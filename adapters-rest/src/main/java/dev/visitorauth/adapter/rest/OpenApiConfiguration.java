@@ -95,9 +95,9 @@ public class OpenApiConfiguration {
         operation.setSecurity(scheme.map(s -> List.of(new SecurityRequirement().addList(s))).orElse(List.of()));
     }
 
-    /** 201 for creations, 204 for deletions, 200 for reads, updates and actions that create nothing. */
+    /** 201 for creations, 204 for deletions and read markers, 200 for reads, updates and actions that create nothing. */
     static String successStatus(String path, PathItem.HttpMethod method) {
-        if (method == PathItem.HttpMethod.DELETE) {
+        if (method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.POST && path.endsWith("/read")) {
             return "204";
         }
         if (method == PathItem.HttpMethod.POST && !path.endsWith("/rotate") && !path.endsWith("/token-inspections")
@@ -138,7 +138,7 @@ public class OpenApiConfiguration {
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
             errors.put("413", "request_too_large: a body over 64 KiB");
         }
-        if (start || method == PathItem.HttpMethod.POST && path.startsWith("/v1/conversations")) {
+        if (start || method == PathItem.HttpMethod.POST && path.startsWith("/v1/conversations") && !path.endsWith("/read")) {
             errors.put("429", "rate_limited; see Retry-After");
         }
         errors.put("503", "unavailable: storage down, retry");

@@ -24,8 +24,9 @@ import org.jose4j.lang.JoseException;
 /**
  * Reads an uploaded JWK with jose4j ({@link JsonWebKey.Factory#newJwk}) and reports what it says
  * about itself; the domain judges it, and the use case picks the refusal for an unreadable one.
- * Beyond what jose4j checks, a key whose coordinates are not of their curve's full length, or whose
- * EC point is not on its curve, is not a readable key (RFC 7518 section 6.2.1). Problems name what
+ * Beyond what jose4j checks, a key whose coordinates are longer than their curve's, or whose EC point
+ * is not on its curve, is not a readable key (RFC 7518 section 6.2.1); a coordinate written without
+ * its leading zero bytes is read (some libraries write them so) and stored at full size. Problems name what
  * is wrong, never a key member's value. Thread-safe.
  */
 public final class Jose4jJwkParser implements ParseJwkPort {
@@ -101,8 +102,13 @@ public final class Jose4jJwkParser implements ParseJwkPort {
         if (jwk instanceof EllipticCurveJsonWebKey ec) {
             ECPublicKey key = ec.getECPublicKey();
             int bytes = (key.getParams().getCurve().getField().getFieldSize() + 7) / 8;
-            if (decodedLength(members.get("x")) != bytes || decodedLength(members.get("y")) != bytes) {
-                return Optional.of("The JWK's x and y must each be " + bytes + " bytes (base64url), the full size of a "
+            // RFC 7518 asks for the full size; PyJWT before 2.7 (Debian 12's) writes a coordinate with its
+            // leading zero bytes dropped, one key in 128. The integer is the same, so shorter is read as
+            // it is (and stored at full size); longer is refused.
+            int x = decodedLength(members.get("x"));
+            int y = decodedLength(members.get("y"));
+            if (x < 1 || x > bytes || y < 1 || y > bytes) {
+                return Optional.of("The JWK's x and y must each be at most " + bytes + " bytes (base64url), the size of a "
                         + ec.getCurveName() + " coordinate.");
             }
             if (!onCurve(key.getW(), key.getParams())) {

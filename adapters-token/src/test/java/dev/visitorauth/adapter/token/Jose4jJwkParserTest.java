@@ -198,10 +198,32 @@ class Jose4jJwkParserTest {
     }
 
     @Test
-    void ecCoordinatesShorterThanTheCurveAreRefused() throws JoseException {
-        String problem = unreadable(edited(p256, Map.of("x", "AAAA")));
+    void ecCoordinatesLongerThanTheCurveAreRefused() throws JoseException {
+        String problem = unreadable(edited(p256, Map.of("x", "AAAA" + JsonUtil.parseJson(publicJson(p256)).get("x"))));
 
-        assertThat(problem).contains("32 bytes");
+        assertThat(problem).contains("at most 32 bytes");
+    }
+
+    /** PyJWT before 2.7 writes a coordinate without its leading zero bytes (one key in 128): same integer, read. */
+    @Test
+    void anEcCoordinateWithoutItsLeadingZeroByteIsReadAndStoredAtFullSize() throws JoseException {
+        EllipticCurveJsonWebKey key;
+        do {
+            key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        } while (key.getECPublicKey().getW().getAffineX().bitLength() > 248);
+        String full = (String) JsonUtil.parseJson(publicJson(key)).get("x");
+        byte[] stripped = key.getECPublicKey().getW().getAffineX().toByteArray();
+        int from = 0;
+        while (from < stripped.length - 1 && stripped[from] == 0) {
+            from++;
+        }
+        String shortX = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.util.Arrays.copyOfRange(stripped, from, stripped.length));
+        assertThat(shortX.length()).as("the short form really is shorter").isLessThan(full.length());
+
+        JwkFacts facts = facts(edited(key, Map.of("x", shortX)));
+
+        assertThat(JsonUtil.parseJson(facts.publicJson()).get("x")).isEqualTo(full);
     }
 
     @Test

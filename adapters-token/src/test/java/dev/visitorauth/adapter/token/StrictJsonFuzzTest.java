@@ -12,16 +12,18 @@ import java.util.Iterator;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The strict JSON parser of the token's header and payload against Jackson's own strict reading:
- * it never throws anything but its own exception, its catch-all around Jackson never answers, and
- * every object it accepts, Jackson (duplicate
+ * it never throws anything but its own exception; every object it accepts, Jackson (duplicate
  * detection on, trailing tokens refused, numbers read exactly) accepts too, with the same members
- * in the same order and the same values. The corpus under {@code StrictJsonFuzzTestInputs/} holds
+ * in the same order and the same values; and what it refuses for a reason strict JSON shares,
+ * Jackson refuses too. The corpus under {@code StrictJsonFuzzTestInputs/} holds
  * the JSON edge cases (duplicates behind escapes, trailing commas, leading zeros, comments, deep
  * nesting, invalid UTF-8, byte order marks, huge exponents).
  */
@@ -37,6 +39,15 @@ class StrictJsonFuzzTest {
             .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** The same strict reading, bytes always read as UTF-8 (for the other direction). */
+    private static final JsonMapper JACKSON_UTF8_ONLY = JsonMapper.builder(
+                    JsonFactory.builder().disable(TokenStreamFactory.Feature.CHARSET_DETECTION).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+
     /** The one call into production code: a rename of the parser is a one-line change here. */
     private static JsonValue.JsonObject underTest(byte[] utf8) throws JsonSyntaxException {
         return StrictJson.parseObject(utf8);
@@ -49,7 +60,7 @@ class StrictJsonFuzzTest {
             parsed = underTest(input);
         } catch (JsonSyntaxException refused) {
             assertThat(refused.failure()).isNotNull();
-            assertThat(refused.getMessage()).as("the catch-all around Jackson never answers").isNotEqualTo(StrictJson.LIBRARY_FAILURE);
+            assertJacksonRefusesToo(input, refused);
             return;
         }
         JsonNode reference;
@@ -61,6 +72,36 @@ class StrictJsonFuzzTest {
             return;
         }
         assertSame(parsed, reference, "$");
+    }
+
+    /**
+     * The other direction: a refusal for a reason strict JSON shares (not strict, a duplicate,
+     * trailing data) must be strict Jackson's too. Refusals for our own limits (depth 64, numbers of
+     * 100 characters, UTF-8 only, no byte order mark) are ours alone, so by then the bytes are UTF-8:
+     * Jackson reads the same bytes as UTF-8 (its charset detection off, so it cannot read them as
+     * UTF-16 or UTF-32), as its byte parser, the one that refuses unpaired surrogate escapes in names.
+     */
+    private static void assertJacksonRefusesToo(byte[] input, JsonSyntaxException refused) {
+        JsonSyntaxException.Failure failure = refused.failure();
+        if (failure != JsonSyntaxException.Failure.NOT_STRICT_JSON && failure != JsonSyntaxException.Failure.DUPLICATE_MEMBER
+                && failure != JsonSyntaxException.Failure.TRAILING_DATA) {
+            return;
+        }
+        JsonNode reference;
+        try {
+            try {
+                reference = JACKSON_UTF8_ONLY.readTree(input);
+            } catch (NumberFormatException beyondBigDecimal) {
+                reference = JACKSON_UTF8_ONLY.rebuild().disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
+                        .readTree(input);
+            }
+        } catch (JacksonException bothRefuse) {
+            return;
+        }
+        if (reference != null && reference.isObject()) {
+            fail("StrictJson refused (%s: %s) what strict Jackson accepts: %s", failure, refused.getMessage(),
+                    new String(input, StandardCharsets.UTF_8));
+        }
     }
 
     private static JsonNode readTree(byte[] input) {

@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one or a stranger's) or ES256 (with the private half of the widget's public key), so that the
  * key-choice, time and claim rules are reached. For every token:
  * <ul>
- *   <li>the verifier never throws, and the catch-all around Jackson never answers;</li>
+ *   <li>the verifier never throws;</li>
  *   <li>a refusal carries a code of the spec's token set (section 5) and never the secret;</li>
  *   <li>verification is deterministic: the same token verifies again to an equal result, and the
  *       inspector reaches the same verdict;</li>
@@ -161,8 +161,6 @@ class VisitorTokenFuzzTest {
         TokenInspection inspection = VERIFIER.inspect(request);
         Optional<Refusal> refusal = check instanceof TokenCheck.Refused r ? Optional.of(r.refusal()) : Optional.empty();
         assertThat(inspection.refusal()).as("the inspector agrees").isEqualTo(refusal);
-        assertThat(inspection.checks()).as("the catch-all around Jackson never answers")
-                .noneMatch(step -> step.detail().contains(StrictJson.LIBRARY_FAILURE));
 
         if (check instanceof TokenCheck.Refused refused) {
             assertThat(refused.refusal().code()).as("a code of the token set").isIn(TOKEN_CODES);

@@ -25,7 +25,10 @@ import dev.visitorauth.application.port.out.PageConversationsPort;
 import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.PageVisitorsPort;
 import dev.visitorauth.application.port.out.Slice;
+import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.MessageId;
+import dev.visitorauth.domain.conversation.MessagePosition;
+import dev.visitorauth.domain.conversation.ReadMarker;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import dev.visitorauth.domain.conversation.Conversation;
@@ -90,6 +93,9 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     private final Map<Key, Visitor> visitors = new HashMap<>();
     private final Map<Key, Conversation> conversations = new HashMap<>();
     private final Map<Key, List<Message>> messages = new HashMap<>();
+    /** Each message's insertion order (key: workspace, conversation id + "\n" + message id), as the JDBC seq column. */
+    private final Map<Key, Long> messageSequence = new HashMap<>();
+    private long lastMessageSequence;
     private final Map<Key, Session> sessions = new HashMap<>();
     private final Map<Key, Instant> tokenIds = new HashMap<>();
     private final Map<Key, List<AuthFailure>> failures = new HashMap<>();
@@ -341,7 +347,46 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
             List<Message> list = new ArrayList<>(messages.getOrDefault(key, List.of()));
             list.add(message);
             put(messages, key, List.copyOf(list));
+            put(messageSequence, sequenceKey(workspaceId, message.conversationId(), message.id()), ++lastMessageSequence);
             put(conversations, key, conversation.with(message));
+            return null;
+        });
+    }
+
+    private static Key sequenceKey(WorkspaceId workspaceId, ConversationId conversationId, MessageId messageId) {
+        return new Key(workspaceId, conversationId.value() + "\n" + messageId.value());
+    }
+
+    private MessagePosition positionOf(WorkspaceId workspaceId, Message message) {
+        return new MessagePosition(message.createdAt(),
+                messageSequence.get(sequenceKey(workspaceId, message.conversationId(), message.id())));
+    }
+
+    /** Transactions here hold one global lock, so the conversation is already locked until commit. */
+    @Override
+    public Optional<ReadMarker> lockReadMarkerAt(WorkspaceId workspaceId, ConversationId conversationId, MessageId messageId) {
+        return tx.locked(() -> {
+            List<Message> list = messages.getOrDefault(new Key(workspaceId, conversationId.value()), List.of());
+            Optional<Message> target = list.stream().filter(m -> m.id().equals(messageId)).findFirst();
+            if (target.isEmpty()) {
+                return Optional.<ReadMarker>empty();
+            }
+            MessagePosition at = positionOf(workspaceId, target.get());
+            int agentMessagesRead = (int) list.stream()
+                    .filter(m -> m.author() == Author.AGENT && !positionOf(workspaceId, m).isAfter(at)).count();
+            return Optional.of(new ReadMarker(messageId, at, agentMessagesRead));
+        });
+    }
+
+    @Override
+    public void saveReadMarker(WorkspaceId workspaceId, ConversationId conversationId, ReadMarker marker) {
+        tx.locked(() -> {
+            Key key = new Key(workspaceId, conversationId.value());
+            Conversation conversation = conversations.get(key);
+            if (conversation == null) {
+                throw new IllegalStateException("no such conversation: " + conversationId);
+            }
+            conversation.readUpTo(marker).ifPresent(read -> put(conversations, key, read));
             return null;
         });
     }
@@ -383,6 +428,25 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
             for (Map.Entry<Key, Session> e : new ArrayList<>(sessions.entrySet())) {
                 Session s = e.getValue();
                 if (s.workspaceId().equals(workspaceId) && s.visitorId().equals(visitorId) && s.revokedAt().isEmpty()) {
+                    put(sessions, e.getKey(), s.revoke(now));
+                    revoked++;
+                }
+            }
+            return revoked;
+        });
+    }
+
+    @Override
+    public int revokeSessionsOfUser(WorkspaceId workspaceId, UserId userId, Instant now) {
+        return tx.locked(() -> {
+            int revoked = 0;
+            for (Map.Entry<Key, Session> e : new ArrayList<>(sessions.entrySet())) {
+                Session s = e.getValue();
+                if (!s.workspaceId().equals(workspaceId) || !s.isActiveAt(now)) {
+                    continue;
+                }
+                Visitor device = visitors.get(new Key(workspaceId, s.visitorId().value()));
+                if (device != null && device.isLinkedTo(userId)) {
                     put(sessions, e.getKey(), s.revoke(now));
                     revoked++;
                 }
@@ -601,7 +665,7 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     /** A conversation's messages by time, then insertion order (a stable sort keeps it among equal times). */
     private List<Message> ordered(WorkspaceId workspaceId, ConversationId id) {
         List<Message> list = new ArrayList<>(messages.getOrDefault(new Key(workspaceId, id.value()), List.of()));
-        list.sort(Comparator.comparing(Message::createdAt));
+        list.sort(Comparator.comparing(m -> positionOf(workspaceId, m)));
         return list;
     }
 
@@ -697,6 +761,9 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
                 if (e.getKey().workspaceId().equals(workspaceId) && e.getValue().owner().equals(owner)) {
                     remove(conversations, e.getKey());
                     List<Message> removed = remove(messages, e.getKey());
+                    if (removed != null) {
+                        removed.forEach(m -> remove(messageSequence, sequenceKey(workspaceId, m.conversationId(), m.id())));
+                    }
                     messageCount += removed == null ? 0 : removed.size();
                     conversationCount++;
                 }

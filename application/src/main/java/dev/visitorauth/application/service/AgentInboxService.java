@@ -19,6 +19,7 @@ import dev.visitorauth.application.port.out.SearchUsersPort;
 import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
@@ -105,14 +106,24 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
     }
 
     @Override
-    public Result<Message> postAgentReply(WorkspaceId workspaceId, String conversationId, String text) {
-        if (!MessageText.isValid(text)) {
+    public Result<Message> postAgentReply(PostAgentReplyCommand command) {
+        if (!MessageText.isValid(command.text())) {
             return WidgetSessionService.invalidText();
         }
+        Optional<AgentName> agentName = Optional.empty();
+        if (command.agentName().isPresent()) {
+            Result<AgentName> parsed = AgentName.parse(command.agentName().get());
+            if (parsed instanceof Result.Refused<AgentName> refused) {
+                return Result.refused(refused.refusal());
+            }
+            agentName = Optional.of(parsed.orElseThrow());
+        }
+        Optional<AgentName> signed = agentName;
+        WorkspaceId workspaceId = command.workspaceId();
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> find(workspaceId, conversationId).map(conversation -> {
+        return transactions.inTransaction(() -> find(workspaceId, command.conversationId()).map(conversation -> {
             Message reply = new Message(new MessageId(credentials.id("m_", 16)), conversation.id(), Author.AGENT,
-                    new MessageText(text), true, now);
+                    new MessageText(command.text()), true, now, signed);
             saveConversations.appendMessage(workspaceId, reply);
             events.append(WorkspaceEvents.messageCreated(workspaceId, conversation.owner(), reply));
             return reply;

@@ -147,8 +147,10 @@ public final class StartSessionService implements StartSessionUseCase {
         if (started instanceof Result.Refused<StartedSession> refused && refused.refusal().code().isVerificationFailure()) {
             // A refusal inside the transaction (token_required, token_replayed, customData over the cap):
             // everything was rolled back; record it, and in observe mode carry on as if no token came.
+            // The signature verified, so the failure log keeps the token's iat (spec section 5).
             Refusal refusal = refused.refusal();
-            Optional<Refusal> limited = recordFailure(widget, command, refusal, Optional.empty(), Optional.empty(), now);
+            Optional<Refusal> limited = recordFailure(widget, command, refusal, Optional.empty(),
+                    identity.flatMap(VisitorIdentity::issuedAt), now);
             if (limited.isPresent()) {
                 return Result.refused(limited.get());
             }
@@ -319,7 +321,8 @@ public final class StartSessionService implements StartSessionUseCase {
     }
 
     /**
-     * Finds or creates the token's user and applies the token's profile. One user per external id,
+     * Finds or creates the token's user and applies the token's profile, unless the user's
+     * sessions were revoked after the token was issued ({@code token_revoked}). One user per external id,
      * even under races; the user is locked while its profile is merged, so concurrent start-ups for
      * one user apply their updates one after the other and lose none.
      */
@@ -341,6 +344,10 @@ public final class StartSessionService implements StartSessionUseCase {
             existing = deps.loadUsers().lockUserByExternalId(widget.workspaceId(), externalId);
         }
         User before = existing.get();
+        Optional<Refusal> revoked = before.refusesToken(identity);
+        if (revoked.isPresent()) {
+            return Result.refused(revoked.get()); // rolls back: the jti stays unused, nothing is linked
+        }
         Result<User> applied = before.apply(identity, now);
         if (applied instanceof Result.Ok<User> ok && !ok.value().equals(before)) {
             deps.saveUsers().updateUser(ok.value());

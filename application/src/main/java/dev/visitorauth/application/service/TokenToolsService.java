@@ -3,6 +3,7 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenInspection;
@@ -27,9 +28,12 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     private final LoadWidgetPort widgets;
     private final TokenVerificationService verifier;
     private final ConsumeTokenIdPort tokenIds;
+    private final LoadUserPort users;
     private final Clock clock;
 
-    public TokenToolsService(LoadWidgetPort widgets, TokenVerificationService verifier, ConsumeTokenIdPort tokenIds, Clock clock) {
+    public TokenToolsService(LoadWidgetPort widgets, TokenVerificationService verifier, ConsumeTokenIdPort tokenIds,
+                             LoadUserPort users, Clock clock) {
+        this.users = Objects.requireNonNull(users, "users");
         this.widgets = Objects.requireNonNull(widgets, "widgets");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
@@ -45,8 +49,9 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
                 return Result.refused(refused.refusal());
             }
             TokenCheck.Verified verified = (TokenCheck.Verified) check;
-            Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
-            return replay.<Result<TokenCheck.Verified>>map(Result::refused).orElseGet(() -> Result.ok(verified));
+            Optional<Refusal> refusal = replay(workspaceId, request, verified.identity(), now)
+                    .or(() -> revoked(workspaceId, verified.identity()));
+            return refusal.<Result<TokenCheck.Verified>>map(Result::refused).orElseGet(() -> Result.ok(verified));
         });
     }
 
@@ -59,12 +64,21 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
                 return inspection;
             }
             TokenCheck check = verifier.verify(workspaceId, request);
-            if (!(check instanceof TokenCheck.Verified verified) || verified.identity().tokenId().isEmpty()) {
+            if (!(check instanceof TokenCheck.Verified verified)) {
                 return inspection;
             }
-            Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
-            return inspection.withStep(new TokenInspection.Step("replay", replay.isEmpty(),
-                    replay.isEmpty() ? "jti not used before (inspection does not consume it)" : "jti already used"), replay);
+            TokenInspection checked = inspection;
+            if (verified.identity().tokenId().isPresent()) {
+                Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
+                checked = checked.withStep(new TokenInspection.Step("replay", replay.isEmpty(),
+                        replay.isEmpty() ? "jti not used before (inspection does not consume it)" : "jti already used"), replay);
+            }
+            Optional<Refusal> revoked = revoked(workspaceId, verified.identity());
+            if (revoked.isPresent()) {
+                checked = checked.withStep(new TokenInspection.Step("revocation", false,
+                        "the user's sessions were revoked after this token was issued (or it has no iat)"), revoked);
+            }
+            return checked;
         });
     }
 
@@ -74,6 +88,11 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
             return Optional.of(Refusal.of(ErrorCode.TOKEN_REPLAYED, "jti", "This token's jti was already used."));
         }
         return Optional.empty();
+    }
+
+    /** {@code token_revoked} when the token's user was signed out everywhere after the token was issued. */
+    private Optional<Refusal> revoked(WorkspaceId workspaceId, VisitorIdentity identity) {
+        return users.findUserByExternalId(workspaceId, identity.externalId()).flatMap(user -> user.refusesToken(identity));
     }
 
     private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {

@@ -218,12 +218,12 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
         return Refusals.notFound("The user was erased while the export ran; the export is incomplete.");
     }
 
-    private static boolean isExternalId(String externalId) {
+    static boolean isExternalId(String externalId) {
         return externalId != null && !externalId.isEmpty()
                 && externalId.codePointCount(0, externalId.length()) <= ExternalUserId.MAX_LENGTH;
     }
 
-    private static <T> Result<T> noSuchUser() {
+    static <T> Result<T> noSuchUser() {
         return Refusals.notFound("No such user.");
     }
 }

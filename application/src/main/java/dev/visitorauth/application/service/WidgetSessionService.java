@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.in.EndSessionUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadSessionPort;
@@ -28,6 +29,10 @@ import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.event.EventAudience;
+import dev.visitorauth.domain.event.EventData;
+import dev.visitorauth.domain.event.EventType;
+import dev.visitorauth.domain.event.NewEvent;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.session.Session;
 import dev.visitorauth.domain.session.SessionTokenHash;
@@ -55,6 +60,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
                        SaveConversationPort saveConversations, TransactionPort transactions, RandomPort random,
                        Clock clock, RateLimitPort requestLimits, AppendEventPort events) {
         public Deps {
+            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(loadSessions, "loadSessions");
             Objects.requireNonNull(saveSessions, "saveSessions");
             Objects.requireNonNull(widgets, "widgets");
@@ -125,6 +131,9 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
         return deps.transactions().inTransaction(() -> live(sessionToken, now).map(view -> {
             Session revoked = view.session().revoke(now);
             deps.saveSessions().saveSession(revoked);
+            // Every tab using this session (they share its token) holds a stream of it: all of them end.
+            deps.events().append(new NewEvent(revoked.workspaceId(), EventType.SESSION_ENDED, now,
+                    new EventAudience.OneSession(revoked.tokenHash()), EventData.builder().string("reason", "logout").build()));
             return new SessionView(revoked, view.widget(), view.visitor(), view.user());
         }));
     }

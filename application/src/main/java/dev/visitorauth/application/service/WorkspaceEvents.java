@@ -31,15 +31,19 @@ final class WorkspaceEvents {
 
     /** The message as the messages list shows it, plus {@code conversationId}; seen by every device of the owner. */
     static NewEvent messageCreated(WorkspaceId ws, ConversationOwner owner, Message m) {
-        EventData data = EventData.builder()
+        EventData.Builder data = EventData.builder()
                 .string("id", m.id().value())
                 .string("text", m.text().value())
                 .string("author", m.author().wire())
                 .bool("authenticated", m.authenticated())
-                .time("createdAt", m.createdAt())
-                .string("conversationId", m.conversationId().value())
-                .build();
-        return new NewEvent(ws, EventType.MESSAGE_CREATED, m.createdAt(), EventAudience.of(owner), data);
+                .time("createdAt", m.createdAt());
+        if (m.agentName().isPresent()) {
+            data.string("agentName", m.agentName().get().value());
+        } else {
+            data.nullValue("agentName");
+        }
+        data.string("conversationId", m.conversationId().value());
+        return new NewEvent(ws, EventType.MESSAGE_CREATED, m.createdAt(), EventAudience.of(owner), data.build());
     }
 
     /** The conversation as the conversation list shows it. */

@@ -29,6 +29,8 @@ public enum ErrorCode {
     TOKEN_LIFETIME_TOO_LONG,
     /** The {@code jti} was seen before. */
     TOKEN_REPLAYED,
+    /** The user's sessions were revoked and the token's {@code iat} is before that cutoff, or absent (spec section 10). */
+    TOKEN_REVOKED,
     /** {@code id} (or a required {@code jti}) is absent. */
     MISSING_CLAIM,
     /** A claim breaks a rule of the claim rules. */

@@ -19,8 +19,21 @@ public final class Texts {
      */
     public static int codePoints(String s) {
         int length = s.length();
-        int codePoints = 0;
+        // The common case in one comparison per character: nothing at or above the surrogates, no U+0000.
         for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= Character.MIN_SURROGATE) {
+                return codePointsFrom(s, i, i);
+            }
+        }
+        return length;
+    }
+
+    /** {@link #codePoints}, from {@code start}, where {@code counted} code points precede it. */
+    private static int codePointsFrom(String s, int start, int counted) {
+        int length = s.length();
+        int codePoints = counted;
+        for (int i = start; i < length; i++) {
             char c = s.charAt(i);
             if (c == 0) {
                 return MALFORMED;

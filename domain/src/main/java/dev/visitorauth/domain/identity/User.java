@@ -21,9 +21,10 @@ public final class User {
     private final Optional<Instant> lastAppliedIssuedAt;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Optional<Instant> tokenCutoff;
 
     private User(WorkspaceId workspaceId, UserId id, ExternalUserId externalId, Profile profile,
-                 Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt) {
+                 Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt, Optional<Instant> tokenCutoff) {
         this.workspaceId = Objects.requireNonNull(workspaceId, "workspaceId");
         this.id = Objects.requireNonNull(id, "id");
         this.externalId = Objects.requireNonNull(externalId, "externalId");
@@ -31,17 +32,63 @@ public final class User {
         this.lastAppliedIssuedAt = Objects.requireNonNull(lastAppliedIssuedAt, "lastAppliedIssuedAt");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.tokenCutoff = Objects.requireNonNull(tokenCutoff, "tokenCutoff");
     }
 
     /** A user seen for the first time, with the profile its token carries. */
     public static Result<User> firstSeen(WorkspaceId workspaceId, UserId id, VisitorIdentity identity, Instant now) {
-        User blank = new User(workspaceId, id, identity.externalId(), Profile.empty(), Optional.empty(), now, now);
+        User blank = new User(workspaceId, id, identity.externalId(), Profile.empty(), Optional.empty(), now, now,
+                Optional.empty());
         return blank.apply(identity, now);
     }
 
+    /** A stored user whose sessions were never revoked (no token cutoff). */
     public static User restore(WorkspaceId workspaceId, UserId id, ExternalUserId externalId, Profile profile,
                                Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt) {
-        return new User(workspaceId, id, externalId, profile, lastAppliedIssuedAt, createdAt, updatedAt);
+        return new User(workspaceId, id, externalId, profile, lastAppliedIssuedAt, createdAt, updatedAt, Optional.empty());
+    }
+
+    /** A stored user, with its token cutoff when its sessions were revoked ("sign out everywhere"). */
+    public static User restore(WorkspaceId workspaceId, UserId id, ExternalUserId externalId, Profile profile,
+                               Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt,
+                               Optional<Instant> tokenCutoff) {
+        return new User(workspaceId, id, externalId, profile, lastAppliedIssuedAt, createdAt, updatedAt, tokenCutoff);
+    }
+
+    /**
+     * This user after "sign out everywhere" with {@code issuedBefore}: its visitor tokens issued
+     * before that time are refused from now on. The cutoff only moves forward: an earlier
+     * {@code issuedBefore} than the one in force leaves it where it is.
+     */
+    public User revokeTokensIssuedBefore(Instant issuedBefore) {
+        Objects.requireNonNull(issuedBefore, "issuedBefore");
+        if (tokenCutoff.isPresent() && !issuedBefore.isAfter(tokenCutoff.get())) {
+            return this;
+        }
+        return new User(workspaceId, id, externalId, profile, lastAppliedIssuedAt, createdAt, updatedAt,
+                Optional.of(issuedBefore));
+    }
+
+    /**
+     * Whether a verified token for this user may start a session (spec section 10): once the
+     * user's sessions were revoked, a token whose {@code iat} is before the cutoff, or that has no
+     * {@code iat}, is refused with {@code token_revoked} on {@code iat}. A token issued at the
+     * cutoff or later is admitted.
+     */
+    public Optional<Refusal> refusesToken(VisitorIdentity identity) {
+        if (!identity.externalId().equals(externalId)) {
+            throw new IllegalArgumentException("a token for another user");
+        }
+        if (tokenCutoff.isEmpty()) {
+            return Optional.empty();
+        }
+        if (identity.issuedAt().isPresent() && !identity.issuedAt().get().isBefore(tokenCutoff.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusal.of(ErrorCode.TOKEN_REVOKED, "iat", identity.issuedAt().isEmpty()
+                ? "This user's sessions were revoked, so its tokens must carry an iat after the revocation. Mint a new"
+                        + " token with iat."
+                : "This user's sessions were revoked after this token was issued. Mint a new token."));
     }
 
     /**
@@ -70,7 +117,7 @@ public final class User {
                 u.companyName().applyTo(profile.companyName()), custom);
         Optional<Instant> iat = identity.issuedAt().or(() -> lastAppliedIssuedAt);
         Instant updated = next.equals(profile) && iat.equals(lastAppliedIssuedAt) ? updatedAt : now;
-        return Result.ok(new User(workspaceId, id, externalId, next, iat, createdAt, updated));
+        return Result.ok(new User(workspaceId, id, externalId, next, iat, createdAt, updated, tokenCutoff));
     }
 
     public WorkspaceId workspaceId() {
@@ -102,11 +149,16 @@ public final class User {
         return updatedAt;
     }
 
+    /** When present, this user's visitor tokens issued before it are refused ({@code token_revoked}). */
+    public Optional<Instant> tokenCutoff() {
+        return tokenCutoff;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof User u && u.workspaceId.equals(workspaceId) && u.id.equals(id) && u.externalId.equals(externalId)
                 && u.profile.equals(profile) && u.lastAppliedIssuedAt.equals(lastAppliedIssuedAt)
-                && u.createdAt.equals(createdAt) && u.updatedAt.equals(updatedAt);
+                && u.createdAt.equals(createdAt) && u.updatedAt.equals(updatedAt) && u.tokenCutoff.equals(tokenCutoff);
     }
 
     @Override

@@ -232,8 +232,9 @@ public sealed interface JsonValue
                         return false;
                     }
                 } else {
+                    int hash = name.hashCode(); // cached in the String, as in every name already added
                     for (int i = 0; i < size; i++) {
-                        if (names[i].equals(name)) {
+                        if (names[i].hashCode() == hash && names[i].equals(name)) {
                             return false;
                         }
                     }

@@ -16,6 +16,18 @@ import dev.visitorauth.domain.widget.WidgetSecret;
  */
 public interface JwsCodec {
 
+    /**
+     * The member names the rules look up: the header's and the payload's. A codec may hand these very
+     * instances out as the parsed names (a parsed {@code "exp"} being this {@code "exp"}), so that
+     * the look-ups compare by identity; any other instance reads the same, only slower.
+     */
+    java.util.List<String> NAMES_READ = java.util.List.of(
+            VisitorTokenVerification.ALG, VisitorTokenVerification.TYP, VisitorTokenVerification.KID,
+            VisitorTokenRules.EXP, VisitorTokenRules.NBF, VisitorTokenRules.IAT, VisitorTokenRules.AUD,
+            VisitorTokenRules.JTI, VisitorTokenRules.ID, VisitorTokenRules.NAME, VisitorTokenRules.EMAIL,
+            VisitorTokenRules.AVATAR, VisitorTokenRules.COMPANY_ID, VisitorTokenRules.COMPANY_NAME,
+            VisitorTokenRules.CUSTOM_DATA);
+
     /** The segment {@code ascii[from, to)} decoded as strict base64url, or null when it is not strict base64url. */
     byte[] decodeSegment(byte[] ascii, int from, int to);
 

@@ -26,10 +26,17 @@ class ErrorCodeTest {
     }
 
     @Test
-    void theVerificationFailuresAreTheSpecsFifteenTokenCodes() {
-        assertThat(ErrorCode.values()).filteredOn(ErrorCode::isVerificationFailure).hasSize(15)
-                .contains(ErrorCode.MALFORMED_TOKEN, ErrorCode.TOKEN_REQUIRED)
+    void theVerificationFailuresAreTheSpecsSixteenTokenCodes() {
+        assertThat(ErrorCode.values()).filteredOn(ErrorCode::isVerificationFailure).hasSize(16)
+                .contains(ErrorCode.MALFORMED_TOKEN, ErrorCode.TOKEN_REVOKED, ErrorCode.TOKEN_REQUIRED)
                 .doesNotContain(ErrorCode.WIDGET_NOT_FOUND, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE);
+    }
+
+    @Test
+    void tokenRevokedStandsWhereTheSpecListsIt() {
+        assertThat(ErrorCode.TOKEN_REVOKED.ordinal()).isEqualTo(ErrorCode.TOKEN_REPLAYED.ordinal() + 1);
+        assertThat(ErrorCode.TOKEN_REVOKED.wire()).isEqualTo("token_revoked");
+        assertThat(ErrorCode.fromWire("token_revoked")).contains(ErrorCode.TOKEN_REVOKED);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.visitorauth.adapter.rest.admin;
 
 import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand;
+
 import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
 import dev.visitorauth.adapter.rest.json.Requests;
@@ -58,14 +60,17 @@ public class ConversationAdminController {
     }
 
     @PostMapping("/v1/admin/conversations/{conversationId}/messages")
-    @Operation(summary = "Post an agent's reply", description = "The widget then shows it.")
+    @Operation(summary = "Post an agent's reply",
+            description = "The widget then shows it, with agentName (optional, 1 to 80 characters once trimmed) beside it.")
     public ResponseEntity<MessageResponse> reply(
             WorkspaceId workspace, @PathVariable String conversationId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = Requests.TextRequest.class)))
+                    schema = @Schema(implementation = Requests.AgentReplyRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        String text = JsonBody.of(body, "text").string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
-        var reply = unwrap(postAgentReply.postAgentReply(workspace, conversationId, text));
+        JsonBody json = JsonBody.of(body, "text", "agentName");
+        String text = json.string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
+        var reply = unwrap(postAgentReply.postAgentReply(new PostAgentReplyCommand(workspace, conversationId, text,
+                json.string("agentName"))));
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(reply));
     }
 }

@@ -2,6 +2,19 @@ package dev.visitorauth.adapter.rest.admin;
 
 import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 
+import dev.visitorauth.adapter.rest.json.JsonBody;
+import dev.visitorauth.adapter.rest.json.Requests;
+import dev.visitorauth.adapter.rest.json.Responses.RevokedSessionsResponse;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokeUserSessionsCommand;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokedSessions;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import tools.jackson.databind.JsonNode;
+
 import dev.visitorauth.adapter.rest.json.QueryParameters;
 import dev.visitorauth.adapter.rest.json.Responses.UserDetailsResponse;
 import dev.visitorauth.adapter.rest.json.Responses.UserListResponse;
@@ -31,10 +44,28 @@ public class UserAdminController {
 
     private final GetUserUseCase getUser;
     private final ListUsersUseCase listUsers;
+    private final RevokeUserSessionsUseCase revokeSessions;
 
-    public UserAdminController(GetUserUseCase getUser, ListUsersUseCase listUsers) {
+    public UserAdminController(GetUserUseCase getUser, ListUsersUseCase listUsers, RevokeUserSessionsUseCase revokeSessions) {
         this.getUser = Objects.requireNonNull(getUser, "getUser");
         this.listUsers = Objects.requireNonNull(listUsers, "listUsers");
+        this.revokeSessions = Objects.requireNonNull(revokeSessions, "revokeSessions");
+    }
+
+    @PostMapping("/v1/admin/users/{externalId}/sessions/revoke")
+    @Operation(summary = "Sign out everywhere",
+            description = "Revokes every current session of the user, on every device and node, and from then on refuses"
+                    + " the user's visitor tokens issued before issuedBefore (default now), or without iat, with"
+                    + " token_revoked. The cutoff only moves forward. A future issuedBefore is 400.")
+    public RevokedSessionsResponse revokeSessions(
+            WorkspaceId workspace, @PathVariable String externalId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.RevokeSessionsRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        Optional<Instant> issuedBefore = JsonBody.of(body, "issuedBefore").time("issuedBefore");
+        RevokedSessions revoked = unwrap(revokeSessions.revokeUserSessions(
+                new RevokeUserSessionsCommand(workspace, externalId, issuedBefore)));
+        return new RevokedSessionsResponse(revoked.revokedSessions(), revoked.tokenCutoff().toString());
     }
 
     @GetMapping("/v1/admin/users/{externalId}")

@@ -4,6 +4,10 @@ import dev.visitorauth.adapter.rest.error.RefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -70,6 +74,18 @@ public final class JsonBody {
                 throw wrongType(name, "a whole number", node);
             }
             return node.longValue();
+        });
+    }
+
+    /** An RFC 3339 date-time string with an offset ({@code 2026-03-01T12:00:00Z}, {@code ...+01:00}). */
+    public Optional<Instant> time(String name) {
+        return string(name).map(text -> {
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw RefusedException.invalid(name, name + " must be an RFC 3339 date-time with an offset, e.g."
+                        + " 2026-03-01T12:00:00Z.");
+            }
         });
     }
 

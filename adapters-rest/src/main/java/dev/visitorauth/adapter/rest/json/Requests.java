@@ -17,6 +17,19 @@ public final class Requests {
             @Schema(description = "The company-signed visitor token (HS256 JWT), if any.") String visitorToken) {
     }
 
+    public record AgentReplyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String text,
+                                    @Schema(description = "The agent's display name, shown beside the reply: 1 to 80"
+                                            + " characters once trimmed.") String agentName) {
+    }
+
+    public record RevokeSessionsRequest(@Schema(description = "RFC 3339; default now; never in the future. The user's"
+            + " tokens issued before it (or without iat) are refused.") String issuedBefore) {
+    }
+
+    public record ReadRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "A message of this conversation: it and every message before it count as read.") String messageId) {
+    }
+
     public record TextRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String text) {
     }
 

@@ -46,7 +46,14 @@ public final class Responses {
                                       String companyName, Map<String, String> customData) {
     }
 
-    public record ConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ConversationResponse(String id, String createdAt, String lastMessageAt, int messageCount,
+                                       @Schema(description = "Agent messages after the owner's read marker (the same on"
+                                               + " every device of the owner); the owner's own messages never count.")
+                                       int unreadCount,
+                                       @Schema(nullable = true, description = "The first line of the last message, at most"
+                                               + " 140 code points; null before the first message.")
+                                       String preview) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -61,11 +68,15 @@ public final class Responses {
                                               List<MessageResponse> messages) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MessageResponse(String id, String text,
                                   @Schema(allowableValues = {"visitor", "agent"}) String author,
                                   @Schema(description = "Whether the author's identity was verified when it was written.")
                                   boolean authenticated,
-                                  String createdAt) {
+                                  String createdAt,
+                                  @Schema(nullable = true, description = "The name the agent signed the reply with; null"
+                                          + " for visitors' messages and unsigned replies.")
+                                  String agentName) {
     }
 
     @Schema(description = "A page of messages, oldest first.")
@@ -76,6 +87,14 @@ public final class Responses {
     }
 
     // ---- admin ----
+
+    @Schema(description = "Sign out everywhere: how many sessions were revoked, and the token cutoff now in force.")
+    public record RevokedSessionsResponse(int revokedSessions,
+                                          @Schema(description = "Tokens of the user issued before this (or without iat)"
+                                                  + " are refused with token_revoked; later than asked when an earlier"
+                                                  + " revocation had set a later cutoff.")
+                                          String issuedBefore) {
+    }
 
     public record WorkspaceResponse(String id, String name,
                                     @Schema(description = "The workspace API key; shown this once.") String apiKey) {

@@ -40,6 +40,7 @@ import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.application.port.out.TokenInspection;
+import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.conversation.Message;
@@ -104,7 +105,8 @@ public final class RestMapper {
     }
 
     public static ConversationResponse conversation(Conversation c) {
-        return new ConversationResponse(c.id().value(), time(c.createdAt()), time(c.lastMessageAt()), c.messageCount());
+        return new ConversationResponse(c.id().value(), time(c.createdAt()), time(c.lastMessageAt()), c.messageCount(),
+                c.unreadCount(), c.preview().orElse(null));
     }
 
     public static StartedConversationResponse startedConversation(ConversationThread thread) {
@@ -114,7 +116,8 @@ public final class RestMapper {
     }
 
     public static MessageResponse message(Message m) {
-        return new MessageResponse(m.id().value(), m.text().value(), m.author().wire(), m.authenticated(), time(m.createdAt()));
+        return new MessageResponse(m.id().value(), m.text().value(), m.author().wire(), m.authenticated(), time(m.createdAt()),
+                m.agentName().map(AgentName::value).orElse(null));
     }
 
     public static MessageListResponse messages(MessagePage page) {

@@ -2,6 +2,9 @@ package dev.visitorauth.adapter.rest.widget;
 
 import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase.MarkReadCommand;
+
 import dev.visitorauth.adapter.rest.auth.WidgetSession;
 import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
@@ -50,9 +53,12 @@ public class ConversationController {
     private final StartConversationUseCase startConversation;
     private final ListMessagesUseCase listMessages;
     private final PostMessageUseCase postMessage;
+    private final MarkConversationReadUseCase markRead;
 
     public ConversationController(ListConversationsUseCase listConversations, StartConversationUseCase startConversation,
-                                  ListMessagesUseCase listMessages, PostMessageUseCase postMessage) {
+                                  ListMessagesUseCase listMessages, PostMessageUseCase postMessage,
+                                  MarkConversationReadUseCase markRead) {
+        this.markRead = Objects.requireNonNull(markRead, "markRead");
         this.listConversations = Objects.requireNonNull(listConversations, "listConversations");
         this.startConversation = Objects.requireNonNull(startConversation, "startConversation");
         this.listMessages = Objects.requireNonNull(listMessages, "listMessages");
@@ -112,6 +118,22 @@ public class ConversationController {
         String text = requiredText(body);
         var message = unwrap(postMessage.postMessage(new PostMessageCommand(session.token(), conversationId, text)));
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(message));
+    }
+
+    @PostMapping("/v1/conversations/{conversationId}/read")
+    @Operation(summary = "Mark the conversation read up to a message",
+            description = "The read marker is the conversation's, so the same on every device of its owner; it only moves"
+                    + " forward (an older message leaves it). unreadCount in the conversation list counts the agent"
+                    + " messages after it. A message not in this conversation is 404.")
+    public ResponseEntity<Void> read(
+            WidgetSession session, @PathVariable String conversationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Requests.ReadRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        String messageId = JsonBody.of(body, "messageId").string("messageId")
+                .orElseThrow(() -> RefusedException.invalid("messageId", "messageId is required."));
+        unwrap(markRead.markRead(new MarkReadCommand(session.token(), conversationId, messageId)));
+        return ResponseEntity.noContent().build();
     }
 
     static String requiredText(JsonNode body) {

@@ -24,7 +24,7 @@ class RestExceptionHandlerTest {
             assertThat(RestExceptionHandler.statusOf(code)).as(code.wire()).isEqualTo(expected);
         }
         assertThat(ErrorCode.values()).filteredOn(c -> RestExceptionHandler.statusOf(c) == HttpStatus.UNAUTHORIZED)
-                .hasSize(16);
+                .hasSize(17); // the sixteen token codes and unauthenticated
     }
 
     @Test

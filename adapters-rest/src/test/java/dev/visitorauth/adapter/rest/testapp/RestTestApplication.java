@@ -213,6 +213,16 @@ public class RestTestApplication {
     }
 
     @Bean
+    dev.visitorauth.application.port.in.RevokeUserSessionsUseCase revokeUserSessions(VisitorAuthentication a) {
+        return a.revokeUserSessions();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.MarkConversationReadUseCase markConversationRead(VisitorAuthentication a) {
+        return a.markConversationRead();
+    }
+
+    @Bean
     PostAgentReplyUseCase postAgentReply(VisitorAuthentication a) {
         return a.postAgentReply()::postAgentReply;
     }

@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.out;
 
+import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.session.Session;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -17,4 +18,12 @@ public interface SaveSessionPort {
      * @return how many were revoked
      */
     int revokeSessionsOf(WorkspaceId workspaceId, VisitorId visitorId, Instant now);
+
+    /**
+     * Revokes every current session (unrevoked, not expired at {@code now}) of every visitor linked
+     * to the user: "sign out everywhere".
+     *
+     * @return how many were revoked
+     */
+    int revokeSessionsOfUser(WorkspaceId workspaceId, UserId userId, Instant now);
 }

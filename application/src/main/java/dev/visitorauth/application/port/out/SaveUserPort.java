@@ -13,6 +13,6 @@ public interface SaveUserPort {
      */
     User insertUserIfAbsent(User user);
 
-    /** Replaces a stored user's profile, last applied {@code iat} and update time. */
+    /** Replaces a stored user's profile, last applied {@code iat}, update time and token cutoff. */
     void updateUser(User user);
 }
