@@ -160,6 +160,47 @@ abstract class StreamContract extends ServerTestBase {
     }
 
     @Test
+    void logoutEndsTheSessionsStreamWithSessionEndedLogout() {
+        Widget widget = api.newWidget();
+        Session s = api.startOk(widget, null, null);
+        try (SseClient sse = stream(s.token(), null)) {
+            assertThat(api.endSession(s.token()).status()).isEqualTo(204);
+
+            List<SseClient.Event> last = sse.awaitEnd();
+
+            assertThat(last).extracting(SseClient.Event::type).containsExactly("session.ended");
+            assertThat(last.get(0).json().path("data").path("reason").asString()).isEqualTo("logout");
+        }
+    }
+
+    @Test
+    void signOutEverywhereEndsEveryDevicesStreamAndANewSessionStreamsOn() {
+        Widget widget = api.newWidget();
+        String user = newUserId();
+        Session laptop = api.startOk(widget, null, valid(widget, user));
+        Session phone = api.startOk(widget, null, valid(widget, user));
+        try (SseClient onLaptop = stream(laptop.token(), null); SseClient onPhone = stream(phone.token(), null)) {
+            // A cutoff a minute back still revokes every current session, and lets a fresh token start again below.
+            ApiClient.Response revoked = api.post("/v1/admin/users/" + user + "/sessions/revoke", widget.apiKey(),
+                    Map.of("issuedBefore", java.time.Instant.now().minusSeconds(60).toString()));
+            assertThat(revoked.status()).as("revoke: %s", revoked).isEqualTo(200);
+
+            for (SseClient sse : List.of(onLaptop, onPhone)) {
+                List<SseClient.Event> last = sse.awaitEnd();
+                assertThat(last).extracting(SseClient.Event::type).containsExactly("session.ended");
+                assertThat(last.get(0).json().path("data").path("reason").asString()).isEqualTo("revoked");
+            }
+        }
+        Session again = api.startOk(widget, null, valid(widget, user));
+        try (SseClient fresh = stream(again.token(), null)) {
+            String conversation = api.startConversationOk(again.token(), "back again");
+            assertThat(fresh.next(2)).extracting(SseClient.Event::type)
+                    .containsExactly("conversation.created", "message.created");
+            assertThat(conversation).isNotBlank();
+        }
+    }
+
+    @Test
     void refusalsAreClearAndNothingIsStreamed() {
         Widget widget = api.newWidget(Map.of("allowedOrigins", List.of("https://shop.example")));
         Session s = api.startOk(widget, null, null);
