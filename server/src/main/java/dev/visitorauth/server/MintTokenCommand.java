@@ -1,5 +1,6 @@
 package dev.visitorauth.server;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -36,8 +38,17 @@ final class MintTokenCommand {
               --jti             add a random jti (single use)
             """;
 
+    /** The options that take a value (besides the repeatable {@code --data}). */
+    private static final Set<String> VALUE_OPTIONS = Set.of("secret", "id", "name", "email", "avatar", "company-id",
+            "company-name", "kid", "ttl");
+
     /** Runs the command; returns the process exit code. Prints the token on standard output. */
     static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    /** As {@link #run(String[])}, printing the token to {@code out} and problems to {@code err}. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> data = new ArrayList<>();
         boolean jti = false;
@@ -45,33 +56,47 @@ final class MintTokenCommand {
             String a = args[i];
             if (a.equals("--jti")) {
                 jti = true;
-            } else if (a.startsWith("--") && i + 1 < args.length) {
-                if (a.equals("--data")) {
-                    data.add(args[++i]);
-                } else {
-                    options.put(a.substring(2), args[++i]);
-                }
-            } else {
-                System.err.print(USAGE);
+                continue;
+            }
+            boolean known = a.equals("--data") || (a.startsWith("--") && VALUE_OPTIONS.contains(a.substring(2)));
+            if (!known) {
+                err.println("mint-token: unknown option " + a);
+                err.print(USAGE);
                 return 2;
+            }
+            if (i + 1 >= args.length) {
+                err.println("mint-token: " + a + " needs a value");
+                err.print(USAGE);
+                return 2;
+            }
+            if (a.equals("--data")) {
+                data.add(args[++i]);
+            } else {
+                options.put(a.substring(2), args[++i]);
             }
         }
         String secret = options.getOrDefault("secret", System.getenv("VISITORAUTH_WIDGET_SECRET"));
         if (secret == null || secret.isEmpty() || !options.containsKey("id")) {
-            System.err.print(USAGE);
+            err.println("mint-token: --secret (or VISITORAUTH_WIDGET_SECRET) and --id are required");
+            err.print(USAGE);
             return 2;
         }
         try {
-            System.out.println(mint(secret, options, data, jti));
+            out.println(mint(secret, options, data, jti));
             return 0;
         } catch (JoseException | IllegalArgumentException e) {
-            System.err.println("mint-token: " + e.getMessage());
+            err.println("mint-token: " + e.getMessage());
             return 1;
         }
     }
 
     static String mint(String secret, Map<String, String> options, List<String> data, boolean jti) throws JoseException {
-        long ttl = Long.parseLong(options.getOrDefault("ttl", "30"));
+        long ttl;
+        try {
+            ttl = Long.parseLong(options.getOrDefault("ttl", "30"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--ttl takes a whole number of seconds");
+        }
         JwtClaims claims = new JwtClaims();
         NumericDate now = NumericDate.now();
         claims.setIssuedAt(now);
