@@ -220,7 +220,12 @@ final class Device implements AutoCloseable {
     }
 
     void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        await(what, TIMEOUT, condition);
+    }
+
+    /** As {@link #await(String, Supplier)}, bounded by {@code timeout} (e.g. across a server restart). */
+    void await(String what, Duration timeout, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try {

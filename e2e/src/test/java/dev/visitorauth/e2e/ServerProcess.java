@@ -70,8 +70,19 @@ final class ServerProcess {
      */
     static ServerProcess start(Path dataDir, Map<String, String> extraEnv) {
         try {
+            return start(dataDir, extraEnv, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, on the given HTTP port: a restart on the same data directory and
+     * port, so that clients that know the old address (an open widget) find it again.
+     */
+    static ServerProcess start(Path dataDir, Map<String, String> extraEnv, int port) {
+        try {
             Path log = workDir().resolve("server-" + dataDir.getFileName() + "-" + System.nanoTime() + ".log");
-            int port = freePort();
             List<String> args = new ArrayList<>(List.of("--visitorauth.grpc.port=0", "--server.port=" + port,
                     "--management.server.port=0",
                     // The server fails fast (5 s) when its database is slow; a busy CI machine needs longer.
@@ -190,6 +201,11 @@ final class ServerProcess {
 
     String url() {
         return url;
+    }
+
+    /** The HTTP port. */
+    int port() {
+        return URI.create(url).getPort();
     }
 
     Path dataDir() {
