@@ -34,10 +34,15 @@ class EventStreamTest {
     private final TestWorld w = new TestWorld();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final AtomicInteger reads = new AtomicInteger();
+    /** Reads that fail (the database away) before they work again. */
+    private final AtomicInteger failingReads = new AtomicInteger();
     private final ReadEventsPort countingLog = new ReadEventsPort() {
         @Override
         public List<WorkspaceEvent> eventsAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit) {
             reads.incrementAndGet();
+            if (failingReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the database is away");
+            }
             return w.storage.readEvents().eventsAfter(workspaceId, after, limit);
         }
 
@@ -105,6 +110,30 @@ class EventStreamTest {
 
     private Result<OpenStream> watchSession(StartedSession s, Optional<String> after, EventSink sink) {
         return streams.watch(new WatchQuery(new Subject.Session(s.sessionToken()), after, "Last-Event-ID"), sink);
+    }
+
+    /**
+     * A read that fails (the database away when the listener's re-read or the signal came) is tried
+     * again by the ticker, with no further signal: the event still arrives.
+     */
+    @Test
+    void aFailedReadIsRetriedByTheTickerWithoutAnotherSignal() throws Exception {
+        StartedSession s = w.anonymous();
+        String conversation = w.say(s, "hello");
+        Recorder mine = new Recorder();
+        watchSession(s, Optional.empty(), mine).orElseThrow();
+        failingReads.set(1);
+
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(
+                w.workspace, conversation, "while the database is away", Optional.empty())).orElseThrow();
+        await("the failed read", () -> failingReads.get() == 0 && reads.get() >= 1);
+        Thread.sleep(100); // the failed lane settles; no signal comes after this
+        assertThat(mine.sent).isEmpty();
+
+        streams.tick();
+
+        await("the reply after the ticker's retry", () -> mine.sent.size() == 1);
+        assertThat(mine.sent).containsExactly("message.created evt_3");
     }
 
     @Test

@@ -186,11 +186,18 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
     }
 
     /**
-     * The ticker's work, every second: heartbeats for streams due one, and {@code session.ended}
-     * reason {@code expired} for sessions past their expiry on the injected clock.
+     * The ticker's work, every second: a new read for a workspace whose last read failed (the
+     * database was away), heartbeats for streams due one, and {@code session.ended} reason
+     * {@code expired} for sessions past their expiry on the injected clock.
      */
     public void tick() {
         Instant now = clock.instant();
+        for (Lane lane : lanes.values()) {
+            if (lane.failed) {
+                lane.failed = false;
+                wake(lane.ws);
+            }
+        }
         for (Lane lane : lanes.values()) {
             for (Subscriber sub : lane.subscribers) {
                 if (sub.expiresAt != null && !now.isBefore(sub.expiresAt)) {
@@ -264,6 +271,8 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean scheduled = new AtomicBoolean();
         volatile boolean dirty;
+        /** The last run's read failed: the ticker wakes the lane again. */
+        volatile boolean failed;
         /** The newest position read and fanned out; written by the lane thread only. */
         volatile long head;
 
@@ -290,8 +299,11 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
                     fanOut();
                 }
             } catch (RuntimeException e) {
-                // The database may be away: the next signal (or the listener's re-read after it
-                // reconnects) runs the lane again; nothing is skipped because nothing advanced.
+                // The database may be away: the ticker runs the lane again within a second, until a
+                // read succeeds (a signal may never come: the one for the event that matters may have
+                // been sent while this node's listener was reconnecting, and its re-read is this one).
+                // Nothing is skipped, because nothing advanced.
+                failed = true;
             } finally {
                 scheduled.set(false);
                 if (dirty) {
