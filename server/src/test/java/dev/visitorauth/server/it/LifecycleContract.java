@@ -15,25 +15,18 @@ import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsRequest;
 import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
 import dev.visitorauth.adapter.grpc.v1.StartSessionRequest;
 import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenRequest;
-import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthServiceBlockingStub;
 import dev.visitorauth.server.GrpcServerLifecycle;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,22 +42,15 @@ abstract class LifecycleContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 
-    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final GrpcClients grpcClients = new GrpcClients();
 
     @AfterEach
     void closeChannels() throws InterruptedException {
-        for (ManagedChannel c : channels) {
-            c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+        grpcClients.close();
     }
 
     private VisitorAuthServiceBlockingStub grpc(Widget widget) {
-        ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpcServer.getPort(),
-                InsecureChannelCredentials.create()).build();
-        channels.add(channel);
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + widget.apiKey());
-        return VisitorAuthServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return grpcClients.stub(grpcServer.getPort(), widget.apiKey());
     }
 
     private static ErrorInfo errorInfo(StatusRuntimeException e) {
