@@ -7,9 +7,12 @@ streams, timed from just before the POST until the event arrives on its stream.
 Usage: open-streams.py BASE_URL SERVER_PID SYSTEM_KEY STREAMS [REPLIES] [REPLIES_PER_SECOND]
 The server needs VISITORAUTH_NEW_VISITOR_LIMIT and VISITORAUTH_CONVERSATION_LIMIT above STREAMS
 (every session comes from 127.0.0.1). Standard library only.
+Two nodes on one database: REPLY_BASE_URL=<the other node's URL> posts the agent replies there, so
+every event crosses from that node to the one holding the streams (BASE_URL, SERVER_PID).
 """
 import asyncio
 import json
+import os
 import resource
 import statistics
 import sys
@@ -70,6 +73,7 @@ async def main():
     base, pid, system_key, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
     replies = int(sys.argv[5]) if len(sys.argv) > 5 else 200
     rate = float(sys.argv[6]) if len(sys.argv) > 6 else 20.0
+    reply_base = os.environ.get("REPLY_BASE_URL", base)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     u = urlparse(base)
@@ -102,7 +106,7 @@ async def main():
         fut = loop.create_future()
         s.waiting[text] = fut
         sent = time.perf_counter()
-        await loop.run_in_executor(None, call, base, "POST", f"/v1/admin/conversations/{s.conversation}/messages",
+        await loop.run_in_executor(None, call, reply_base, "POST", f"/v1/admin/conversations/{s.conversation}/messages",
                                    ws["apiKey"], {"text": text})
         got = await asyncio.wait_for(fut, 10)
         latencies.append((got - sent) * 1000)
@@ -110,7 +114,8 @@ async def main():
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
     print(f"delivery of {replies} agent replies at {rate}/s: p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms,"
-          f" max {latencies[-1]:.1f} ms (from before the POST to the event on the stream)", flush=True)
+          f" max {latencies[-1]:.1f} ms (from before the POST to the event on the stream"
+          f"{'; replies posted on ' + reply_base if reply_base != base else ''})", flush=True)
     rss2, threads2 = proc(pid)
     print(f"after the replies: RSS {rss2} MB, {threads2} threads", flush=True)
     for t in tasks:
