@@ -80,12 +80,7 @@ public final class JdbcEventLog implements AppendEventPort, ReadEventsPort, Even
 
     @Override
     public List<WorkspaceEvent> eventsAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit) {
-        Objects.requireNonNull(workspaceId, "workspaceId");
-        Objects.requireNonNull(after, "after");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
-        }
-        long from = after.map(EventId::position).orElse(0L);
+        long from = ReadEventsPort.checkedPositionAfter(workspaceId, after, limit);
         return tx.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM workspace_events"
                 + " WHERE workspace_id = ? AND position > ? ORDER BY position LIMIT ?", rs -> event(workspaceId, rs),
                 workspaceId.value(), from, limit));

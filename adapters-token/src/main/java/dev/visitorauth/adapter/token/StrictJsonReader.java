@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * The bytes are valid UTF-8 already ({@link StrictJson} checks that first). Refused: anything but
  * one object, trailing data, duplicate names (after escapes are decoded), comments, trailing commas,
  * leading zeros, single quotes, unquoted names, {@code NaN}, unescaped control characters, escapes
- * other than JSON's eight and {@code \\uXXXX}, whitespace other than space, tab, line feed and
+ * other than JSON's eight and {@code \\u} with four hexadecimal digits, whitespace other than space, tab, line feed and
  * carriage return. Nesting is bounded by {@link JsonSyntaxException#MAX_DEPTH} before it recurses,
  * numbers by {@link JsonSyntaxException#MAX_NUMBER_LENGTH}; numbers keep their JSON text.
  *

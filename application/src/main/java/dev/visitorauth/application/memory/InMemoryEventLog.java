@@ -56,12 +56,7 @@ public final class InMemoryEventLog implements AppendEventPort, ReadEventsPort, 
 
     @Override
     public List<WorkspaceEvent> eventsAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit) {
-        Objects.requireNonNull(workspaceId, "workspaceId");
-        Objects.requireNonNull(after, "after");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
-        }
-        long from = after.map(EventId::position).orElse(0L);
+        long from = ReadEventsPort.checkedPositionAfter(workspaceId, after, limit);
         return transactions.locked(() -> {
             Log log = logs.get(workspaceId);
             List<WorkspaceEvent> page = new ArrayList<>();

@@ -112,7 +112,7 @@ public record EventData(String json) {
                     case '\b' -> text.append("\\b");
                     case '\f' -> text.append("\\f");
                     default -> {
-                        // Control characters, and U+2028/U+2029 (line breaks to some JavaScript), as \\uXXXX.
+                        // Control characters, and U+2028/U+2029 (line breaks to some JavaScript), as \\u and four hex digits.
                         if (c < 0x20 || c == '\u2028' || c == '\u2029') {
                             text.append(String.format("\\u%04x", (int) c));
                         } else {

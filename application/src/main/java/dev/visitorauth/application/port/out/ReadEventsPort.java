@@ -24,6 +24,21 @@ public interface ReadEventsPort {
      */
     List<WorkspaceEvent> eventsAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit);
 
+    /**
+     * The position to read after, once the arguments of {@link #eventsAfter} are checked: both
+     * stores call it, so the bound has one home.
+     *
+     * @throws IllegalArgumentException when {@code limit} is outside 1 to {@value #MAX_LIMIT}
+     */
+    static long checkedPositionAfter(WorkspaceId workspaceId, Optional<EventId> after, int limit) {
+        java.util.Objects.requireNonNull(workspaceId, "workspaceId");
+        java.util.Objects.requireNonNull(after, "after");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
+        }
+        return after.map(EventId::position).orElse(0L);
+    }
+
     /** The newest committed event's id of {@code workspaceId}, empty when it never had one. */
     Optional<EventId> newest(WorkspaceId workspaceId);
 }
