@@ -6,6 +6,9 @@ import dev.visitorauth.application.memory.InMemoryStore;
 import dev.visitorauth.application.memory.InMemoryTransactions;
 import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.CountStartupsPort;
+import dev.visitorauth.application.port.out.FailureSpikePort;
+import dev.visitorauth.application.port.out.LoadCoveragePort;
 import dev.visitorauth.application.port.out.EventSignalsPort;
 import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.application.port.out.EraseUserPort;
@@ -46,7 +49,19 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                       PurgeExpiredDataPort purge,
                       PageVisitorsPort pageVisitors, PageConversationsPort pageConversations, PageMessagesPort pageMessages,
                       EraseUserPort eraseUsers, AppendEventPort appendEvents, ReadEventsPort readEvents,
-                      EventSignalsPort eventSignals) {
+                      EventSignalsPort eventSignals, CoverageCounters coverage) {
+
+    /**
+     * The coverage counters' ports (spec section 11): start-ups counted per widget and hour, their
+     * sums, and the failure-spike alert's reads and slot.
+     */
+    public record CoverageCounters(CountStartupsPort count, LoadCoveragePort load, FailureSpikePort spikes) {
+        public CoverageCounters {
+            Objects.requireNonNull(count, "count");
+            Objects.requireNonNull(load, "load");
+            Objects.requireNonNull(spikes, "spikes");
+        }
+    }
 
     public Storage {
         Objects.requireNonNull(loadWorkspaces, "loadWorkspaces");
@@ -76,6 +91,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         Objects.requireNonNull(appendEvents, "appendEvents");
         Objects.requireNonNull(readEvents, "readEvents");
         Objects.requireNonNull(eventSignals, "eventSignals");
+        Objects.requireNonNull(coverage, "coverage");
     }
 
     /** This storage with failures recorded through {@code recorder} (e.g. a decorator that also logs them). */
@@ -83,7 +99,8 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recorder,
                 loadFailures, tokenIds, rateLimit, transactions, requestLimits, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals,
+                coverage);
     }
 
     /** This storage with its rate limits counted through these (e.g. decorators that also count refusals). */
@@ -91,7 +108,8 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         return new Storage(loadWorkspaces, saveWorkspaces, loadWidgets, saveWidgets, loadUsers, saveUsers, searchUsers,
                 loadVisitors, saveVisitors, loadConversations, saveConversations, loadSessions, saveSessions, recordFailures,
                 loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge,
-                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals);
+                pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals,
+                coverage);
     }
 
     /** A fresh in-memory store with the default failure rate limit. */
@@ -108,6 +126,7 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryStore s = new InMemoryStore(transactions, requestLimits);
         return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s,
-                s, s, s, s, s.events(), s.events(), s.events());
+                s, s, s, s, s.events(), s.events(), s.events(),
+                new CoverageCounters(s.coverage(), s.coverage(), s.coverage()));
     }
 }

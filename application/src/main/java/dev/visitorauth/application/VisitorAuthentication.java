@@ -41,6 +41,8 @@ import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
+import dev.visitorauth.application.service.CoverageService;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.EventStreamService;
 import dev.visitorauth.application.service.JwksKeyCache;
@@ -77,6 +79,7 @@ public final class VisitorAuthentication {
     private final WidgetSessionService widgetSessions;
     private final WorkspaceService workspaces;
     private final WidgetAdminService widgets;
+    private final CoverageService coverage;
     private final WidgetKeysService widgetKeys;
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
@@ -98,13 +101,14 @@ public final class VisitorAuthentication {
         startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), verification, s.tokenIds(),
                 s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
                 s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits(),
-                s.loadConversations(), s.appendEvents()));
+                s.loadConversations(), s.appendEvents(), s.coverage().count(), s.coverage().load(), s.coverage().spikes()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
                 s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
                 s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
+        coverage = new CoverageService(s.loadWidgets(), s.coverage().load(), b.clock);
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
-                b.allowPrivateOutbound, s.appendEvents());
+                b.allowPrivateOutbound, s.appendEvents(), coverage);
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), s.loadUsers(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
@@ -176,6 +180,11 @@ public final class VisitorAuthentication {
 
     public RevealSecretUseCase revealSecret() {
         return widgets;
+    }
+
+    /** A widget's coverage: start-ups by outcome and origin, and what {@code required} would refuse. */
+    public GetCoverageUseCase coverage() {
+        return coverage;
     }
 
     public RotateSecretUseCase rotateSecret() {

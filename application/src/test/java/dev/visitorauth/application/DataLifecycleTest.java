@@ -59,6 +59,11 @@ class DataLifecycleTest {
         public int deleteEventsBefore(Instant cutoff, int batchSize) {
             return 0;
         }
+
+        @Override
+        public int deleteStartupCountsBefore(Instant hour, int batchSize) {
+            return 0;
+        }
     }
 
     @Test

@@ -91,7 +91,12 @@ public final class JdbcDataPurge implements PurgeExpiredDataPort {
         return tx.write(c -> JdbcEventLog.deleteBefore(c, micros(cutoff), batchSize));
     }
 
-    private static int deleteBatch(Connection c, String table, List<String> key, String where, List<Object> params,
+    @Override
+    public int deleteStartupCountsBefore(Instant hour, int batchSize) {
+        return tx.write(c -> JdbcCoverageCounters.deleteBefore(c, micros(hour), batchSize));
+    }
+
+    static int deleteBatch(Connection c, String table, List<String> key, String where, List<Object> params,
                                    int batchSize) throws SQLException {
         List<List<Object>> keys = lockBatch(c, table, key, where, params, batchSize);
         deleteKeys(c, table, key, keys);

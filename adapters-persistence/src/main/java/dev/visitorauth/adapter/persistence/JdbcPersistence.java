@@ -43,6 +43,7 @@ public final class JdbcPersistence {
     private final JdbcDataPurge purge;
     private final JdbcUserErasure userErasure;
     private final JdbcEventLog events;
+    private final JdbcCoverageCounters coverage;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -60,6 +61,7 @@ public final class JdbcPersistence {
         purge = new JdbcDataPurge(transactions, b.requestLimits, b.failureWindow, authFailures);
         userErasure = new JdbcUserErasure(transactions);
         events = new JdbcEventLog(transactions);
+        coverage = new JdbcCoverageCounters(transactions);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -156,11 +158,17 @@ public final class JdbcPersistence {
         return events;
     }
 
+    /** Implements {@code CountStartupsPort}, {@code LoadCoveragePort} and {@code FailureSpikePort} (coverage, spec section 11). */
+    public JdbcCoverageCounters coverage() {
+        return coverage;
+    }
+
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */
     public Storage storage() {
         return new Storage(workspaces, workspaces, widgets, widgets, users, users, users, visitors, visitors, conversations,
                 conversations, sessions, sessions, authFailures, authFailures, tokenIds, failureRateLimiter, transactions,
-                rateLimiter, purge, visitors, conversations, conversations, userErasure, events, events, events);
+                rateLimiter, purge, visitors, conversations, conversations, userErasure, events, events, events,
+                new Storage.CoverageCounters(coverage, coverage, coverage));
     }
 
     /** Options of {@link JdbcPersistence}; every one has a default. */

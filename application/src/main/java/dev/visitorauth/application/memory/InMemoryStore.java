@@ -84,6 +84,7 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
 
     private final InMemoryTransactions tx;
     private final InMemoryEventLog events;
+    private final InMemoryCoverageCounters coverage;
     private final Map<WorkspaceId, Workspace> workspaces = new HashMap<>();
     private final Map<WorkspaceId, String> apiKeyHashes = new HashMap<>();
     private final Map<WidgetId, Widget> widgets = new HashMap<>();
@@ -116,6 +117,8 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     public InMemoryStore(InMemoryTransactions transactions, RequestLimits requestLimits) {
         this.tx = transactions;
         this.events = new InMemoryEventLog(transactions);
+        this.coverage = new InMemoryCoverageCounters(transactions,
+                (workspace, widget) -> failures.getOrDefault(new Key(workspace, widget.value()), List.of()));
         this.requestLimits = Objects.requireNonNull(requestLimits, "requestLimits");
     }
 
@@ -526,6 +529,16 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     @Override
     public int deleteEventsBefore(Instant cutoff, int batchSize) {
         return events.deleteEventsBefore(cutoff, batchSize);
+    }
+
+    /** This store's coverage counters and spike-alert slots. */
+    public InMemoryCoverageCounters coverage() {
+        return coverage;
+    }
+
+    @Override
+    public int deleteStartupCountsBefore(Instant hour, int batchSize) {
+        return coverage.deleteCountsBefore(hour, batchSize);
     }
 
     /** This store's workspace event log. */

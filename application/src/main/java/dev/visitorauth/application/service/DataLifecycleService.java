@@ -3,6 +3,8 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import java.time.Clock;
+import dev.visitorauth.domain.coverage.Coverage;
+import dev.visitorauth.domain.coverage.FailureSpikeRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -34,7 +36,9 @@ public final class DataLifecycleService implements PurgeExpiredDataUseCase {
         long failures = drain(batch, () -> store.trimAuthFailures(now, batch));
         Instant eventCutoff = now.minus(EVENT_RETENTION);
         long events = drain(batch, () -> store.deleteEventsBefore(eventCutoff, batch));
-        return new PurgeReport(sessions, tokenIds, windows, visitors, failures, events);
+        Instant counterCutoff = FailureSpikeRule.hourOf(now).minus(Duration.ofHours(Coverage.MAX_HOURS - 1));
+        long counters = drain(batch, () -> store.deleteStartupCountsBefore(counterCutoff, batch));
+        return new PurgeReport(sessions, tokenIds, windows, visitors, failures, events, counters);
     }
 
     private static long drain(int batch, IntSupplier deleteOneBatch) {

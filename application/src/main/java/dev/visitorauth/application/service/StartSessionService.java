@@ -7,6 +7,9 @@ import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConcurrentChangeException;
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.CountStartupsPort;
+import dev.visitorauth.application.port.out.FailureSpikePort;
+import dev.visitorauth.application.port.out.LoadCoveragePort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
@@ -24,6 +27,7 @@ import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.coverage.StartupOutcome;
 import dev.visitorauth.domain.event.NewEvent;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
@@ -57,10 +61,29 @@ import java.util.Optional;
  * (it reads only the widget's keyring); the linking then runs in one transaction that also
  * consumes the {@code jti}, so a start-up that fails halfway leaves nothing behind. A refused
  * verification is recorded in the widget's failure log in a transaction of its own.
+ *
+ * <p>Coverage (spec section 11): a start-up that gets a session is counted in the widget's hourly
+ * counters inside the linking transaction; a refused one (its transaction rolled back, or refused
+ * before it) is counted afterwards in a small transaction of its own. A start-up for a widget that
+ * does not exist is not counted anywhere.
  */
 public final class StartSessionService implements StartSessionUseCase {
     private final Deps deps;
     private final Credentials credentials;
+    private final StartupCounting counting;
+
+    /** How a start-up that ends without a verified token is counted: anonymous, or observe mode's invalid token. */
+    private record Unverified(StartupOutcome outcome, Optional<ErrorCode> code) {
+        static final Unverified NO_TOKEN = new Unverified(StartupOutcome.ANONYMOUS, Optional.empty());
+
+        static Unverified observed(ErrorCode code) {
+            return new Unverified(StartupOutcome.OBSERVED_INVALID, Optional.of(code));
+        }
+    }
+
+    /** A verified identity, or none (with how the start-up then counts). */
+    private record Checked(Optional<VisitorIdentity> identity, Unverified unverified) {
+    }
 
     /**
      * The ports start-up needs.
@@ -73,8 +96,12 @@ public final class StartSessionService implements StartSessionUseCase {
                        SaveUserPort saveUsers, SaveConversationPort saveConversations, SaveSessionPort sessions,
                        RecordAuthFailurePort failures, FailureRateLimitPort rateLimit, TransactionPort transactions,
                        dev.visitorauth.application.port.out.RandomPort random, Clock clock, Duration sessionLifetime,
-                       RateLimitPort requestLimits, LoadConversationPort loadConversations, AppendEventPort events) {
+                       RateLimitPort requestLimits, LoadConversationPort loadConversations, AppendEventPort events,
+                       CountStartupsPort countStartups, LoadCoveragePort loadCoverage, FailureSpikePort failureSpikes) {
         public Deps {
+            Objects.requireNonNull(countStartups, "countStartups");
+            Objects.requireNonNull(loadCoverage, "loadCoverage");
+            Objects.requireNonNull(failureSpikes, "failureSpikes");
             Objects.requireNonNull(loadConversations, "loadConversations");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(widgets, "widgets");
@@ -101,6 +128,8 @@ public final class StartSessionService implements StartSessionUseCase {
     public StartSessionService(Deps deps) {
         this.deps = Objects.requireNonNull(deps, "deps");
         this.credentials = new Credentials(deps.random());
+        this.counting = new StartupCounting(deps.countStartups(), deps.loadCoverage(), deps.failureSpikes(), deps.events(),
+                deps.transactions());
     }
 
     @Override
@@ -114,6 +143,18 @@ public final class StartSessionService implements StartSessionUseCase {
             return Refusals.widgetNotFound();
         }
         Widget widget = found.get();
+        Result<StartedSession> started = start(widget, command, now);
+        if (started instanceof Result.Refused<StartedSession> refused) {
+            counting.countRefused(widget, command.origin(), refused.refusal().code(), now);
+        }
+        return started;
+    }
+
+    /**
+     * Start-up for a widget that exists. A session it starts is counted in its transaction; the
+     * caller counts a refusal.
+     */
+    private Result<StartedSession> start(Widget widget, StartSessionCommand command, Instant now) {
         if (command.origin().isPresent() && !widget.allowedOrigins().allows(command.origin().get())) {
             return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin",
                     "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
@@ -124,12 +165,14 @@ public final class StartSessionService implements StartSessionUseCase {
         Optional<VisitorId> visitorId = command.visitorId().map(VisitorId::new);
 
         Optional<VisitorIdentity> identity = Optional.empty();
+        Unverified unverified = Unverified.NO_TOKEN;
         if (command.visitorToken().isPresent()) {
-            Result<Optional<VisitorIdentity>> verified = verify(widget, command, now);
-            if (verified instanceof Result.Refused<Optional<VisitorIdentity>> refused) {
+            Result<Checked> verified = verify(widget, command, now);
+            if (verified instanceof Result.Refused<Checked> refused) {
                 return Result.refused(refused.refusal());
             }
-            identity = verified.orElseThrow();
+            identity = verified.orElseThrow().identity();
+            unverified = verified.orElseThrow().unverified();
         }
 
         // A start without a visitorId always creates a visitor (unless required mode refuses it): it is
@@ -143,7 +186,7 @@ public final class StartSessionService implements StartSessionUseCase {
             }
         }
         Optional<VisitorIdentity> usable = identity;
-        Result<StartedSession> started = linkOnce(widget, visitorId, usable, now, command.clientKey(), counted);
+        Result<StartedSession> started = linkOnce(widget, visitorId, usable, unverified, command, now, counted);
         if (started instanceof Result.Refused<StartedSession> refused && refused.refusal().code().isVerificationFailure()) {
             // A refusal inside the transaction (token_required, token_replayed, customData over the cap):
             // everything was rolled back; record it, and in observe mode carry on as if no token came.
@@ -155,7 +198,8 @@ public final class StartSessionService implements StartSessionUseCase {
                 return Result.refused(limited.get());
             }
             if (widget.policy().mode() == AuthMode.OBSERVE && identity.isPresent()) {
-                return linkOnce(widget, visitorId, Optional.empty(), now, command.clientKey(), counted);
+                return linkOnce(widget, visitorId, Optional.empty(), Unverified.observed(refusal.code()), command, now,
+                        counted);
             }
         }
         return started;
@@ -167,12 +211,28 @@ public final class StartSessionService implements StartSessionUseCase {
      * the client gets the start-up table's answer rather than a retry request.
      */
     private Result<StartedSession> linkOnce(Widget widget, Optional<VisitorId> visitorId, Optional<VisitorIdentity> identity,
-                                            Instant now, String clientKey, boolean counted) {
+                                            Unverified unverified, StartSessionCommand command, Instant now,
+                                            boolean counted) {
         try {
-            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now, clientKey, counted));
+            return deps.transactions().inTransaction(() -> countedLink(widget, visitorId, identity, unverified, command, now,
+                    counted));
         } catch (ConcurrentChangeException raced) {
-            return deps.transactions().inTransaction(() -> link(widget, visitorId, identity, now, clientKey, counted));
+            return deps.transactions().inTransaction(() -> countedLink(widget, visitorId, identity, unverified, command, now,
+                    counted));
         }
+    }
+
+    /** Links, and counts the session it starts in the same transaction (coverage, spec section 11). */
+    private Result<StartedSession> countedLink(Widget widget, Optional<VisitorId> visitorId,
+                                               Optional<VisitorIdentity> identity, Unverified unverified,
+                                               StartSessionCommand command, Instant now, boolean counted) {
+        Result<StartedSession> started = link(widget, visitorId, identity, now, command.clientKey(), counted);
+        if (started instanceof Result.Ok<StartedSession> ok) {
+            boolean authenticated = ok.value().session().user().isPresent();
+            counting.count(widget, command.origin(), authenticated ? StartupOutcome.AUTHENTICATED : unverified.outcome(),
+                    authenticated ? Optional.empty() : unverified.code(), now);
+        }
+        return started;
     }
 
     /**
@@ -187,8 +247,8 @@ public final class StartSessionService implements StartSessionUseCase {
                                 + " or send the visitorId the widget stored to resume."));
     }
 
-    /** Verifies the token: its identity, empty in observe mode after a failure, or the refusal. */
-    private Result<Optional<VisitorIdentity>> verify(Widget widget, StartSessionCommand command, Instant now) {
+    /** Verifies the token: its identity, none in observe mode after a failure, or the refusal. */
+    private Result<Checked> verify(Widget widget, StartSessionCommand command, Instant now) {
         Optional<WidgetKeyring> keyring = deps.widgets().findKeyring(widget.workspaceId(), widget.id());
         if (keyring.isEmpty()) {
             return Refusals.widgetNotFound();
@@ -196,7 +256,7 @@ public final class StartSessionService implements StartSessionUseCase {
         TokenCheck check = deps.verifier().verify(widget.workspaceId(), new TokenVerificationRequest(
                 command.visitorToken().get(), widget.id(), widget.policy(), keyring.get(), now));
         if (check instanceof TokenCheck.Verified verified) {
-            return Result.ok(Optional.of(verified.identity()));
+            return Result.ok(new Checked(Optional.of(verified.identity()), Unverified.NO_TOKEN));
         }
         TokenCheck.Refused refused = (TokenCheck.Refused) check;
         Optional<Refusal> limited = recordFailure(widget, command, refused.refusal(), refused.headerKid(),
@@ -205,7 +265,7 @@ public final class StartSessionService implements StartSessionUseCase {
             return Result.refused(limited.get());
         }
         if (widget.policy().mode() == AuthMode.OBSERVE) {
-            return Result.ok(Optional.empty());
+            return Result.ok(new Checked(Optional.empty(), Unverified.observed(refused.refusal().code())));
         }
         return Result.refused(refused.refusal());
     }
@@ -224,6 +284,7 @@ public final class StartSessionService implements StartSessionUseCase {
         deps.rateLimit().recordFailure(widget.id(), command.clientKey(), now);
         deps.failures().recordAuthFailure(new AuthFailure(widget.workspaceId(), widget.id(), now, refusal.code(),
                 refusal.claim(), command.origin(), kid, iat));
+        counting.checkSpike(widget, now);
         return Optional.empty();
     }
 

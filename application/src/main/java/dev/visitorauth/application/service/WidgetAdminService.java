@@ -47,6 +47,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     private final Clock clock;
     private final boolean allowPlainHttpJwks;
     private final AppendEventPort events;
+    private final CoverageService coverage;
 
     /**
      * @param allowPlainHttpJwks true when private outbound addresses are allowed
@@ -55,7 +56,8 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
      */
     public WidgetAdminService(LoadWidgetPort load, SaveWidgetPort save, LoadAuthFailuresPort failures,
                               TransactionPort transactions, RandomPort random, Clock clock, boolean allowPlainHttpJwks,
-                              AppendEventPort events) {
+                              AppendEventPort events, CoverageService coverage) {
+        this.coverage = Objects.requireNonNull(coverage, "coverage");
         this.allowPlainHttpJwks = allowPlainHttpJwks;
         this.events = Objects.requireNonNull(events, "events");
         this.load = Objects.requireNonNull(load, "load");
@@ -90,9 +92,22 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
                 .map(keyring -> WidgetDetails.of(widget, keyring)));
     }
 
+    /**
+     * {@inheritDoc} A change that sets {@code mode} to {@code required} carries the rollout warning:
+     * what {@code required} would have refused over the last 24 hours, read from the coverage
+     * counters in the same transaction (absent when nothing).
+     */
     @Override
     public Result<WidgetDetails> updateWidget(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
-        return transactions.inTransaction(() -> find(workspaceId, widgetId)
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> updated(workspaceId, widgetId, settings).map(details ->
+                settings.mode().filter(AuthMode.REQUIRED.wire()::equals).isPresent()
+                        ? details.withRolloutWarning(coverage.rolloutWarning(details.widget(), now))
+                        : details));
+    }
+
+    private Result<WidgetDetails> updated(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
+        return find(workspaceId, widgetId)
                 .flatMap(widget -> apply(widget, settings))
                 .flatMap(updated -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
                     save.updateWidget(updated);
@@ -104,7 +119,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
                         save.saveKeyring(updated, changed);
                         return WidgetDetails.of(updated, changed);
                     });
-                })));
+                }));
     }
 
     @Override

@@ -99,6 +99,20 @@ final class WorkspaceEvents {
         return EventData.builder().string("userId", u.id().value()).string("externalId", u.externalId().value());
     }
 
+    /**
+     * {@code widget.auth_failures_spiked}: {@code failures} in the last five minutes against
+     * {@code baselineFailures} in the 24 hours before the current one (the hourly average is their 24th part).
+     */
+    static NewEvent authFailuresSpiked(Widget w, long failures, long baselineFailures, Instant at) {
+        return workspaceOnly(w.workspaceId(), EventType.WIDGET_AUTH_FAILURES_SPIKED, at, EventData.builder()
+                .string("widgetId", w.id().value())
+                .number("failures", failures)
+                .number("windowSeconds", dev.visitorauth.domain.coverage.FailureSpikeRule.WINDOW.toSeconds())
+                .number("baselineFailures", baselineFailures)
+                .number("baselineHours", dev.visitorauth.domain.coverage.FailureSpikeRule.BASELINE_HOURS)
+                .build());
+    }
+
     private static NewEvent workspaceOnly(WorkspaceId ws, EventType type, Instant at, EventData data) {
         return new NewEvent(ws, type, at, new EventAudience.WorkspaceOnly(), data);
     }

@@ -34,9 +34,15 @@ public interface PurgeExpiredDataUseCase {
 
     /** How many rows of each kind one run deleted. */
     record PurgeReport(long sessions, long tokenIds, long rateLimitWindows, long anonymousVisitors, long authFailures,
-                       long events) {
+                       long events, long startupCounters) {
+        /** A report with no coverage counters deleted. */
+        public PurgeReport(long sessions, long tokenIds, long rateLimitWindows, long anonymousVisitors, long authFailures,
+                           long events) {
+            this(sessions, tokenIds, rateLimitWindows, anonymousVisitors, authFailures, events, 0);
+        }
+
         public long total() {
-            return sessions + tokenIds + rateLimitWindows + anonymousVisitors + authFailures + events;
+            return sessions + tokenIds + rateLimitWindows + anonymousVisitors + authFailures + events + startupCounters;
         }
     }
 }

@@ -36,4 +36,10 @@ public interface PurgeExpiredDataPort {
      * log keeps 24 hours for replay); returns how many.
      */
     int deleteEventsBefore(Instant cutoff, int batchSize);
+
+    /**
+     * Deletes up to {@code batchSize} coverage counters of hours that started before {@code hour}
+     * (the counters keep 720 hours); returns how many.
+     */
+    int deleteStartupCountsBefore(Instant hour, int batchSize);
 }
