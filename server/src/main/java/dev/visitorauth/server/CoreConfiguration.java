@@ -34,6 +34,7 @@ import dev.visitorauth.application.port.in.RotateSecretUseCase;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
@@ -251,6 +252,11 @@ public class CoreConfiguration {
     @Bean
     ListAuthFailuresUseCase listAuthFailuresUseCase(VisitorAuthentication core) {
         return core.listAuthFailures()::listAuthFailures;
+    }
+
+    @Bean
+    GetCoverageUseCase getCoverageUseCase(VisitorAuthentication core) {
+        return core.coverage()::coverage;
     }
 
     @Bean

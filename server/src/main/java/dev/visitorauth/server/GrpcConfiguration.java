@@ -8,6 +8,7 @@ import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
@@ -51,10 +52,10 @@ public class GrpcConfiguration {
                                                  EraseUserUseCase eraseUser, ExportUserUseCase exportUser,
                                                  AddWidgetKeyUseCase addWidgetKey, DeleteWidgetKeyUseCase deleteWidgetKey,
                                                  UpdateWidgetUseCase updateWidget,
-                                                 RevokeUserSessionsUseCase revokeUserSessions) {
+                                                 RevokeUserSessionsUseCase revokeUserSessions, GetCoverageUseCase coverage) {
         return new VisitorAuthGrpcService.UseCases(verifyToken, startSession, getWidget, getUser, listUsers, getConversation,
                 postAgentReply, listAuthFailures, rotateSecret, listUserVisitors, listUserConversations, eraseUser, exportUser,
-                addWidgetKey, deleteWidgetKey, updateWidget, revokeUserSessions);
+                addWidgetKey, deleteWidgetKey, updateWidget, revokeUserSessions, coverage);
     }
 
     @Bean

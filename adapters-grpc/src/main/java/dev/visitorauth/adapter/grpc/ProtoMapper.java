@@ -3,6 +3,12 @@ package dev.visitorauth.adapter.grpc;
 import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import com.google.protobuf.Timestamp;
+import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
+import dev.visitorauth.adapter.grpc.v1.StartupCounts;
+import dev.visitorauth.domain.coverage.Coverage;
+import dev.visitorauth.domain.coverage.CoverageTally;
+import dev.visitorauth.domain.coverage.RequiredImpact;
 import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
 import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
 import dev.visitorauth.adapter.grpc.v1.WidgetKey;
@@ -237,5 +243,31 @@ final class ProtoMapper {
 
     static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    static GetWidgetCoverageResponse coverage(Coverage coverage) {
+        GetWidgetCoverageResponse.Builder b = GetWidgetCoverageResponse.newBuilder().setHours(coverage.hours())
+                .setCounts(startupCounts(coverage.counts())).setIfRequired(requiredImpact(coverage.ifRequired()));
+        coverage.byOrigin().forEach((origin, tally) -> b.putByOrigin(origin, startupCounts(tally)));
+        return b.build();
+    }
+
+    static SetWidgetModeResponse modeSet(WidgetDetails details) {
+        SetWidgetModeResponse.Builder b = SetWidgetModeResponse.newBuilder()
+                .setMode(details.widget().policy().mode().wire());
+        details.rolloutWarning().ifPresent(w -> b.setRolloutWarning(requiredImpact(w)));
+        return b.build();
+    }
+
+    private static StartupCounts startupCounts(CoverageTally tally) {
+        StartupCounts.Builder b = StartupCounts.newBuilder().setAuthenticated(tally.authenticated())
+                .setAnonymous(tally.anonymous()).setObservedInvalid(tally.observedInvalid());
+        tally.refused().forEach((code, n) -> b.putRefused(code.wire(), n));
+        return b.build();
+    }
+
+    private static dev.visitorauth.adapter.grpc.v1.RequiredImpact requiredImpact(RequiredImpact impact) {
+        return dev.visitorauth.adapter.grpc.v1.RequiredImpact.newBuilder().setWouldRefuse(impact.wouldRefuse())
+                .setShare(impact.share()).build();
     }
 }

@@ -35,6 +35,12 @@ import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenRequest;
 import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.application.VisitorAuthentication;
+import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageRequest;
+import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetModeRequest;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
+import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
@@ -93,6 +99,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     static final int MAX_PAGE_SIZE = 100;
     /** Failures listed when the request says 0. */
     static final int DEFAULT_FAILURE_LIMIT = 100;
+    /** The coverage window when the request says 0. */
+    static final int DEFAULT_COVERAGE_HOURS = 24;
     static final int MAX_CLIENT_ADDRESS_LENGTH = 255;
 
     private final UseCases useCases;
@@ -106,8 +114,9 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                            ListUserConversationsUseCase listUserConversations, EraseUserUseCase eraseUser,
                            ExportUserUseCase exportUser, AddWidgetKeyUseCase addWidgetKey,
                            DeleteWidgetKeyUseCase deleteWidgetKey, UpdateWidgetUseCase updateWidget,
-                           RevokeUserSessionsUseCase revokeUserSessions) {
+                           RevokeUserSessionsUseCase revokeUserSessions, GetCoverageUseCase coverage) {
         public UseCases {
+            Objects.requireNonNull(coverage, "coverage");
             Objects.requireNonNull(revokeUserSessions, "revokeUserSessions");
             Objects.requireNonNull(verifyToken, "verifyToken");
             Objects.requireNonNull(startSession, "startSession");
@@ -132,7 +141,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             return new UseCases(core.verifyToken(), core.startSession(), core.getWidget(), core.getUser(), core.listUsers(),
                     core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret(),
                     core.listUserVisitors(), core.listUserConversations(), core.eraseUser(), core.exportUser(),
-                    core.addWidgetKey(), core.deleteWidgetKey(), core.updateWidget(), core.revokeUserSessions());
+                    core.addWidgetKey(), core.deleteWidgetKey(), core.updateWidget(), core.revokeUserSessions(),
+                    core.coverage());
         }
     }
 
@@ -360,6 +370,22 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
         respond(response, "SetWidgetJwksUrl", workspace -> renamed(useCases.updateWidget()
                 .updateWidget(workspace, request.getWidgetId(), WidgetSettings.jwksUrlOnly(change)),
                 Map.of("jwksUrl", "jwks_url")).map(ProtoMapper::jwksUrlSet));
+    }
+
+    @Override
+    public void getWidgetCoverage(GetWidgetCoverageRequest request, StreamObserver<GetWidgetCoverageResponse> response) {
+        respond(response, "GetWidgetCoverage", workspace -> useCases.coverage()
+                .coverage(new CoverageQuery(workspace, request.getWidgetId(),
+                        request.getHours() == 0 ? DEFAULT_COVERAGE_HOURS : request.getHours()))
+                .map(ProtoMapper::coverage));
+    }
+
+    @Override
+    public void setWidgetMode(SetWidgetModeRequest request, StreamObserver<SetWidgetModeResponse> response) {
+        respond(response, "SetWidgetMode", workspace -> useCases.updateWidget()
+                .updateWidget(workspace, request.getWidgetId(), new WidgetSettings(Optional.empty(),
+                        Optional.of(request.getMode()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+                .map(ProtoMapper::modeSet));
     }
 
     /**

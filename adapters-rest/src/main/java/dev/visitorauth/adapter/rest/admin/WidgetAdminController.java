@@ -7,6 +7,10 @@ import dev.visitorauth.adapter.rest.json.QueryParameters;
 import dev.visitorauth.adapter.rest.json.Requests;
 import dev.visitorauth.adapter.rest.json.Responses.AuthFailureListResponse;
 import dev.visitorauth.adapter.rest.json.Responses.CreatedWidgetResponse;
+import dev.visitorauth.adapter.rest.json.Responses.CoverageResponse;
+import dev.visitorauth.adapter.rest.json.Responses.PatchedWidgetResponse;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
+import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.adapter.rest.json.Responses.SecretResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
@@ -44,6 +48,8 @@ import tools.jackson.databind.JsonNode;
 public class WidgetAdminController {
     /** Failures listed when the caller gives no {@code limit}. */
     public static final int DEFAULT_FAILURE_LIMIT = 100;
+    /** The coverage window when the caller gives no {@code hours}. */
+    public static final int DEFAULT_COVERAGE_HOURS = 24;
     /** The members a widget's create and PATCH bodies take. */
     private static final String[] SETTINGS = {"name", "mode", "maxTokenLifetimeSeconds", "clockSkewSeconds", "requireJti",
             "allowedOrigins", "jwksUrl"};
@@ -54,10 +60,12 @@ public class WidgetAdminController {
     private final RevealSecretUseCase revealSecret;
     private final RotateSecretUseCase rotateSecret;
     private final ListAuthFailuresUseCase listAuthFailures;
+    private final GetCoverageUseCase getCoverage;
 
     public WidgetAdminController(CreateWidgetUseCase createWidget, GetWidgetUseCase getWidget, UpdateWidgetUseCase updateWidget,
                                  RevealSecretUseCase revealSecret, RotateSecretUseCase rotateSecret,
-                                 ListAuthFailuresUseCase listAuthFailures) {
+                                 ListAuthFailuresUseCase listAuthFailures, GetCoverageUseCase getCoverage) {
+        this.getCoverage = Objects.requireNonNull(getCoverage, "getCoverage");
         this.createWidget = Objects.requireNonNull(createWidget, "createWidget");
         this.getWidget = Objects.requireNonNull(getWidget, "getWidget");
         this.updateWidget = Objects.requireNonNull(updateWidget, "updateWidget");
@@ -86,13 +94,14 @@ public class WidgetAdminController {
 
     @PatchMapping("/v1/admin/widgets/{widgetId}")
     @Operation(summary = "Change a widget's name, policy, allowed origins or JWKS URL",
-            description = "Absent members keep their value; jwksUrl: null removes it.")
-    public WidgetResponse update(
+            description = "Absent members keep their value; jwksUrl: null removes it. A change of mode to required "
+                    + "adds rolloutWarning {wouldRefuse, share} when the last 24 hours hold start-ups it would refuse.")
+    public PatchedWidgetResponse update(
             WorkspaceId workspace, @PathVariable String widgetId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = Requests.WidgetSettingsRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        return RestMapper.widget(unwrap(updateWidget.updateWidget(workspace, widgetId, settings(body))));
+        return RestMapper.patchedWidget(unwrap(updateWidget.updateWidget(workspace, widgetId, settings(body))));
     }
 
     @GetMapping("/v1/admin/widgets/{widgetId}/secret")
@@ -120,6 +129,16 @@ public class WidgetAdminController {
             @Parameter(description = "1 to 1000; default 100") @RequestParam(required = false) String limit) {
         int n = QueryParameters.wholeNumber("limit", limit, DEFAULT_FAILURE_LIMIT);
         return RestMapper.authFailures(unwrap(listAuthFailures.listAuthFailures(workspace, widgetId, n)));
+    }
+
+    @GetMapping("/v1/admin/widgets/{widgetId}/coverage")
+    @Operation(summary = "The widget's start-ups by outcome and origin, and what required would refuse",
+            description = "From hourly counters: the current hour and the hours-1 before it.")
+    public CoverageResponse coverage(
+            WorkspaceId workspace, @PathVariable String widgetId,
+            @Parameter(description = "1 to 720; default 24") @RequestParam(required = false) String hours) {
+        int n = QueryParameters.wholeNumber("hours", hours, DEFAULT_COVERAGE_HOURS);
+        return RestMapper.coverage(unwrap(getCoverage.coverage(new CoverageQuery(workspace, widgetId, n))));
     }
 
     private static WidgetSettings settings(JsonNode body) {

@@ -115,6 +115,38 @@ public final class Responses {
                                  @Schema(description = "Uploaded public keys, oldest first.") List<WidgetKeyResponse> keys) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "A widget after a PATCH; a change to required adds rolloutWarning when the last 24 hours hold "
+            + "start-ups that required would refuse.")
+    public record PatchedWidgetResponse(String id, String name, String keyId, PolicyResponse policy,
+                                        List<String> allowedOrigins, String createdAt,
+                                        @Schema(nullable = true) String jwksUrl, List<WidgetKeyResponse> keys,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL)
+                                        @Schema(description = "Only after a change to required, and only when it would "
+                                                + "have refused start-ups in the last 24 hours.")
+                                        RequiredImpactResponse rolloutWarning) {
+    }
+
+    @Schema(description = "What switching to required would have refused.")
+    public record RequiredImpactResponse(
+            @Schema(description = "Start-ups that got a session without a verified token (anonymous, observed invalid).")
+            long wouldRefuse,
+            @Schema(description = "wouldRefuse as a fraction (0 to 1) of all start-ups in the window, refused ones "
+                    + "included; 0 when there were none.") double share) {
+    }
+
+    @Schema(description = "Start-ups by outcome; refused by error code.")
+    public record CoverageCountsResponse(long authenticated, long anonymous, long observedInvalid, Map<String, Long> refused) {
+    }
+
+    @Schema(description = "A widget's start-ups over the last hours, from its hourly counters.")
+    public record CoverageResponse(int hours, CoverageCountsResponse counts,
+                                   @Schema(description = "By origin: a listed origin, \"other\" (not on the widget's list, "
+                                           + "or the widget has none) or \"none\" (no Origin header).")
+                                   Map<String, CoverageCountsResponse> byOrigin,
+                                   RequiredImpactResponse ifRequired) {
+    }
+
     @Schema(description = "A new widget, with its first secret.")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CreatedWidgetResponse(String id, String name, String keyId, PolicyResponse policy,

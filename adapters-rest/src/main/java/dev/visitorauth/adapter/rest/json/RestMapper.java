@@ -26,6 +26,13 @@ import dev.visitorauth.adapter.rest.json.Responses.VisitorUserResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetKeyResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WorkspaceResponse;
+import dev.visitorauth.adapter.rest.json.Responses.CoverageCountsResponse;
+import dev.visitorauth.adapter.rest.json.Responses.CoverageResponse;
+import dev.visitorauth.adapter.rest.json.Responses.PatchedWidgetResponse;
+import dev.visitorauth.adapter.rest.json.Responses.RequiredImpactResponse;
+import dev.visitorauth.domain.coverage.Coverage;
+import dev.visitorauth.domain.coverage.CoverageTally;
+import dev.visitorauth.domain.coverage.RequiredImpact;
 import dev.visitorauth.application.port.in.ConversationDetails;
 import dev.visitorauth.application.port.in.ConversationPage;
 import dev.visitorauth.application.port.in.MessagePage;
@@ -148,6 +155,30 @@ public final class RestMapper {
     /** The algorithms a key verifies as the wire shows them: one name, or "RS256,PS256" (in TokenAlgorithm's order). */
     public static String algorithms(WidgetPublicKey key) {
         return String.join(",", key.algorithms().stream().sorted().map(TokenAlgorithm::headerName).toList());
+    }
+
+    /** A PATCHed widget, with the rollout warning when the use case gave one. */
+    public static PatchedWidgetResponse patchedWidget(WidgetDetails details) {
+        WidgetResponse w = widget(details);
+        return new PatchedWidgetResponse(w.id(), w.name(), w.keyId(), w.policy(), w.allowedOrigins(), w.createdAt(),
+                w.jwksUrl(), w.keys(), details.rolloutWarning().map(RestMapper::requiredImpact).orElse(null));
+    }
+
+    public static RequiredImpactResponse requiredImpact(RequiredImpact impact) {
+        return new RequiredImpactResponse(impact.wouldRefuse(), impact.share());
+    }
+
+    public static CoverageResponse coverage(Coverage coverage) {
+        Map<String, CoverageCountsResponse> byOrigin = new java.util.TreeMap<>();
+        coverage.byOrigin().forEach((origin, tally) -> byOrigin.put(origin, coverageCounts(tally)));
+        return new CoverageResponse(coverage.hours(), coverageCounts(coverage.counts()), byOrigin,
+                requiredImpact(coverage.ifRequired()));
+    }
+
+    private static CoverageCountsResponse coverageCounts(CoverageTally tally) {
+        Map<String, Long> refused = new LinkedHashMap<>();
+        tally.refused().forEach((code, n) -> refused.put(code.wire(), n));
+        return new CoverageCountsResponse(tally.authenticated(), tally.anonymous(), tally.observedInvalid(), refused);
     }
 
     public static CreatedWidgetResponse createdWidget(WidgetDetails details) {
