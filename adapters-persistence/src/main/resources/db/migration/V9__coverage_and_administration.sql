@@ -25,3 +25,17 @@ CREATE TABLE failure_spike_alerts (
     last_alert_at  BIGINT      NOT NULL,
     CONSTRAINT pk_failure_spike_alerts PRIMARY KEY (workspace_id, widget_id)
 );
+
+-- API key rotation: the key a rotation replaced, valid until previous_key_valid_until
+-- (microseconds); both NULL when there is none. One previous key: the next rotation overwrites it.
+ALTER TABLE workspaces ADD COLUMN previous_api_key_hash VARCHAR(64);
+ALTER TABLE workspaces ADD COLUMN previous_key_valid_until BIGINT;
+
+-- The widget list, newest first: a range scan from the cursor.
+CREATE INDEX ix_widgets_recent ON widgets (workspace_id, created_at DESC, widget_id DESC);
+
+-- The agent inbox, newest activity first, across owners or by owner kind: a range scan from the
+-- cursor (ix_conversations_owner_recent has owner_id before the time, so it cannot serve these).
+CREATE INDEX ix_conversations_recent ON conversations (workspace_id, last_message_at DESC, conversation_id DESC);
+CREATE INDEX ix_conversations_kind_recent
+    ON conversations (workspace_id, owner_kind, last_message_at DESC, conversation_id DESC);

@@ -42,6 +42,10 @@ import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.application.service.AgentInboxService;
 import dev.visitorauth.application.service.CoverageService;
+import dev.visitorauth.application.service.AdminListsService;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.application.service.EventStreamService;
@@ -80,6 +84,7 @@ public final class VisitorAuthentication {
     private final WorkspaceService workspaces;
     private final WidgetAdminService widgets;
     private final CoverageService coverage;
+    private final AdminListsService adminLists;
     private final WidgetKeysService widgetKeys;
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
@@ -119,6 +124,7 @@ public final class VisitorAuthentication {
                 s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors,
                 s.appendEvents());
         widgetOrigins = new WidgetOriginsService(s.loadWidgets());
+        adminLists = new AdminListsService(s.loadWidgets(), s.pageConversations(), s.loadUsers(), b.cursors);
         revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.appendEvents(), s.transactions(),
                 b.clock);
         readState = new ReadStateService(widgetSessions, s.loadConversations(), s.saveConversations(), s.appendEvents(),
@@ -180,6 +186,21 @@ public final class VisitorAuthentication {
 
     public RevealSecretUseCase revealSecret() {
         return widgets;
+    }
+
+    /** The workspace's widgets, a page at a time. */
+    public ListWidgetsUseCase listWidgets() {
+        return adminLists;
+    }
+
+    /** The agent inbox: the workspace's conversations, users' and visitors', newest activity first. */
+    public ListInboxUseCase listInbox() {
+        return adminLists;
+    }
+
+    /** Replaces the workspace API key, with a grace period for the old one. */
+    public RotateApiKeyUseCase rotateApiKey() {
+        return workspaces;
     }
 
     /** A widget's coverage: start-ups by outcome and origin, and what {@code required} would refuse. */

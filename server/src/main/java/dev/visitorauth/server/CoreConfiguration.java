@@ -35,6 +35,9 @@ import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.GetCoverageUseCase;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
@@ -252,6 +255,21 @@ public class CoreConfiguration {
     @Bean
     ListAuthFailuresUseCase listAuthFailuresUseCase(VisitorAuthentication core) {
         return core.listAuthFailures()::listAuthFailures;
+    }
+
+    @Bean
+    ListWidgetsUseCase listWidgetsUseCase(VisitorAuthentication core) {
+        return core.listWidgets()::listWidgets;
+    }
+
+    @Bean
+    RotateApiKeyUseCase rotateApiKeyUseCase(VisitorAuthentication core) {
+        return core.rotateApiKey()::rotateApiKey;
+    }
+
+    @Bean
+    ListInboxUseCase listInboxUseCase(VisitorAuthentication core) {
+        return core.listInbox()::listInbox;
     }
 
     @Bean

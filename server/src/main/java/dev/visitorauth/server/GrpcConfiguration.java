@@ -9,6 +9,9 @@ import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.GetCoverageUseCase;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
@@ -52,10 +55,12 @@ public class GrpcConfiguration {
                                                  EraseUserUseCase eraseUser, ExportUserUseCase exportUser,
                                                  AddWidgetKeyUseCase addWidgetKey, DeleteWidgetKeyUseCase deleteWidgetKey,
                                                  UpdateWidgetUseCase updateWidget,
-                                                 RevokeUserSessionsUseCase revokeUserSessions, GetCoverageUseCase coverage) {
+                                                 RevokeUserSessionsUseCase revokeUserSessions, GetCoverageUseCase coverage,
+                                                 ListWidgetsUseCase listWidgets, RotateApiKeyUseCase rotateApiKey,
+                                                 ListInboxUseCase listInbox) {
         return new VisitorAuthGrpcService.UseCases(verifyToken, startSession, getWidget, getUser, listUsers, getConversation,
                 postAgentReply, listAuthFailures, rotateSecret, listUserVisitors, listUserConversations, eraseUser, exportUser,
-                addWidgetKey, deleteWidgetKey, updateWidget, revokeUserSessions, coverage);
+                addWidgetKey, deleteWidgetKey, updateWidget, revokeUserSessions, coverage, listWidgets, rotateApiKey, listInbox);
     }
 
     @Bean

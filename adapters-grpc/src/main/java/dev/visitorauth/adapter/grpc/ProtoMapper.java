@@ -3,6 +3,12 @@ package dev.visitorauth.adapter.grpc;
 import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import com.google.protobuf.Timestamp;
+import dev.visitorauth.adapter.grpc.v1.InboxConversation;
+import dev.visitorauth.adapter.grpc.v1.ListConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetsResponse;
+import dev.visitorauth.adapter.grpc.v1.WidgetSummary;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
 import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
 import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
 import dev.visitorauth.adapter.grpc.v1.StartupCounts;
@@ -269,5 +275,36 @@ final class ProtoMapper {
     private static dev.visitorauth.adapter.grpc.v1.RequiredImpact requiredImpact(RequiredImpact impact) {
         return dev.visitorauth.adapter.grpc.v1.RequiredImpact.newBuilder().setWouldRefuse(impact.wouldRefuse())
                 .setShare(impact.share()).build();
+    }
+
+    static ListWidgetsResponse widgets(ListWidgetsUseCase.WidgetPage page) {
+        ListWidgetsResponse.Builder b = ListWidgetsResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
+        for (WidgetDetails d : page.widgets()) {
+            var w = d.widget();
+            var p = w.policy();
+            WidgetSummary.Builder s = WidgetSummary.newBuilder().setId(w.id().value()).setName(w.name())
+                    .setKeyId(d.currentSecret().keyId().value()).setMode(p.mode().wire())
+                    .setMaxTokenLifetimeSeconds(p.maxTokenLifetime().toSeconds()).setClockSkewSeconds(p.clockSkew().toSeconds())
+                    .setRequireJti(p.requireJti()).addAllAllowedOrigins(w.allowedOrigins().origins())
+                    .setCreatedAt(timestamp(w.createdAt()));
+            d.jwksUrl().ifPresent(url -> s.setJwksUrl(url.value()));
+            b.addWidgets(s);
+        }
+        return b.build();
+    }
+
+    static ListConversationsResponse inbox(ListInboxUseCase.InboxPage page) {
+        ListConversationsResponse.Builder b = ListConversationsResponse.newBuilder()
+                .setNextPageToken(page.nextCursor().orElse(""));
+        for (ListInboxUseCase.InboxItem item : page.items()) {
+            var c = item.conversation();
+            InboxConversation.Builder i = InboxConversation.newBuilder().setId(c.id().value())
+                    .setOwnerKind(item.owner().kind()).setOwnerId(item.owner().id())
+                    .setCreatedAt(timestamp(c.createdAt())).setLastMessageAt(timestamp(c.lastMessageAt()))
+                    .setMessageCount(c.messageCount()).setPreview(c.preview().orElse(""));
+            item.owner().name().ifPresent(i::setOwnerName);
+            b.addConversations(i);
+        }
+        return b.build();
     }
 }

@@ -40,6 +40,18 @@ import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
 import dev.visitorauth.adapter.grpc.v1.SetWidgetModeRequest;
 import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
 import dev.visitorauth.application.port.in.GetCoverageUseCase;
+import dev.visitorauth.adapter.grpc.v1.ListConversationsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetsResponse;
+import dev.visitorauth.adapter.grpc.v1.RotateApiKeyRequest;
+import dev.visitorauth.adapter.grpc.v1.RotateApiKeyResponse;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxQuery;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase.ListWidgetsQuery;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
 import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
@@ -114,8 +126,12 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                            ListUserConversationsUseCase listUserConversations, EraseUserUseCase eraseUser,
                            ExportUserUseCase exportUser, AddWidgetKeyUseCase addWidgetKey,
                            DeleteWidgetKeyUseCase deleteWidgetKey, UpdateWidgetUseCase updateWidget,
-                           RevokeUserSessionsUseCase revokeUserSessions, GetCoverageUseCase coverage) {
+                           RevokeUserSessionsUseCase revokeUserSessions, GetCoverageUseCase coverage,
+                           ListWidgetsUseCase listWidgets, RotateApiKeyUseCase rotateApiKey, ListInboxUseCase listInbox) {
         public UseCases {
+            Objects.requireNonNull(listWidgets, "listWidgets");
+            Objects.requireNonNull(rotateApiKey, "rotateApiKey");
+            Objects.requireNonNull(listInbox, "listInbox");
             Objects.requireNonNull(coverage, "coverage");
             Objects.requireNonNull(revokeUserSessions, "revokeUserSessions");
             Objects.requireNonNull(verifyToken, "verifyToken");
@@ -142,7 +158,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                     core.getConversation(), core.postAgentReply(), core.listAuthFailures(), core.rotateSecret(),
                     core.listUserVisitors(), core.listUserConversations(), core.eraseUser(), core.exportUser(),
                     core.addWidgetKey(), core.deleteWidgetKey(), core.updateWidget(), core.revokeUserSessions(),
-                    core.coverage());
+                    core.coverage(), core.listWidgets(), core.rotateApiKey(), core.listInbox());
         }
     }
 
@@ -386,6 +402,34 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                 .updateWidget(workspace, request.getWidgetId(), new WidgetSettings(Optional.empty(),
                         Optional.of(request.getMode()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                 .map(ProtoMapper::modeSet));
+    }
+
+    @Override
+    public void listWidgets(ListWidgetsRequest request, StreamObserver<ListWidgetsResponse> response) {
+        respond(response, "ListWidgets", workspace -> renamed(useCases.listWidgets().listWidgets(new ListWidgetsQuery(
+                        workspace, pageSize(request.getPageSize()), present(request.getPageToken()))),
+                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::widgets));
+    }
+
+    @Override
+    public void rotateApiKey(RotateApiKeyRequest request, StreamObserver<RotateApiKeyResponse> response) {
+        respond(response, "RotateApiKey", workspace -> renamed(useCases.rotateApiKey()
+                        .rotateApiKey(new RotateApiKeyCommand(workspace, request.getGraceSeconds())),
+                Map.of("graceSeconds", "grace_seconds"))
+                .map(key -> RotateApiKeyResponse.newBuilder().setApiKey(key.apiKey()).build()));
+    }
+
+    @Override
+    public void listConversations(ListConversationsRequest request, StreamObserver<ListConversationsResponse> response) {
+        respond(response, "ListConversations", workspace -> renamed(useCases.listInbox().listInbox(new InboxQuery(
+                        workspace, pageSize(request.getPageSize()), present(request.getPageToken()),
+                        present(request.getOwner()))),
+                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::inbox));
+    }
+
+    /** A page size: 0 (unset) means the list's default; anything else goes to the use case, which checks it. */
+    private static java.util.OptionalInt pageSize(int requested) {
+        return requested == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(requested);
     }
 
     /**

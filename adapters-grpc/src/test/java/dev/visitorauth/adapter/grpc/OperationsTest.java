@@ -204,7 +204,7 @@ class OperationsTest {
             return u.getWidget().getWidget(workspace, widget);
         }, u.getUser(), u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
                 u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser(), u.addWidgetKey(),
-                u.deleteWidgetKey(), u.updateWidget(), u.revokeUserSessions(), u.coverage());
+                u.deleteWidgetKey(), u.updateWidget(), u.revokeUserSessions(), u.coverage(), u.listWidgets(), u.rotateApiKey(), u.listInbox());
     }
 
     @Test
@@ -214,7 +214,7 @@ class OperationsTest {
                     throw new StorageUnavailableException("Connection to db.internal:5432 refused", new SQLException("x"));
                 }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
                 u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser(), u.addWidgetKey(),
-                u.deleteWidgetKey(), u.updateWidget(), u.revokeUserSessions(), u.coverage()))) {
+                u.deleteWidgetKey(), u.updateWidget(), u.revokeUserSessions(), u.coverage(), u.listWidgets(), u.rotateApiKey(), u.listInbox()))) {
             StatusRuntimeException e = assertRefused(() -> grpc.stub().getUser(GetUserRequest.newBuilder().setExternalId("u1")
                     .build()), Status.Code.UNAVAILABLE, "unavailable");
             assertThat(e.getStatus().getDescription()).isEqualTo(GrpcStatusMapper.UNAVAILABLE_MESSAGE);
@@ -229,7 +229,7 @@ class OperationsTest {
                     throw new IllegalStateException("invariant broken for user 42 in table users");
                 }, u.listUsers(), u.getConversation(), u.postAgentReply(), u.listAuthFailures(), u.rotateSecret(),
                 u.listUserVisitors(), u.listUserConversations(), u.eraseUser(), u.exportUser(), u.addWidgetKey(),
-                u.deleteWidgetKey(), u.updateWidget(), u.revokeUserSessions(), u.coverage()))) {
+                u.deleteWidgetKey(), u.updateWidget(), u.revokeUserSessions(), u.coverage(), u.listWidgets(), u.rotateApiKey(), u.listInbox()))) {
             StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> grpc.stub().getUser(
                     GetUserRequest.newBuilder().setExternalId("u1").build()));
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);

@@ -9,6 +9,7 @@ import dev.visitorauth.application.port.out.SaveConversationPort;
 import dev.visitorauth.application.port.out.Keyset;
 import dev.visitorauth.application.port.out.ListOrder;
 import dev.visitorauth.application.port.out.PageConversationsPort;
+import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
 import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.Slice;
 import java.sql.Connection;
@@ -256,6 +257,44 @@ public final class JdbcConversationRepository implements LoadConversationPort, S
             next = Optional.of(new Keyset(recent ? last.lastMessageAt() : last.createdAt(), last.id().value()));
         }
         return new Slice<>(page, next);
+    }
+
+    @Override
+    public Slice<Conversation> pageWorkspaceConversations(WorkspaceId workspaceId, OwnerFilter owners, int limit,
+                                                          Optional<Keyset> after) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(owners, "owners");
+        Objects.requireNonNull(after, "after");
+        checkLimit(limit);
+        List<Object> params = new ArrayList<>(List.of(workspaceId.value()));
+        if (owners != OwnerFilter.ANY) {
+            params.add(owners == OwnerFilter.USERS ? "user" : "visitor");
+        }
+        after.ifPresent(k -> {
+            params.add(micros(k.at()));
+            params.add(k.id());
+        });
+        params.add(limit + 1);
+        String sql = inboxSql(owners != OwnerFilter.ANY, after.isPresent());
+        List<Conversation> rows = tx.read(c -> Jdbc.query(c, sql, JdbcConversationRepository::conversation,
+                params.toArray()));
+        boolean more = rows.size() > limit;
+        List<Conversation> page = more ? rows.subList(0, limit) : rows;
+        Optional<Keyset> next = more
+                ? Optional.of(new Keyset(page.get(limit - 1).lastMessageAt(), page.get(limit - 1).id().value()))
+                : Optional.empty();
+        return new Slice<>(page, next);
+    }
+
+    /**
+     * The inbox query (parameters: workspace, the owner kind when {@code byKind}, the cursor's time and
+     * id when {@code afterCursor}, the row limit): a range scan of {@code ix_conversations_recent}, or
+     * of {@code ix_conversations_kind_recent} by kind. Package-private for the plan tests.
+     */
+    static String inboxSql(boolean byKind, boolean afterCursor) {
+        return "SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ?" + (byKind ? " AND owner_kind = ?" : "")
+                + (afterCursor ? " AND (last_message_at, conversation_id) < (?, ?)" : "")
+                + " ORDER BY last_message_at DESC, conversation_id DESC LIMIT ?";
     }
 
     @Override

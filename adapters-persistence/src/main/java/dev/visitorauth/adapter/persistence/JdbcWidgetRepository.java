@@ -25,6 +25,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import dev.visitorauth.application.port.out.Keyset;
+import dev.visitorauth.application.port.out.Slice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -150,6 +152,31 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
             return Jdbc.queryOne(c, "SELECT " + WIDGET_COLUMNS + " FROM widgets WHERE workspace_id = ? AND widget_id = ?",
                     JdbcWidgetRepository::widget, ws.get(), id.value());
         });
+    }
+
+    @Override
+    public Slice<Widget> pageWidgets(WorkspaceId workspaceId, int limit, Optional<Keyset> after) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(after, "after");
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be 1 to 1000");
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + WIDGET_COLUMNS + " FROM widgets WHERE workspace_id = ?");
+        List<Object> params = new ArrayList<>(List.of(workspaceId.value()));
+        if (after.isPresent()) {
+            sql.append(" AND (created_at, widget_id) < (?, ?)");
+            params.add(Jdbc.micros(after.get().at()));
+            params.add(after.get().id());
+        }
+        sql.append(" ORDER BY created_at DESC, widget_id DESC LIMIT ?");
+        params.add(limit + 1);
+        List<Widget> rows = tx.read(c -> Jdbc.query(c, sql.toString(), JdbcWidgetRepository::widget, params.toArray()));
+        boolean more = rows.size() > limit;
+        List<Widget> page = more ? rows.subList(0, limit) : rows;
+        Optional<Keyset> next = more
+                ? Optional.of(new Keyset(page.get(limit - 1).createdAt(), page.get(limit - 1).id().value()))
+                : Optional.empty();
+        return new Slice<>(page, next);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.visitorauth.adapter.rest;
 
+import dev.visitorauth.adapter.rest.admin.AdministrationController;
 import dev.visitorauth.adapter.rest.admin.ConversationAdminController;
 import dev.visitorauth.adapter.rest.admin.TokenInspectionController;
 import dev.visitorauth.adapter.rest.admin.UserAdminController;
@@ -64,7 +65,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         WidgetKeysController.class,
         TokenInspectionController.class, UserAdminController.class, ConversationAdminController.class,
         RestExceptionHandler.class, OpenApiConfiguration.class,
-        UserDataController.class, StreamController.class})
+        UserDataController.class, StreamController.class, AdministrationController.class})
 public class RestAdapterConfiguration implements WebMvcConfigurer {
     /** The largest request body accepted (spec section 8); see {@link HttpLimits}. */
     public static final long MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;

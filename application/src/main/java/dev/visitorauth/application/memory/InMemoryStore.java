@@ -20,6 +20,8 @@ import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.EraseUserPort;
 import dev.visitorauth.application.port.out.Keyset;
+import dev.visitorauth.application.port.out.LoadWorkspacePort.ApiKeyHashes;
+import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
 import dev.visitorauth.application.port.out.ListOrder;
 import dev.visitorauth.application.port.out.PageConversationsPort;
 import dev.visitorauth.application.port.out.PageMessagesPort;
@@ -87,6 +89,7 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     private final InMemoryCoverageCounters coverage;
     private final Map<WorkspaceId, Workspace> workspaces = new HashMap<>();
     private final Map<WorkspaceId, String> apiKeyHashes = new HashMap<>();
+    private final Map<WorkspaceId, ApiKeyHashes> previousApiKeys = new HashMap<>();
     private final Map<WidgetId, Widget> widgets = new HashMap<>();
     private final Map<WidgetId, WidgetKeyring> keyrings = new HashMap<>();
     private final Map<Key, User> users = new HashMap<>();
@@ -146,6 +149,29 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     @Override
+    public Optional<ApiKeyHashes> findApiKeyHashes(WorkspaceId id) {
+        return tx.locked(() -> Optional.ofNullable(apiKeyHashes.get(id)).map(current -> {
+            ApiKeyHashes previous = previousApiKeys.get(id);
+            return previous == null ? new ApiKeyHashes(current, Optional.empty(), Optional.empty())
+                    : new ApiKeyHashes(current, previous.previous(), previous.previousValidUntil());
+        }));
+    }
+
+    @Override
+    public boolean rotateApiKey(WorkspaceId id, String newHash, Optional<Instant> previousValidUntil) {
+        return tx.locked(() -> {
+            String current = apiKeyHashes.get(id);
+            if (current == null) {
+                return false;
+            }
+            put(apiKeyHashes, id, newHash);
+            put(previousApiKeys, id, previousValidUntil.isEmpty() ? null
+                    : new ApiKeyHashes(newHash, Optional.of(current), previousValidUntil));
+            return true;
+        });
+    }
+
+    @Override
     public void createWorkspace(Workspace workspace, String apiKeyHash) {
         tx.locked(() -> {
             if (workspaces.containsKey(workspace.id())) {
@@ -158,6 +184,22 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     // Widgets
+
+    @Override
+    public Slice<Widget> pageWidgets(WorkspaceId workspaceId, int limit, Optional<Keyset> after) {
+        return tx.locked(() -> page(widgets.values().stream().filter(w -> w.workspaceId().equals(workspaceId)),
+                w -> new Keyset(w.createdAt(), w.id().value()), ListOrder.RECENT_FIRST, limit, after));
+    }
+
+    @Override
+    public Slice<Conversation> pageWorkspaceConversations(WorkspaceId workspaceId, OwnerFilter owners, int limit,
+                                                          Optional<Keyset> after) {
+        return tx.locked(() -> page(conversations.values().stream()
+                        .filter(c -> c.workspaceId().equals(workspaceId))
+                        .filter(c -> owners == OwnerFilter.ANY
+                                || (owners == OwnerFilter.USERS) == (c.owner() instanceof ConversationOwner.LinkedUser)),
+                c -> new Keyset(c.lastMessageAt(), c.id().value()), ListOrder.RECENT_FIRST, limit, after));
+    }
 
     @Override
     public Optional<Widget> findWidget(WidgetId id) {

@@ -35,6 +35,8 @@ final class Paging {
     static final String USER_CONVERSATIONS = "user-conversations";
     static final String USER_VISITORS = "user-visitors";
     static final String USERS = "users";
+    static final String WIDGETS = "widgets";
+    static final String INBOX = "inbox";
 
     private Paging() {
     }

@@ -2,7 +2,11 @@ package dev.visitorauth.application.service;
 
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.out.LoadWorkspacePort;
+import dev.visitorauth.application.port.out.LoadWorkspacePort.ApiKeyHashes;
+import java.time.Duration;
+import java.time.Instant;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWorkspacePort;
 import dev.visitorauth.application.port.out.TransactionPort;
@@ -14,7 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Workspaces and their API keys (stored as SHA-256 hashes, compared in constant time). */
-public final class WorkspaceService implements CreateWorkspaceUseCase, AuthenticateApiKeyUseCase {
+public final class WorkspaceService implements CreateWorkspaceUseCase, AuthenticateApiKeyUseCase, RotateApiKeyUseCase {
+    /** The longest grace an API key rotation gives the old key (spec section 11: 0 to 86400 s). */
+    public static final Duration MAX_API_KEY_GRACE = Duration.ofSeconds(86_400);
+
     private final LoadWorkspacePort load;
     private final SaveWorkspacePort save;
     private final TransactionPort transactions;
@@ -43,12 +50,40 @@ public final class WorkspaceService implements CreateWorkspaceUseCase, Authentic
         });
     }
 
+    /**
+     * {@inheritDoc} The new key replaces the current one in one statement; the replaced key is kept
+     * (as a hash) until the grace ends, and a key kept from an earlier rotation is dropped.
+     */
+    @Override
+    public Result<RotatedApiKey> rotateApiKey(RotateApiKeyCommand command) {
+        if (command.graceSeconds() < 0 || command.graceSeconds() > MAX_API_KEY_GRACE.toSeconds()) {
+            return Refusals.invalid("graceSeconds", "graceSeconds must be 0 to " + MAX_API_KEY_GRACE.toSeconds() + ".");
+        }
+        Optional<Instant> previousUntil = command.graceSeconds() == 0 ? Optional.empty()
+                : Optional.of(clock.instant().plusSeconds(command.graceSeconds()));
+        String apiKey = credentials.bearer(command.workspaceId());
+        return transactions.inTransaction(() -> save.rotateApiKey(command.workspaceId(), Credentials.sha256Hex(apiKey),
+                previousUntil) ? Result.ok(new RotatedApiKey(apiKey))
+                : Refusals.unauthenticated("The workspace of this API key no longer exists."));
+    }
+
+    /**
+     * True when {@code hash} is the current key's, or the previous key's before its grace ends. Both
+     * comparisons always run, in constant time, so the answer's timing does not say which key matched.
+     */
+    private boolean matches(ApiKeyHashes stored, String hash) {
+        boolean current = Credentials.sameHash(stored.current(), hash);
+        boolean previous = Credentials.sameHash(stored.previous().orElse(stored.current()), hash)
+                && stored.previousValidUntil().map(clock.instant()::isBefore).orElse(false);
+        return current | previous;
+    }
+
     @Override
     public Result<WorkspaceId> authenticateApiKey(String apiKey) {
         Optional<WorkspaceId> named = Credentials.workspaceOf(apiKey);
         if (named.isPresent()) {
-            Optional<String> stored = load.findApiKeyHash(named.get());
-            if (stored.isPresent() && Credentials.sameHash(stored.get(), Credentials.sha256Hex(apiKey))) {
+            Optional<ApiKeyHashes> stored = load.findApiKeyHashes(named.get());
+            if (stored.isPresent() && matches(stored.get(), Credentials.sha256Hex(apiKey))) {
                 return Result.ok(named.get());
             }
         }

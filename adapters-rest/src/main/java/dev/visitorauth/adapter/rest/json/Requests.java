@@ -56,6 +56,11 @@ public final class Requests {
             java.util.Map<String, Object> jwk) {
     }
 
+    public record RotateApiKeyRequest(
+            @Schema(minimum = "0", maximum = "86400", description = "How long the old API key keeps working; default 0.")
+            Long graceSeconds) {
+    }
+
     public record RotateSecretRequest(
             @Schema(minimum = "0", maximum = "86400", description = "How long the old secret keeps verifying; default 0.")
             Long graceSeconds) {

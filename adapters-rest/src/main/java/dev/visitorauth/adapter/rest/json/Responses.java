@@ -127,6 +127,39 @@ public final class Responses {
                                         RequiredImpactResponse rolloutWarning) {
     }
 
+    public record WidgetListResponse(List<WidgetResponse> widgets,
+                                     @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last.")
+                                     String nextCursor) {
+    }
+
+    @Schema(description = "The new workspace API key.")
+    public record ApiKeyResponse(@Schema(description = "The new key; shown this once, stored as a hash.") String apiKey) {
+        @Override
+        public String toString() {
+            return "ApiKeyResponse[apiKey=" + REDACTED + "]";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "Who owns an inbox conversation: a user (id = the company's external id) or an anonymous visitor.")
+    public record InboxOwnerResponse(@Schema(allowableValues = {"user", "visitor"}) String kind, String id,
+                                     @Schema(nullable = true) String name) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "A conversation in the agent inbox.")
+    public record InboxItemResponse(String id, InboxOwnerResponse owner, String createdAt, String lastMessageAt,
+                                    int messageCount,
+                                    @Schema(nullable = true, description = "The last message's first line, at most 140 "
+                                            + "code points.") String preview) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record InboxResponse(List<InboxItemResponse> conversations,
+                                @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last.")
+                                String nextCursor) {
+    }
+
     @Schema(description = "What switching to required would have refused.")
     public record RequiredImpactResponse(
             @Schema(description = "Start-ups that got a session without a verified token (anonymous, observed invalid).")

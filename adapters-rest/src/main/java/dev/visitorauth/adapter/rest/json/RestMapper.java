@@ -27,6 +27,14 @@ import dev.visitorauth.adapter.rest.json.Responses.WidgetKeyResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WorkspaceResponse;
 import dev.visitorauth.adapter.rest.json.Responses.CoverageCountsResponse;
+import dev.visitorauth.adapter.rest.json.Responses.InboxItemResponse;
+import dev.visitorauth.adapter.rest.json.Responses.InboxOwnerResponse;
+import dev.visitorauth.adapter.rest.json.Responses.InboxResponse;
+import dev.visitorauth.adapter.rest.json.Responses.WidgetListResponse;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxItem;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxOwner;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxPage;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase.WidgetPage;
 import dev.visitorauth.adapter.rest.json.Responses.CoverageResponse;
 import dev.visitorauth.adapter.rest.json.Responses.PatchedWidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.RequiredImpactResponse;
@@ -162,6 +170,22 @@ public final class RestMapper {
         WidgetResponse w = widget(details);
         return new PatchedWidgetResponse(w.id(), w.name(), w.keyId(), w.policy(), w.allowedOrigins(), w.createdAt(),
                 w.jwksUrl(), w.keys(), details.rolloutWarning().map(RestMapper::requiredImpact).orElse(null));
+    }
+
+    public static WidgetListResponse widgetList(WidgetPage page) {
+        return new WidgetListResponse(page.widgets().stream().map(RestMapper::widget).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    public static InboxResponse inbox(InboxPage page) {
+        return new InboxResponse(page.items().stream().map(RestMapper::inboxItem).toList(), page.nextCursor().orElse(null));
+    }
+
+    private static InboxItemResponse inboxItem(InboxItem item) {
+        Conversation c = item.conversation();
+        InboxOwner o = item.owner();
+        return new InboxItemResponse(c.id().value(), new InboxOwnerResponse(o.kind(), o.id(), o.name().orElse(null)),
+                time(c.createdAt()), time(c.lastMessageAt()), c.messageCount(), c.preview().orElse(null));
     }
 
     public static RequiredImpactResponse requiredImpact(RequiredImpact impact) {

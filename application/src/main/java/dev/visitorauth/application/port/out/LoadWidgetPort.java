@@ -20,4 +20,12 @@ public interface LoadWidgetPort {
      * two concurrent rotations apply one after the other instead of one losing the other's secret.
      */
     Optional<WidgetKeyring> lockKeyring(WorkspaceId workspaceId, WidgetId id);
+
+    /**
+     * A page of the workspace's widgets, newest first (creation time, then id, both descending).
+     *
+     * @param limit 1 to 1000
+     * @param after the previous page's {@link Slice#next()}; empty for the first page
+     */
+    Slice<Widget> pageWidgets(WorkspaceId workspaceId, int limit, Optional<Keyset> after);
 }

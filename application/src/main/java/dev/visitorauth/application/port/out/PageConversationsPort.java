@@ -18,4 +18,17 @@ public interface PageConversationsPort {
 
     /** How many conversations the owner has. */
     long countConversationsOf(WorkspaceId workspaceId, ConversationOwner owner);
+
+    /** Whose conversations an inbox page holds. */
+    enum OwnerFilter { ANY, USERS, VISITORS }
+
+    /**
+     * A page of the workspace's conversations, users' and anonymous visitors' alike, newest activity
+     * first ({@code lastMessageAt}, then id, both descending), each with its preview.
+     *
+     * @param limit 1 to 1000
+     * @param after the previous page's {@link Slice#next()}; empty for the first page
+     */
+    Slice<Conversation> pageWorkspaceConversations(WorkspaceId workspaceId, OwnerFilter owners, int limit,
+                                                   Optional<Keyset> after);
 }

@@ -1,0 +1,8 @@
+package dev.visitorauth.adapter.persistence;
+
+class PostgresAdministrationTest extends AdministrationContractTest {
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
