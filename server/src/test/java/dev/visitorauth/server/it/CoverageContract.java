@@ -125,6 +125,25 @@ abstract class CoverageContract extends ServerTestBase {
     }
 
     @Test
+    void tenFailedVerificationsInFiveMinutesOnANewWidgetReachTheAdminStreamAsOneSpikeEvent() {
+        Widget w = api.newWidget();
+        try (SseClient admin = SseClient.open(port, "/v1/admin/stream", w.apiKey(), null)) {
+            for (int i = 0; i < 12; i++) {
+                assertProblem(api.start(w, null, sign(WRONG_SECRET, claims(newUserId()))), 401, "invalid_signature");
+            }
+
+            SseClient.Event spike = admin.next();
+
+            assertThat(spike.type()).isEqualTo("widget.auth_failures_spiked");
+            JsonNode data = spike.json().path("data");
+            assertThat(data.path("widgetId").asString()).isEqualTo(w.id());
+            assertThat(data.path("failures").asLong()).isEqualTo(10);
+            assertThat(data.path("baselineFailures").asLong()).isZero();
+            assertThat(admin.poll(java.time.Duration.ofMillis(500))).as("at most one an hour").isNull();
+        }
+    }
+
+    @Test
     void grpcReadsTheSameCoverageAndSetsTheModeWithItsWarning() {
         Widget w = api.newWidget();
         assertThat(api.start(w, null, null).status()).isEqualTo(201);
