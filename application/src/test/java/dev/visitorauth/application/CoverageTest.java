@@ -2,6 +2,7 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
 import dev.visitorauth.application.port.in.StartedSession;
@@ -108,6 +109,18 @@ class CoverageTest {
         assertThat(c.byOrigin()).containsOnlyKeys("https://shop.example", "other", "none");
         assertThat(c.byOrigin().get("https://shop.example")).isEqualTo(new CoverageTally(0, 1, 0, Map.of()));
         assertThat(c.byOrigin().get("other")).isEqualTo(new CoverageTally(0, 0, 0, Map.of(ErrorCode.ORIGIN_NOT_ALLOWED, 1L)));
+    }
+
+    @Test
+    void rateLimitedStartupsAreNotCounted() {
+        TestWorld limited = new TestWorld(Storage.inMemory(new InMemoryFailureRateLimiter(1, Duration.ofMinutes(1))));
+        for (int i = 0; i < 3; i++) {
+            limited.start(Optional.empty(), Optional.of(limited.tokens.refusedToken(ErrorCode.INVALID_SIGNATURE, "sig")));
+        }
+
+        Coverage c = limited.auth.coverage().coverage(new CoverageQuery(limited.workspace, limited.widgetId, 1)).orElseThrow();
+
+        assertThat(c.counts()).isEqualTo(new CoverageTally(0, 0, 0, Map.of(ErrorCode.INVALID_SIGNATURE, 1L)));
     }
 
     @Test

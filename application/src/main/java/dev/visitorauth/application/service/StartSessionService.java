@@ -64,8 +64,9 @@ import java.util.Optional;
  *
  * <p>Coverage (spec section 11): a start-up that gets a session is counted in the widget's hourly
  * counters inside the linking transaction; a refused one (its transaction rolled back, or refused
- * before it) is counted afterwards in a small transaction of its own. A start-up for a widget that
- * does not exist is not counted anywhere.
+ * before it) is counted afterwards in a small transaction of its own, except {@code rate_limited}
+ * ones (see {@link StartupCounting#counts}). A start-up for a widget that does not exist is not
+ * counted anywhere.
  */
 public final class StartSessionService implements StartSessionUseCase {
     private final Deps deps;
@@ -144,7 +145,7 @@ public final class StartSessionService implements StartSessionUseCase {
         }
         Widget widget = found.get();
         Result<StartedSession> started = start(widget, command, now);
-        if (started instanceof Result.Refused<StartedSession> refused) {
+        if (started instanceof Result.Refused<StartedSession> refused && StartupCounting.counts(refused.refusal().code())) {
             counting.countRefused(widget, command.origin(), refused.refusal().code(), now);
         }
         return started;

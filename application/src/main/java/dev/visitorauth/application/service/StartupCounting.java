@@ -53,6 +53,16 @@ final class StartupCounting {
                 OriginBucket.of(origin, widget.allowedOrigins()), outcome, code);
     }
 
+    /**
+     * True when a refusal with {@code code} is counted. {@code rate_limited} is not: the limiters
+     * answer a flood with a read, and counting each refusal would turn it into a write per request
+     * on one hot counter row, holding pool connections the flood should not get. The rate-limit
+     * metrics count those refusals instead.
+     */
+    static boolean counts(ErrorCode code) {
+        return code != ErrorCode.RATE_LIMITED;
+    }
+
     /** Counts a refused start-up in a transaction of its own (the start-up's was rolled back). */
     void countRefused(Widget widget, Optional<String> origin, ErrorCode code, Instant now) {
         transactions.inTransaction(() -> {
