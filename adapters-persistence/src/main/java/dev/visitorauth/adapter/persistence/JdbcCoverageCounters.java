@@ -22,11 +22,13 @@ import java.util.Optional;
  * The coverage counters ({@code startup_counters}) and the spike alert's slot
  * ({@code failure_spike_alerts}).
  *
- * <p>Counting is an upsert that adds one: on PostgreSQL one statement
- * ({@code INSERT ... ON CONFLICT DO UPDATE SET starts = starts + 1}); on H2 an update, else an
- * insert ({@code ON CONFLICT DO NOTHING}), else the update again. Inside the caller's transaction
- * the counter row stays locked until it ends: start-ups of one widget, hour, origin and outcome
- * queue on that row for their commit, which is the price of exact counts written with the change.
+ * <p>Counting adds one to the counter's row, creating it at 1: an {@code UPDATE} (one round trip
+ * once the hour's row exists), else an {@code INSERT ... ON CONFLICT DO NOTHING}, else the update
+ * again (a concurrent insert won). Not {@code INSERT ... ON CONFLICT DO UPDATE}: on PostgreSQL that
+ * locks the existing row as a separate step before updating it, on every start-up. Inside the
+ * caller's transaction the row stays locked until it ends, so start-ups of one widget, hour,
+ * origin and outcome commit one after the other: the price of exact counts written with the
+ * change (measured in docs/performance.md).
  */
 public final class JdbcCoverageCounters implements CountStartupsPort, LoadCoveragePort, FailureSpikePort {
     private final JdbcTransactions tx;
@@ -40,18 +42,10 @@ public final class JdbcCoverageCounters implements CountStartupsPort, LoadCovera
                              Optional<ErrorCode> code) {
         Object[] key = {workspaceId.value(), widgetId.value(), micros(hour), origin, outcome.wire(),
                 code.map(ErrorCode::wire).orElse("")};
-        tx.statement(c -> {
-            if (tx.isPostgres(c)) {
-                return Jdbc.update(c, "INSERT INTO startup_counters AS s (workspace_id, widget_id, hour_start, origin, outcome,"
-                        + " code, starts) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (workspace_id, widget_id, hour_start, origin,"
-                        + " outcome, code) DO UPDATE SET starts = s.starts + 1", key);
-            }
-            Jdbc.updateOrInsert(c, "UPDATE startup_counters SET starts = starts + 1 WHERE workspace_id = ? AND widget_id = ?"
-                            + " AND hour_start = ? AND origin = ? AND outcome = ? AND code = ?", key,
-                    "INSERT INTO startup_counters (workspace_id, widget_id, hour_start, origin, outcome, code, starts)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING", key);
-            return 1;
-        });
+        tx.write(c -> Jdbc.updateOrInsert(c, "UPDATE startup_counters SET starts = starts + 1 WHERE workspace_id = ?"
+                        + " AND widget_id = ? AND hour_start = ? AND origin = ? AND outcome = ? AND code = ?", key,
+                "INSERT INTO startup_counters (workspace_id, widget_id, hour_start, origin, outcome, code, starts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING", key));
     }
 
     @Override
