@@ -184,6 +184,26 @@ public class RestTestApplication {
     }
 
     @Bean
+    dev.visitorauth.application.port.in.GetCoverageUseCase getCoverage(VisitorAuthentication a) {
+        return a.coverage()::coverage;
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.ListWidgetsUseCase listWidgets(VisitorAuthentication a) {
+        return a.listWidgets()::listWidgets;
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.RotateApiKeyUseCase rotateApiKey(VisitorAuthentication a) {
+        return a.rotateApiKey()::rotateApiKey;
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.ListInboxUseCase listInbox(VisitorAuthentication a) {
+        return a.listInbox()::listInbox;
+    }
+
+    @Bean
     InspectTokenUseCase inspectToken(VisitorAuthentication a) {
         return a.inspectToken()::inspectToken;
     }
