@@ -176,13 +176,16 @@ final class StrictJsonReader {
             throw notStrict("a malformed number");
         }
         String text = new String(bytes, start, at - start, StandardCharsets.ISO_8859_1);
-        if (!JsonValue.JsonNumber.isJsonNumber(text)) {
+        JsonValue.JsonNumber number;
+        try {
+            number = new JsonValue.JsonNumber(text); // the one check of the grammar
+        } catch (IllegalArgumentException notANumber) {
             throw notStrict("a malformed number (no leading zeros, '+', or bare '.')");
         }
         if (text.length() > JsonSyntaxException.MAX_NUMBER_LENGTH) {
             throw new JsonSyntaxException(Failure.NUMBER_TOO_LONG, "a number of " + text.length() + " characters");
         }
-        return new JsonValue.JsonNumber(text);
+        return number;
     }
 
     /**
