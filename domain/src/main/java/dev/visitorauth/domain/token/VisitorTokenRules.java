@@ -251,7 +251,7 @@ public final class VisitorTokenRules {
 
         private Refusal checkTimes() {
             Duration skew = policy.clockSkew();
-            if (now.isAfter(exp.plus(skew))) {
+            if (isAfter(now, exp, skew)) {
                 String message = "The token expired at " + when(exp) + ", " + seconds(Duration.between(exp, now))
                         + " before the server's time " + now + " (clock skew allowed: " + seconds(skew)
                         + "). Sign a fresh token for every page load, and check your server's clock.";
@@ -260,44 +260,64 @@ public final class VisitorTokenRules {
             if (tracing) {
                 pass("exp", "expires at " + when(exp) + "; server time " + now + ", clock skew " + seconds(skew));
             }
-            Instant latest = now.plus(skew);
-            Refusal refusal = checkNotInFuture("nbf", nbf, latest, now, skew);
+            Refusal refusal = checkNotInFuture("nbf", nbf, skew);
             if (refusal == null) {
-                refusal = checkNotInFuture("iat", iat, latest, now, skew);
+                refusal = checkNotInFuture("iat", iat, skew);
             }
             if (refusal != null) {
                 return refusal;
             }
             Duration max = policy.maxTokenLifetime();
-            Duration remaining = Duration.between(now, exp);
-            if (remaining.compareTo(max.plus(skew)) > 0) {
+            if (isAfter(exp, now, max, skew)) {
+                Duration remaining = Duration.between(now, exp);
                 String message = "exp is " + span(exp, remaining) + " after the server's time " + now
                         + "; this widget accepts tokens that expire within " + seconds(max) + " (plus " + seconds(skew)
                         + " clock skew). Use a short expiry: 30 seconds is recommended.";
                 return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "exp", message, message);
             }
-            if (iat != null) {
+            if (iat != null && isAfter(exp, iat, max)) {
                 Duration lifetime = Duration.between(iat, exp);
-                if (lifetime.compareTo(max) > 0) {
-                    String message = "exp is " + span(exp, lifetime) + " after iat; this widget accepts tokens that "
-                            + "live at most " + seconds(max) + ". Use a short expiry: 30 seconds is recommended.";
-                    return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "iat", message, message);
-                }
+                String message = "exp is " + span(exp, lifetime) + " after iat; this widget accepts tokens that "
+                        + "live at most " + seconds(max) + ". Use a short expiry: 30 seconds is recommended.";
+                return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "iat", message, message);
             }
             if (tracing) {
-                pass("lifetime", "expires " + seconds(remaining) + " from now"
+                pass("lifetime", "expires " + seconds(Duration.between(now, exp)) + " from now"
                         + (iat == null ? "" : ", " + seconds(Duration.between(iat, exp)) + " after iat")
                         + "; maximum " + seconds(max) + " (+" + seconds(skew) + " skew from now)");
             }
             return null;
         }
 
-        private Refusal checkNotInFuture(String claim, Instant time, Instant latest, Instant now, Duration skew) {
+        /**
+         * True when {@code time} is after {@code base} plus {@code span} (and {@code more}): the time rules' one
+         * comparison, in whole seconds and nanoseconds, without the intermediate instants and
+         * durations (NumericDates are at most 10000-01-01, and the policy's spans at most days, so
+         * the sums cannot overflow).
+         */
+        private static boolean isAfter(Instant time, Instant base, Duration span) {
+            return isAfter(time, base.getEpochSecond() + span.getSeconds(), (long) base.getNano() + span.getNano());
+        }
+
+        private static boolean isAfter(Instant time, Instant base, Duration span, Duration more) {
+            return isAfter(time, base.getEpochSecond() + span.getSeconds() + more.getSeconds(),
+                    (long) base.getNano() + span.getNano() + more.getNano());
+        }
+
+        /** {@code nanos}: 0 to under 3 seconds' worth, carried into the seconds here. */
+        private static boolean isAfter(Instant time, long seconds, long nanos) {
+            long limitSeconds = seconds + nanos / 1_000_000_000L;
+            long limitNanos = nanos % 1_000_000_000L;
+            long timeSeconds = time.getEpochSecond();
+            return timeSeconds > limitSeconds || (timeSeconds == limitSeconds && time.getNano() > limitNanos);
+        }
+
+        private Refusal checkNotInFuture(String claim, Instant time, Duration skew) {
             if (time == null) {
                 pass(claim, absentDetail(claim));
                 return null;
             }
-            if (time.isAfter(latest)) {
+            if (isAfter(time, now, skew)) {
                 String message = claim + " is " + when(time) + ", later than the server's time " + now
                         + " by more than the allowed clock skew of " + seconds(skew)
                         + ": the token is not valid yet. Check your server's clock.";
