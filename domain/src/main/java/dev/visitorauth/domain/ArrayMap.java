@@ -46,6 +46,7 @@ public final class ArrayMap<V> extends AbstractMap<String, V> {
         private V[] values;
         private int size;
         private Map<String, Integer> index;
+        private long hashBits; // bit (hash mod 64) set for each key held
         private boolean built;
 
         @SuppressWarnings("unchecked")
@@ -85,6 +86,10 @@ public final class ArrayMap<V> extends AbstractMap<String, V> {
                 return i == null ? -1 : i;
             }
             int hash = key.hashCode(); // cached in the String, as in every key already added
+            long bit = 1L << hash; // the low six bits of the hash
+            if ((hashBits & bit) == 0) {
+                return -1; // no key held has those six bits: a new key, found without a search
+            }
             for (int i = 0; i < size; i++) {
                 if (keys[i] == key || (keys[i].hashCode() == hash && keys[i].equals(key))) {
                     return i;
@@ -102,6 +107,7 @@ public final class ArrayMap<V> extends AbstractMap<String, V> {
             keys[size] = key;
             values[size] = value;
             size++;
+            hashBits |= 1L << key.hashCode();
             if (index != null) {
                 index.put(key, size - 1);
             } else if (size > LINEAR_KEYS) {
