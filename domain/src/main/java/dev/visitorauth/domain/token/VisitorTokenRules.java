@@ -252,10 +252,7 @@ public final class VisitorTokenRules {
         private Refusal checkTimes() {
             Duration skew = policy.clockSkew();
             if (isAfter(now, exp, skew)) {
-                String message = "The token expired at " + when(exp) + ", " + seconds(Duration.between(exp, now))
-                        + " before the server's time " + now + " (clock skew allowed: " + seconds(skew)
-                        + "). Sign a fresh token for every page load, and check your server's clock.";
-                return fail(ErrorCode.TOKEN_EXPIRED, "exp", message, message);
+                return expired(skew);
             }
             if (tracing) {
                 pass("exp", "expires at " + when(exp) + "; server time " + now + ", clock skew " + seconds(skew));
@@ -269,17 +266,10 @@ public final class VisitorTokenRules {
             }
             Duration max = policy.maxTokenLifetime();
             if (isAfter(exp, now, max, skew)) {
-                Duration remaining = Duration.between(now, exp);
-                String message = "exp is " + span(exp, remaining) + " after the server's time " + now
-                        + "; this widget accepts tokens that expire within " + seconds(max) + " (plus " + seconds(skew)
-                        + " clock skew). Use a short expiry: 30 seconds is recommended.";
-                return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "exp", message, message);
+                return expiresTooLate(max, skew);
             }
             if (iat != null && isAfter(exp, iat, max)) {
-                Duration lifetime = Duration.between(iat, exp);
-                String message = "exp is " + span(exp, lifetime) + " after iat; this widget accepts tokens that "
-                        + "live at most " + seconds(max) + ". Use a short expiry: 30 seconds is recommended.";
-                return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "iat", message, message);
+                return livesTooLong(max);
             }
             if (tracing) {
                 pass("lifetime", "expires " + seconds(Duration.between(now, exp)) + " from now"
@@ -287,6 +277,26 @@ public final class VisitorTokenRules {
                         + "; maximum " + seconds(max) + " (+" + seconds(skew) + " skew from now)");
             }
             return null;
+        }
+
+        private Refusal expired(Duration skew) {
+            String message = "The token expired at " + when(exp) + ", " + seconds(Duration.between(exp, now))
+                    + " before the server's time " + now + " (clock skew allowed: " + seconds(skew)
+                    + "). Sign a fresh token for every page load, and check your server's clock.";
+            return fail(ErrorCode.TOKEN_EXPIRED, "exp", message, message);
+        }
+
+        private Refusal expiresTooLate(Duration max, Duration skew) {
+            String message = "exp is " + span(exp, Duration.between(now, exp)) + " after the server's time " + now
+                    + "; this widget accepts tokens that expire within " + seconds(max) + " (plus " + seconds(skew)
+                    + " clock skew). Use a short expiry: 30 seconds is recommended.";
+            return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "exp", message, message);
+        }
+
+        private Refusal livesTooLong(Duration max) {
+            String message = "exp is " + span(exp, Duration.between(iat, exp)) + " after iat; this widget accepts tokens that "
+                    + "live at most " + seconds(max) + ". Use a short expiry: 30 seconds is recommended.";
+            return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "iat", message, message);
         }
 
         /**
