@@ -9,6 +9,7 @@ The server needs VISITORAUTH_NEW_VISITOR_LIMIT and VISITORAUTH_CONVERSATION_LIMI
 (every session comes from 127.0.0.1). Standard library only.
 Two nodes on one database: REPLY_BASE_URL=<the other node's URL> posts the agent replies there, so
 every event crosses from that node to the one holding the streams (BASE_URL, SERVER_PID).
+HOLD_SECONDS=<s> keeps the streams open that long after the replies (to inspect the server's heap).
 """
 import asyncio
 import json
@@ -108,7 +109,7 @@ async def main():
         sent = time.perf_counter()
         await loop.run_in_executor(None, call, reply_base, "POST", f"/v1/admin/conversations/{s.conversation}/messages",
                                    ws["apiKey"], {"text": text})
-        got = await asyncio.wait_for(fut, 10)
+        got = await asyncio.wait_for(fut, 60)
         latencies.append((got - sent) * 1000)
         await asyncio.sleep(max(0.0, 1 / rate - (time.perf_counter() - sent)))
     latencies.sort()
@@ -118,6 +119,10 @@ async def main():
           f"{'; replies posted on ' + reply_base if reply_base != base else ''})", flush=True)
     rss2, threads2 = proc(pid)
     print(f"after the replies: RSS {rss2} MB, {threads2} threads", flush=True)
+    hold = float(os.environ.get("HOLD_SECONDS", "0"))
+    if hold > 0:
+        print(f"holding the streams open for {hold:.0f} s", flush=True)
+        await asyncio.sleep(hold)
     for t in tasks:
         t.cancel()
 

@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
 import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
+import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.service.ConversationReadingService;
 import dev.visitorauth.application.service.UserDataService;
@@ -100,22 +101,23 @@ public final class VisitorAuthentication {
     private VisitorAuthentication(Builder b) {
         Storage s = b.storage;
         storage = s;
+        LoadWidgetPort widgetReads = b.widgetReads != null ? b.widgetReads : s.loadWidgets();
         clock = b.clock;
         TokenVerificationService verification = new TokenVerificationService(b.verifier,
                 new JwksKeyCache(b.jwks, JwksKeyCache.DEFAULT_MAX_URLS), s.recordFailures());
-        startSession = new StartSessionService(new StartSessionService.Deps(s.loadWidgets(), verification, s.tokenIds(),
+        startSession = new StartSessionService(new StartSessionService.Deps(widgetReads, verification, s.tokenIds(),
                 s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
                 s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits(),
                 s.loadConversations(), s.appendEvents(), s.coverage().count(), s.coverage().load(), s.coverage().spikes()));
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
-                s.loadWidgets(), s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
+                widgetReads, s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
                 s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
         coverage = new CoverageService(s.loadWidgets(), s.coverage().load(), b.clock);
         widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
                 b.allowPrivateOutbound, s.appendEvents(), coverage);
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
-        tokenTools = new TokenToolsService(s.loadWidgets(), verification, s.tokenIds(), s.loadUsers(), b.clock);
+        tokenTools = new TokenToolsService(widgetReads, verification, s.tokenIds(), s.loadUsers(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
         userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
                 s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions(), s.appendEvents(), b.clock));
@@ -123,7 +125,7 @@ public final class VisitorAuthentication {
         inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
                 s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors,
                 s.appendEvents());
-        widgetOrigins = new WidgetOriginsService(s.loadWidgets());
+        widgetOrigins = new WidgetOriginsService(widgetReads);
         adminLists = new AdminListsService(s.loadWidgets(), s.pageConversations(), s.loadUsers(), b.cursors);
         revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.appendEvents(), s.transactions(),
                 b.clock);
@@ -310,9 +312,20 @@ public final class VisitorAuthentication {
         private FetchJwksPort jwks = NO_JWKS_FETCHER;
         private ParseJwkPort jwkParser = NO_JWK_PARSER;
         private boolean allowPrivateOutbound;
+        private LoadWidgetPort widgetReads;
 
         private Builder(VerifyVisitorTokenPort verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        /**
+         * Where the read-only paths (session start-up, sessions, token tools, CORS) read widgets and
+         * keyrings: e.g. a per-node cache that changes evict. Every path that changes a widget
+         * reads it from the storage. Default: the storage's.
+         */
+        public Builder widgetReads(LoadWidgetPort widgetReads) {
+            this.widgetReads = Objects.requireNonNull(widgetReads, "widgetReads");
+            return this;
         }
 
         /** Where data lives; default: a fresh {@link Storage#inMemory()}. */

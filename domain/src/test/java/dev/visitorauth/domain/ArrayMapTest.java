@@ -11,13 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArrayMapTest {
 
     private static ArrayMap<Integer> of(int size) {
-        String[] keys = new String[size + 3];
-        Integer[] values = new Integer[size + 3];
+        ArrayMap.Builder<Integer> builder = new ArrayMap.Builder<>(size);
         for (int i = 0; i < size; i++) {
-            keys[i] = "k" + i;
-            values[i] = i;
+            assertThat(builder.add("k" + i, i)).isTrue();
         }
-        return ArrayMap.owning(keys, values, size);
+        return builder.build();
     }
 
     @ParameterizedTest
@@ -41,14 +39,40 @@ class ArrayMapTest {
 
     @ParameterizedTest
     @ValueSource(ints = {2, ArrayMap.LINEAR_KEYS + 2})
-    void refusesDuplicateKeys(int size) {
-        String[] keys = new String[size];
-        Integer[] values = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = i == size - 1 ? "k0" : "k" + i;
-            values[i] = i;
+    void refusesADuplicateKeyAndKeepsTheFirst(int size) {
+        ArrayMap.Builder<Integer> builder = new ArrayMap.Builder<>(size);
+        for (int i = 0; i < size - 1; i++) {
+            builder.add("k" + i, i);
         }
-        assertThatThrownBy(() -> ArrayMap.owning(keys, values, size)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(builder.add(new String("k0"), 99)).isFalse();
+        assertThat(builder.add(new String("k" + (size - 2)), 99)).isFalse();
+        ArrayMap<Integer> map = builder.build();
+        assertThat(map).hasSize(size - 1).containsEntry("k0", 0).containsEntry("k" + (size - 2), size - 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, ArrayMap.LINEAR_KEYS + 3})
+    void setReplacesAValueInItsFirstPosition(int size) {
+        ArrayMap.Builder<Integer> builder = new ArrayMap.Builder<>(2);
+        for (int i = 0; i < size; i++) {
+            builder.set("k" + i, i);
+        }
+        builder.set(new String("k1"), 100);
+
+        ArrayMap<Integer> map = builder.build();
+        assertThat(map).hasSize(size);
+        assertThat(map.key(1)).isEqualTo("k1");
+        assertThat(map.value(1)).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1})
+    void isSingleUse(int size) {
+        ArrayMap.Builder<Integer> builder = new ArrayMap.Builder<>(size);
+        builder.build();
+        assertThatThrownBy(() -> builder.add("k", 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
     }
 
     @ParameterizedTest

@@ -49,6 +49,7 @@ import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -130,8 +131,11 @@ public class CoreConfiguration {
                                                 VisitorAuthProperties properties, MeterRegistry meters,
                                                 RateLimitMetrics limitMetrics, CursorCodecPort cursorCodec,
                                                 OutboundHttpClient outbound) {
+        CaffeineCacheMetrics.monitor(meters, persistence.cachedWidgets().widgetCache(), "visitorauth.widgets");
+        CaffeineCacheMetrics.monitor(meters, persistence.cachedWidgets().keyringCache(), "visitorauth.keyrings");
         return VisitorAuthentication.builder(new TimedTokenVerifier(new StrictJwsCodec(), meters))
                 .jwks(new Jose4jJwksFetcher(outbound))
+                .widgetReads(persistence.cachedWidgets())
                 .storage(persistence.storage().withRecordFailures(
                         new LoggingAuthFailureRecorder(persistence.authFailures(), metrics))
                         .withRateLimits(limitMetrics.counting(persistence.failureRateLimiter()),

@@ -67,7 +67,7 @@ final class EventStreams implements SmartLifecycle, DisposableBean {
         }
         service.resume();
         ticker = Executors.newSingleThreadScheduledExecutor(daemons("visitorauth-events-ticker-"));
-        listenLogin.ifPresent(login -> listener = PostgresEventListener.start(persistence.events(),
+        listenLogin.ifPresent(login -> listener = PostgresEventListener.start(persistence.events(), persistence.widgetChanges(),
                 () -> DriverManager.getConnection(login.url(), login.user(), login.password()),
                 Duration.ofMillis(100), Duration.ofSeconds(10)));
         ticker.scheduleWithFixedDelay(() -> {

@@ -26,12 +26,18 @@ import org.flywaydb.core.Flyway;
  * {@link Builder#migrate(boolean)}. Every adapter is thread-safe; build one instance per data source.
  */
 public final class JdbcPersistence {
+    /** The most widgets (and keyrings) {@link #cachedWidgets()} holds by default. */
+    public static final int DEFAULT_WIDGET_CACHE_SIZE = 10_000;
+    /** How long {@link #cachedWidgets()} serves an entry at most by default, changes or not: the safety net. */
+    public static final Duration DEFAULT_WIDGET_CACHE_TTL = Duration.ofSeconds(30);
     /** Where the migrations are, for hosts that run Flyway themselves. */
     public static final String MIGRATIONS_LOCATION = "classpath:db/migration";
 
     private final JdbcTransactions transactions;
     private final JdbcWorkspaceRepository workspaces;
     private final JdbcWidgetRepository widgets;
+    private final WidgetChanges widgetChanges;
+    private final CachingWidgetDirectory cachedWidgets;
     private final JdbcUserRepository users;
     private final JdbcVisitorRepository visitors;
     private final JdbcConversationRepository conversations;
@@ -48,7 +54,10 @@ public final class JdbcPersistence {
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
         workspaces = new JdbcWorkspaceRepository(transactions);
-        widgets = new JdbcWidgetRepository(transactions, b.cipher);
+        widgetChanges = new WidgetChanges(transactions);
+        widgets = new JdbcWidgetRepository(transactions, b.cipher, widgetChanges);
+        cachedWidgets = new CachingWidgetDirectory(widgets, b.widgetCacheSize, b.widgetCacheTtl);
+        widgetChanges.subscribe(cachedWidgets);
         users = new JdbcUserRepository(transactions);
         visitors = new JdbcVisitorRepository(transactions);
         conversations = new JdbcConversationRepository(transactions);
@@ -101,6 +110,20 @@ public final class JdbcPersistence {
     /** Implements {@code LoadWidgetPort} and {@code SaveWidgetPort}. */
     public JdbcWidgetRepository widgets() {
         return widgets;
+    }
+
+    /**
+     * Implements {@code LoadWidgetPort} from this node's cache of widgets and keyrings, which every
+     * change evicts (here after its commit, on other nodes through {@link #widgetChanges()} and
+     * {@link PostgresEventListener}): for {@code VisitorAuthentication.Builder.widgetReads}.
+     */
+    public CachingWidgetDirectory cachedWidgets() {
+        return cachedWidgets;
+    }
+
+    /** That widgets changed: what {@link PostgresEventListener} tells when another node changed one. */
+    public WidgetChanges widgetChanges() {
+        return widgetChanges;
     }
 
     /** Implements {@code LoadUserPort}, {@code SaveUserPort} and {@code SearchUsersPort}. */
@@ -181,6 +204,8 @@ public final class JdbcPersistence {
         private Duration failureWindow = JdbcFailureRateLimiter.DEFAULT_WINDOW;
         private int authFailuresPerWidget = JdbcAuthFailureLog.DEFAULT_MAX_PER_WIDGET;
         private Duration authFailureRetention = JdbcAuthFailureLog.DEFAULT_RETENTION;
+        private int widgetCacheSize = DEFAULT_WIDGET_CACHE_SIZE;
+        private Duration widgetCacheTtl = DEFAULT_WIDGET_CACHE_TTL;
         private RateLimitPort.RequestLimits requestLimits = RateLimitPort.RequestLimits.DEFAULTS;
 
         private Builder(DataSource dataSource, SecretCipherPort cipher) {
@@ -217,6 +242,20 @@ public final class JdbcPersistence {
             }
             this.authFailuresPerWidget = maxPerWidget;
             this.authFailureRetention = maxAge;
+            return this;
+        }
+
+        /**
+         * The per-node widget cache's bounds (default: {@value #DEFAULT_WIDGET_CACHE_SIZE} widgets,
+         * 30 s): a change evicts its widget at once; the time-to-live only bounds what a lost
+         * notification could leave behind.
+         */
+        public Builder widgetCache(int maxWidgets, Duration timeToLive) {
+            if (maxWidgets < 1 || timeToLive == null || timeToLive.isNegative() || timeToLive.isZero()) {
+                throw new IllegalArgumentException("maxWidgets and timeToLive must be positive");
+            }
+            this.widgetCacheSize = maxWidgets;
+            this.widgetCacheTtl = timeToLive;
             return this;
         }
 

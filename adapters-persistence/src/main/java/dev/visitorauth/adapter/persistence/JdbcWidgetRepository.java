@@ -47,8 +47,10 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
 
     private final JdbcTransactions tx;
     private final SecretCipherPort cipher;
+    private final WidgetChanges changes;
 
-    public JdbcWidgetRepository(JdbcTransactions tx, SecretCipherPort cipher) {
+    JdbcWidgetRepository(JdbcTransactions tx, SecretCipherPort cipher, WidgetChanges changes) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.tx = Objects.requireNonNull(tx, "tx");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
@@ -86,11 +88,15 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
     public void updateWidget(Widget widget) {
         Objects.requireNonNull(widget, "widget");
         AuthenticationPolicy p = widget.policy();
-        int updated = tx.write(c -> Jdbc.update(c,
-                "UPDATE widgets SET name = ?, auth_mode = ?, max_token_lifetime_ms = ?, clock_skew_ms = ?, require_jti = ?,"
-                        + " allowed_origins = ? WHERE workspace_id = ? AND widget_id = ?",
-                widget.name(), p.mode().wire(), p.maxTokenLifetime().toMillis(), p.clockSkew().toMillis(), p.requireJti(),
-                joinOrigins(widget.allowedOrigins()), widget.workspaceId().value(), widget.id().value()));
+        int updated = tx.write(c -> {
+            int rows = Jdbc.update(c,
+                    "UPDATE widgets SET name = ?, auth_mode = ?, max_token_lifetime_ms = ?, clock_skew_ms = ?, require_jti = ?,"
+                            + " allowed_origins = ? WHERE workspace_id = ? AND widget_id = ?",
+                    widget.name(), p.mode().wire(), p.maxTokenLifetime().toMillis(), p.clockSkew().toMillis(), p.requireJti(),
+                    joinOrigins(widget.allowedOrigins()), widget.workspaceId().value(), widget.id().value());
+            changes.record(c, widget.id());
+            return rows;
+        });
         if (updated == 0) {
             throw new IllegalStateException("no stored widget " + widget.id() + " in workspace " + widget.workspaceId());
         }
@@ -136,6 +142,7 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
                 }
             }
             savePublicKeys(c, ws, id, keyring.publicKeys());
+            changes.record(c, widget.id());
             return null;
         });
     }

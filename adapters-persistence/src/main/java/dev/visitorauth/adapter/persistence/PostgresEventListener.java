@@ -1,6 +1,7 @@
 package dev.visitorauth.adapter.persistence;
 
 import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ public final class PostgresEventListener implements AutoCloseable {
     private static final int POLL_MILLIS = 1_000;
 
     private final JdbcEventLog log;
+    private final WidgetChanges widgetChanges;
     private final ConnectionFactory factory;
     private final Duration minBackoff;
     private final Duration maxBackoff;
@@ -46,8 +48,10 @@ public final class PostgresEventListener implements AutoCloseable {
     private volatile boolean listening;
     private volatile Connection current;
 
-    private PostgresEventListener(JdbcEventLog log, ConnectionFactory factory, Duration minBackoff, Duration maxBackoff) {
+    private PostgresEventListener(JdbcEventLog log, WidgetChanges widgetChanges, ConnectionFactory factory,
+                                  Duration minBackoff, Duration maxBackoff) {
         this.log = Objects.requireNonNull(log, "log");
+        this.widgetChanges = Objects.requireNonNull(widgetChanges, "widgetChanges");
         this.factory = Objects.requireNonNull(factory, "factory");
         this.minBackoff = Objects.requireNonNull(minBackoff, "minBackoff");
         this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -58,10 +62,13 @@ public final class PostgresEventListener implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts listening for {@code events}' workspace log; {@link #close()} stops it. */
-    public static PostgresEventListener start(JdbcEventLog events, ConnectionFactory factory, Duration minBackoff,
-                                              Duration maxBackoff) {
-        PostgresEventListener listener = new PostgresEventListener(events, factory, minBackoff, maxBackoff);
+    /**
+     * Starts listening for {@code events}' workspace log and for widget changes (the caches'
+     * evictions); {@link #close()} stops it.
+     */
+    public static PostgresEventListener start(JdbcEventLog events, WidgetChanges widgetChanges, ConnectionFactory factory,
+                                              Duration minBackoff, Duration maxBackoff) {
+        PostgresEventListener listener = new PostgresEventListener(events, widgetChanges, factory, minBackoff, maxBackoff);
         listener.thread.start();
         return listener;
     }
@@ -84,6 +91,7 @@ public final class PostgresEventListener implements AutoCloseable {
                     current = c;
                     try (Statement s = c.createStatement()) {
                         s.execute("LISTEN " + JdbcEventLog.CHANNEL);
+                        s.execute("LISTEN " + WidgetChanges.CHANNEL);
                     }
                     PGConnection pg = c.unwrap(PGConnection.class);
                     listening = true;
@@ -93,13 +101,19 @@ public final class PostgresEventListener implements AutoCloseable {
                     }
                     backoff = minBackoff.toMillis();
                     log.signalMayHaveMissed();
+                    widgetChanges.signalMayHaveMissed();
                     while (running) {
                         PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                         if (notifications != null) {
                             for (PGNotification notification : notifications) {
-                                String ws = notification.getParameter();
-                                if (Ids.isWellFormed(ws)) {
-                                    log.signal(new WorkspaceId(ws));
+                                String id = notification.getParameter();
+                                if (!Ids.isWellFormed(id)) {
+                                    continue;
+                                }
+                                if (WidgetChanges.CHANNEL.equals(notification.getName())) {
+                                    widgetChanges.signal(new WidgetId(id));
+                                } else {
+                                    log.signal(new WorkspaceId(id));
                                 }
                             }
                         }

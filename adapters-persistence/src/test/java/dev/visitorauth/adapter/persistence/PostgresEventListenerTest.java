@@ -78,7 +78,7 @@ class PostgresEventListenerTest {
                 missedOnA.incrementAndGet();
             }
         });
-        PostgresEventListener listener = PostgresEventListener.start(nodeA.events(), () -> DriverManager.getConnection(url),
+        PostgresEventListener listener = PostgresEventListener.start(nodeA.events(), nodeA.widgetChanges(), () -> DriverManager.getConnection(url),
                 Duration.ofMillis(50), Duration.ofMillis(500));
         try {
             await("the first LISTEN", listener::isListening);

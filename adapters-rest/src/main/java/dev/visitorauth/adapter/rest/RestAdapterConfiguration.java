@@ -20,6 +20,7 @@ import dev.visitorauth.adapter.rest.http.HttpLimits;
 import dev.visitorauth.adapter.rest.http.RequestBodyLimitFilter;
 import dev.visitorauth.adapter.rest.http.SecurityHeadersFilter;
 import dev.visitorauth.adapter.rest.http.HeaderDeadlineProtocol;
+import dev.visitorauth.adapter.rest.http.ConnectionBuffers;
 import dev.visitorauth.adapter.rest.http.TomcatNoSwallowValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -128,7 +129,8 @@ public class RestAdapterConfiguration implements WebMvcConfigurer {
 
     /**
      * On Tomcat: the connector with a deadline on each request's header phase, the same length as the
-     * body's ({@link HeaderDeadlineProtocol}); Tomcat's own timeout bounds only each read.
+     * body's ({@link HeaderDeadlineProtocol}); Tomcat's own timeout bounds only each read. Its
+     * per-connection buffers are the small ones of {@link ConnectionBuffers#SMALL}.
      */
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestHeaderDeadline(ObjectProvider<HttpLimits> limits) {
@@ -139,6 +141,7 @@ public class RestAdapterConfiguration implements WebMvcConfigurer {
                 if (!connector.setProperty("requestHeaderTimeout", Long.toString(millis))) {
                     throw new IllegalStateException("the HTTP connector does not take requestHeaderTimeout");
                 }
+                ConnectionBuffers.SMALL.applyTo(connector);
             });
         };
     }

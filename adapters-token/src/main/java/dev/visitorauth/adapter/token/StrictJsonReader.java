@@ -176,13 +176,16 @@ final class StrictJsonReader {
             throw notStrict("a malformed number");
         }
         String text = new String(bytes, start, at - start, StandardCharsets.ISO_8859_1);
-        if (!JsonValue.JsonNumber.isJsonNumber(text)) {
+        JsonValue.JsonNumber number;
+        try {
+            number = new JsonValue.JsonNumber(text); // the one check of the grammar
+        } catch (IllegalArgumentException notANumber) {
             throw notStrict("a malformed number (no leading zeros, '+', or bare '.')");
         }
         if (text.length() > JsonSyntaxException.MAX_NUMBER_LENGTH) {
             throw new JsonSyntaxException(Failure.NUMBER_TOO_LONG, "a number of " + text.length() + " characters");
         }
-        return new JsonValue.JsonNumber(text);
+        return number;
     }
 
     /**
@@ -367,7 +370,7 @@ final class StrictJsonReader {
         NameCache(java.util.List<String> pinned) {
             for (String name : pinned) {
                 byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-                int slot = slot(hash(bytes, 0, bytes.length));
+                int slot = slot(bytes, 0, bytes.length);
                 if (entries[slot] == null) {
                     name.hashCode();
                     entries[slot] = new Entry(bytes, name, true);
@@ -375,43 +378,32 @@ final class StrictJsonReader {
             }
         }
 
-        private static int hash(byte[] bytes, int from, int to) {
-            int hash = 0;
-            for (int i = from; i < to; i++) {
-                hash = 31 * hash + bytes[i];
-            }
-            return hash;
-        }
-
-        /** Fibonacci hashing: the top 8 bits of the product (the names the rules read land in distinct slots). */
-        private static int slot(int hash) {
-            return (hash * 0x9E3779B9) >>> 24;
+        /**
+         * The slot of a name of at least one byte: Fibonacci hashing (the top 8 bits of the product)
+         * of its length and its first, middle and last bytes, so finding the slot costs the same
+         * for any length; the names the rules read land in distinct slots.
+         */
+        private static int slot(byte[] bytes, int from, int length) {
+            int key = length << 24 ^ bytes[from] << 8 ^ bytes[from + length / 2] << 16 ^ bytes[from + length - 1];
+            return (key * 0x9E3779B9) >>> 24;
         }
 
         /**
          * The plain ASCII name whose first character is at {@code from} (after the opening quote),
-         * from the cache or now entered into it; null when the name is not plain, too long or not
-         * closed (the caller then reads it the general way).
+         * from the cache or now entered into it; null when the name is not plain, empty, too long or
+         * not closed (the caller then reads it the general way).
          */
         String plainName(byte[] bytes, int from, int end) {
-            int hash = 0;
             int i = from;
             int limit = Math.min(end, from + MAX_NAME + 1);
-            for (; i < limit; i++) {
-                byte b = bytes[i];
-                if (b == '"') {
-                    break;
-                }
-                if (b < 0x20 || b == '\\') { // also every non-ASCII byte: negative
-                    return null;
-                }
-                hash = 31 * hash + b;
+            while (i < limit && NAME_BYTES[bytes[i] & 0xFF]) {
+                i++;
             }
-            if (i == limit) {
+            if (i == limit || bytes[i] != '"' || i == from) {
                 return null;
             }
             int length = i - from;
-            int slot = slot(hash);
+            int slot = slot(bytes, from, length);
             Entry entry = entries[slot];
             if (entry != null && sameBytes(entry.bytes, bytes, from, length)) {
                 return entry.name;
@@ -422,6 +414,15 @@ final class StrictJsonReader {
                 entries[slot] = new Entry(java.util.Arrays.copyOfRange(bytes, from, i), name, false);
             }
             return name;
+        }
+
+        /** Bytes of a plain name: printable ASCII but '"' and '\\' (no escape, no control character). */
+        private static final boolean[] NAME_BYTES = new boolean[256];
+
+        static {
+            for (int b = 0x20; b < 0x7F; b++) {
+                NAME_BYTES[b] = b != '"' && b != '\\';
+            }
         }
 
         /** A plain loop: names are a few bytes, shorter than a range check and a vectorised mismatch. */

@@ -68,34 +68,48 @@ public record AvatarUrl(String value) {
         } else if (n > 7 && s.regionMatches(true, 0, "http://", 0, 7)) {
             i = 7;
         } else {
-            int colon = s.indexOf(':');
-            if (colon < 0) {
-                return NO; // no scheme: a relative reference
-            }
-            boolean web = (colon == 4 && s.regionMatches(true, 0, "http", 0, 4))
-                    || (colon == 5 && s.regionMatches(true, 0, "https", 0, 5));
-            return !web && isScheme(s, colon) ? NO : UNSURE;
+            return otherScheme(s);
         }
-        // The host: labels of letters, digits and inner hyphens, the last starting with a letter
-        // (RFC 2396 hostname, which URI reads as a server-based authority).
+        i = hostAndPortEnd(s, i);
+        return i >= 0 && isCommonRest(s, i) ? YES : UNSURE;
+    }
+
+    /** Not http(s)://: NO for a relative reference or another scheme, UNSURE for odd http(s) forms. */
+    private static int otherScheme(String s) {
+        int colon = s.indexOf(':');
+        if (colon < 0) {
+            return NO; // no scheme: a relative reference
+        }
+        boolean web = (colon == 4 && s.regionMatches(true, 0, "http", 0, 4))
+                || (colon == 5 && s.regionMatches(true, 0, "https", 0, 5));
+        return !web && isScheme(s, colon) ? NO : UNSURE;
+    }
+
+    /**
+     * Where the plain host name starting at {@code i} (and its port, if any) ends: labels of
+     * letters, digits and inner hyphens, the last starting with a letter (RFC 2396 hostname, which
+     * URI reads as a server-based authority); -1 when the authority is not of that common form.
+     */
+    private static int hostAndPortEnd(String s, int i) {
+        int n = s.length();
         int labelStart = i;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c == '.') {
                 if (i == labelStart || s.charAt(i - 1) == '-') {
-                    return UNSURE;
+                    return -1;
                 }
                 labelStart = i + 1;
             } else if (c == '-') {
                 if (i == labelStart) {
-                    return UNSURE;
+                    return -1;
                 }
             } else if (!isLetter(c) && !isDigit(c)) {
                 break;
             }
         }
         if (i == labelStart || s.charAt(i - 1) == '-' || !isLetter(s.charAt(labelStart))) {
-            return UNSURE;
+            return -1;
         }
         if (i < n && s.charAt(i) == ':') {
             int portStart = ++i;
@@ -103,30 +117,36 @@ public record AvatarUrl(String value) {
                 i++;
             }
             if (i == portStart) {
-                return UNSURE;
+                return -1;
             }
         }
         if (i < n && s.charAt(i) != '/' && s.charAt(i) != '?' && s.charAt(i) != '#') {
-            return UNSURE; // user info, a bracketed address, or other characters in the authority
+            return -1; // user info, a bracketed address, or other characters in the authority
         }
+        return i;
+    }
+
+    /** True when the path, query and fragment from {@code i} hold only URI characters and valid escapes, one '#'. */
+    private static boolean isCommonRest(String s, int i) {
+        int n = s.length();
         boolean inFragment = false;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c == '#') {
                 if (inFragment) {
-                    return UNSURE;
+                    return false;
                 }
                 inFragment = true;
             } else if (c == '%') {
                 if (i + 2 >= n || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
-                    return UNSURE;
+                    return false;
                 }
                 i += 2;
             } else if (!isUriChar(c)) {
-                return UNSURE;
+                return false;
             }
         }
-        return YES;
+        return true;
     }
 
     private static boolean isScheme(String s, int colon) {

@@ -36,52 +36,32 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
      * another copy (the token hot path makes no defensive copies). Single use.
      */
     public static final class PatchBuilder {
-        private String[] keys;
-        private FieldUpdate<String>[] updates;
-        private int size;
+        private final ArrayMap.Builder<FieldUpdate<String>> patch;
 
-        @SuppressWarnings("unchecked")
         public PatchBuilder(int expectedKeys) {
-            keys = new String[Math.max(4, expectedKeys)];
-            updates = new FieldUpdate[keys.length];
+            patch = new ArrayMap.Builder<>(expectedKeys);
         }
 
         /** Sets one key's update (a key put twice keeps the later one); only assignments and clears belong in a patch. */
         public PatchBuilder put(String key, FieldUpdate<String> update) {
-            Objects.requireNonNull(key, "key");
             Objects.requireNonNull(update, "update");
             if (update instanceof FieldUpdate.Keep) {
                 throw new IllegalArgumentException("a custom data patch assigns or clears keys");
             }
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    updates[i] = update;
-                    return this;
-                }
-            }
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                updates = java.util.Arrays.copyOf(updates, size * 2);
-            }
-            keys[size] = key;
-            updates[size] = update;
-            size++;
+            patch.set(key, update);
             return this;
         }
 
         /** The patch, read-only; the builder cannot be used again. */
         public Map<String, FieldUpdate<String>> build() {
-            ArrayMap<FieldUpdate<String>> patch = ArrayMap.owning(keys, updates, size);
-            keys = null;
-            updates = null;
-            return patch;
+            return patch.build();
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, FieldUpdate<String>> copy(Map<String, FieldUpdate<String>> customData) {
-        return ArrayMap.owning(customData.keySet().toArray(new String[0]), customData.values().toArray(new FieldUpdate[0]),
-                customData.size());
+        ArrayMap.Builder<FieldUpdate<String>> copy = new ArrayMap.Builder<>(customData.size());
+        customData.forEach(copy::add);
+        return copy.build();
     }
 
     /** A token with no profile claims at all. */

@@ -214,43 +214,11 @@ public sealed interface JsonValue
          * compared after any escapes were decoded). For a parser: no copy is made at the end.
          */
         public static final class Builder {
-            private String[] names = new String[ArrayMap.LINEAR_KEYS];
-            private JsonValue[] values = new JsonValue[ArrayMap.LINEAR_KEYS];
-            private int size;
-            private java.util.Set<String> seen;
-            private boolean built;
+            private final ArrayMap.Builder<JsonValue> members = new ArrayMap.Builder<>(ArrayMap.LINEAR_KEYS);
 
             /** Adds a member; false (and nothing added) when the object already has that name. */
             public boolean add(String name, JsonValue value) {
-                Objects.requireNonNull(name, "name");
-                Objects.requireNonNull(value, "value");
-                if (built) {
-                    throw new IllegalStateException("already built");
-                }
-                if (seen != null) {
-                    if (!seen.add(name)) {
-                        return false;
-                    }
-                } else {
-                    int hash = name.hashCode(); // cached in the String, as in every name already added
-                    for (int i = 0; i < size; i++) {
-                        if (names[i].hashCode() == hash && names[i].equals(name)) {
-                            return false;
-                        }
-                    }
-                    if (size == ArrayMap.LINEAR_KEYS) {
-                        seen = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
-                        seen.add(name);
-                    }
-                }
-                if (size == names.length) {
-                    names = java.util.Arrays.copyOf(names, size * 2);
-                    values = java.util.Arrays.copyOf(values, size * 2);
-                }
-                names[size] = name;
-                values[size] = value;
-                size++;
-                return true;
+                return members.add(name, Objects.requireNonNull(value, "value"));
             }
 
             /** The object; the builder cannot be used again. */
@@ -259,8 +227,7 @@ public sealed interface JsonValue
             }
 
             private ArrayMap<JsonValue> map() {
-                built = true;
-                return ArrayMap.owning(names, values, size);
+                return members.build();
             }
         }
     }

@@ -251,53 +251,83 @@ public final class VisitorTokenRules {
 
         private Refusal checkTimes() {
             Duration skew = policy.clockSkew();
-            if (now.isAfter(exp.plus(skew))) {
-                String message = "The token expired at " + when(exp) + ", " + seconds(Duration.between(exp, now))
-                        + " before the server's time " + now + " (clock skew allowed: " + seconds(skew)
-                        + "). Sign a fresh token for every page load, and check your server's clock.";
-                return fail(ErrorCode.TOKEN_EXPIRED, "exp", message, message);
+            if (isAfter(now, exp, skew)) {
+                return expired(skew);
             }
             if (tracing) {
                 pass("exp", "expires at " + when(exp) + "; server time " + now + ", clock skew " + seconds(skew));
             }
-            Instant latest = now.plus(skew);
-            Refusal refusal = checkNotInFuture("nbf", nbf, latest, now, skew);
+            Refusal refusal = checkNotInFuture("nbf", nbf, skew);
             if (refusal == null) {
-                refusal = checkNotInFuture("iat", iat, latest, now, skew);
+                refusal = checkNotInFuture("iat", iat, skew);
             }
             if (refusal != null) {
                 return refusal;
             }
             Duration max = policy.maxTokenLifetime();
-            Duration remaining = Duration.between(now, exp);
-            if (remaining.compareTo(max.plus(skew)) > 0) {
-                String message = "exp is " + span(exp, remaining) + " after the server's time " + now
-                        + "; this widget accepts tokens that expire within " + seconds(max) + " (plus " + seconds(skew)
-                        + " clock skew). Use a short expiry: 30 seconds is recommended.";
-                return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "exp", message, message);
+            if (isAfter(exp, now, max, skew)) {
+                return expiresTooLate(max, skew);
             }
-            if (iat != null) {
-                Duration lifetime = Duration.between(iat, exp);
-                if (lifetime.compareTo(max) > 0) {
-                    String message = "exp is " + span(exp, lifetime) + " after iat; this widget accepts tokens that "
-                            + "live at most " + seconds(max) + ". Use a short expiry: 30 seconds is recommended.";
-                    return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "iat", message, message);
-                }
+            if (iat != null && isAfter(exp, iat, max)) {
+                return livesTooLong(max);
             }
             if (tracing) {
-                pass("lifetime", "expires " + seconds(remaining) + " from now"
+                pass("lifetime", "expires " + seconds(Duration.between(now, exp)) + " from now"
                         + (iat == null ? "" : ", " + seconds(Duration.between(iat, exp)) + " after iat")
                         + "; maximum " + seconds(max) + " (+" + seconds(skew) + " skew from now)");
             }
             return null;
         }
 
-        private Refusal checkNotInFuture(String claim, Instant time, Instant latest, Instant now, Duration skew) {
+        private Refusal expired(Duration skew) {
+            String message = "The token expired at " + when(exp) + ", " + seconds(Duration.between(exp, now))
+                    + " before the server's time " + now + " (clock skew allowed: " + seconds(skew)
+                    + "). Sign a fresh token for every page load, and check your server's clock.";
+            return fail(ErrorCode.TOKEN_EXPIRED, "exp", message, message);
+        }
+
+        private Refusal expiresTooLate(Duration max, Duration skew) {
+            String message = "exp is " + span(exp, Duration.between(now, exp)) + " after the server's time " + now
+                    + "; this widget accepts tokens that expire within " + seconds(max) + " (plus " + seconds(skew)
+                    + " clock skew). Use a short expiry: 30 seconds is recommended.";
+            return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "exp", message, message);
+        }
+
+        private Refusal livesTooLong(Duration max) {
+            String message = "exp is " + span(exp, Duration.between(iat, exp)) + " after iat; this widget accepts tokens that "
+                    + "live at most " + seconds(max) + ". Use a short expiry: 30 seconds is recommended.";
+            return fail("lifetime", ErrorCode.TOKEN_LIFETIME_TOO_LONG, "iat", message, message);
+        }
+
+        /**
+         * True when {@code time} is after {@code base} plus {@code span} (and {@code more}): the time rules' one
+         * comparison, in whole seconds and nanoseconds, without the intermediate instants and
+         * durations (NumericDates are at most 10000-01-01, and the policy's spans at most days, so
+         * the sums cannot overflow).
+         */
+        private static boolean isAfter(Instant time, Instant base, Duration span) {
+            return isAfter(time, base.getEpochSecond() + span.getSeconds(), (long) base.getNano() + span.getNano());
+        }
+
+        private static boolean isAfter(Instant time, Instant base, Duration span, Duration more) {
+            return isAfter(time, base.getEpochSecond() + span.getSeconds() + more.getSeconds(),
+                    (long) base.getNano() + span.getNano() + more.getNano());
+        }
+
+        /** {@code nanos}: 0 to under 3 seconds' worth, carried into the seconds here. */
+        private static boolean isAfter(Instant time, long seconds, long nanos) {
+            long limitSeconds = seconds + nanos / 1_000_000_000L;
+            long limitNanos = nanos % 1_000_000_000L;
+            long timeSeconds = time.getEpochSecond();
+            return timeSeconds > limitSeconds || (timeSeconds == limitSeconds && time.getNano() > limitNanos);
+        }
+
+        private Refusal checkNotInFuture(String claim, Instant time, Duration skew) {
             if (time == null) {
                 pass(claim, absentDetail(claim));
                 return null;
             }
-            if (time.isAfter(latest)) {
+            if (isAfter(time, now, skew)) {
                 String message = claim + " is " + when(time) + ", later than the server's time " + now
                         + " by more than the allowed clock skew of " + seconds(skew)
                         + ": the token is not valid yet. Check your server's clock.";
@@ -502,26 +532,25 @@ public final class VisitorTokenRules {
                 return invalid("customData", "customData must be a JSON object of keys to string, number or boolean "
                         + "values, not " + describe(value) + ".");
             }
-            Map<String, JsonValue> members = object.members();
-            if (members.size() > MAX_CUSTOM_DATA_KEYS) {
-                return invalid("customData", "customData has " + members.size() + " keys; at most "
+            int size = object.size();
+            if (size > MAX_CUSTOM_DATA_KEYS) {
+                return invalid("customData", "customData has " + size + " keys; at most "
                         + MAX_CUSTOM_DATA_KEYS + " are allowed.");
             }
-            ProfileUpdate.PatchBuilder patch = new ProfileUpdate.PatchBuilder(members.size());
-            int position = 0;
-            for (Map.Entry<String, JsonValue> member : members.entrySet()) {
-                position++;
-                String key = member.getKey();
+            ProfileUpdate.PatchBuilder patch = new ProfileUpdate.PatchBuilder(size);
+            for (int i = 0; i < size; i++) { // by position: no entry objects on the hot path
+                String key = object.name(i);
                 if (!ClaimStrings.isCustomDataKey(key, MAX_CUSTOM_DATA_KEY_LENGTH)) {
-                    return invalid("customData", "customData key number " + position + " must be 1 to "
+                    return invalid("customData", "customData key number " + (i + 1) + " must be 1 to "
                             + MAX_CUSTOM_DATA_KEY_LENGTH + " characters of letters, digits, '_', '-' and '.', not "
                             + describeKey(key) + ".");
                 }
-                FieldUpdate<String> update = customValue(member.getValue());
+                JsonValue memberValue = object.value(i);
+                FieldUpdate<String> update = customValue(memberValue);
                 if (update == null) {
                     return invalid("customData." + key, "customData." + key + " must be a string of at most "
                             + MAX_CUSTOM_DATA_VALUE_LENGTH + " characters, a number or a boolean (null removes the key), "
-                            + "not " + describeText(member.getValue()) + "; nested objects and arrays are not allowed.");
+                            + "not " + describeText(memberValue) + "; nested objects and arrays are not allowed.");
                 }
                 patch.put(key, update);
             }
@@ -551,7 +580,6 @@ public final class VisitorTokenRules {
 
         // ---- readers ----
 
-        /** The claim's value, or null when it is absent or JSON null. */
         /** The claim's value, or null when it is absent or JSON null. */
         private JsonValue value(int claim) {
             JsonValue value = known[claim];

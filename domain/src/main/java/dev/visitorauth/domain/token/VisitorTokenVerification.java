@@ -243,16 +243,13 @@ public final class VisitorTokenVerification {
 
         JsonValue alg = members.get(ALG);
         if (!(alg instanceof JsonValue.JsonString algName)) {
-            return run.fail("alg", TokenRefusals.NO_ALG, run.tracing
-                    ? (alg == null ? "absent" : describe(alg)) + "; it must be a string such as \"HS256\"" : null);
+            return noAlg(run, alg);
         }
         boolean publicKeys = run.keyring.acceptsPublicKeys();
         TokenAlgorithm named = TokenAlgorithm.named(algName.value());
         run.algorithm = named != null && (named.symmetric() || publicKeys) ? named : null;
         if (run.algorithm == null) {
-            return run.fail("alg", publicKeys ? TokenRefusals.WRONG_ALG_WITH_PUBLIC_KEYS : TokenRefusals.WRONG_ALG,
-                    run.tracing ? describe(alg) + (publicKeys ? "; not an algorithm this widget's keys verify"
-                            : "; only \"HS256\" is accepted") : null);
+            return wrongAlg(run, alg, publicKeys);
         }
         if (run.tracing) {
             run.pass("alg", run.algorithm.headerName());
@@ -276,6 +273,17 @@ public final class VisitorTokenVerification {
         return Optional.empty();
     }
 
+    private static Optional<Refusal> noAlg(Run run, JsonValue alg) {
+        return run.fail("alg", TokenRefusals.NO_ALG, run.tracing
+                ? (alg == null ? "absent" : describe(alg)) + "; it must be a string such as \"HS256\"" : null);
+    }
+
+    private static Optional<Refusal> wrongAlg(Run run, JsonValue alg, boolean publicKeys) {
+        return run.fail("alg", publicKeys ? TokenRefusals.WRONG_ALG_WITH_PUBLIC_KEYS : TokenRefusals.WRONG_ALG,
+                run.tracing ? describe(alg) + (publicKeys ? "; not an algorithm this widget's keys verify"
+                        : "; only \"HS256\" is accepted") : null);
+    }
+
     // 4. key choice: the kid's key only, or every key that may verify this alg
     private static Optional<Refusal> keyChoice(Run run) {
         Result<KeyChoice> choice = run.keyring.select(run.kid, run.algorithm, run.now);
@@ -292,29 +300,39 @@ public final class VisitorTokenVerification {
 
     // 5. signature: exact length and canonical encoding, then the signature itself
     private static Optional<Refusal> signature(Run run) {
+        return run.keys instanceof KeyChoice.Secrets secrets ? hmac(run, secrets) : publicKeySignature(run);
+    }
+
+    private static Optional<Refusal> hmac(Run run, KeyChoice.Secrets secrets) {
+        byte[] mac = new byte[32];
+        if (!run.codec.decodeSignature(run.bytes, run.secondDot + 1, run.token.length(), mac)) {
+            return run.fail("signature", TokenRefusals.HMAC_MALFORMED);
+        }
+        for (WidgetSecret secret : secrets.verifying()) {
+            if (run.codec.verifiesHmac(secret, run.bytes, run.secondDot, mac)) {
+                return matched(run, secret.keyId(), run.tracing ? "HS256, verified with secret " + secret.keyId()
+                        + (secret.retiredAt().isPresent() ? " (in its grace period)" : " (current)") : null);
+            }
+        }
+        return hmacRefused(run, secrets, mac);
+    }
+
+    /** No secret that verifies now matched: a rotated-out one may explain why (cold path). */
+    private static Optional<Refusal> hmacRefused(Run run, KeyChoice.Secrets secrets, byte[] mac) {
+        for (WidgetSecret secret : secrets.rotatedOut()) {
+            if (run.codec.verifiesHmac(secret, run.bytes, run.secondDot, mac)) {
+                run.trace.matched(secret.keyId());
+                return run.fail("signature", TokenRefusals.ROTATED_SIGNATURE, run.tracing ? "verifies only with secret "
+                        + secret.keyId() + ", which has been rotated out; " + TokenRefusals.ROTATED_SIGNATURE.message() : null);
+            }
+        }
+        return run.fail("signature", TokenRefusals.BAD_HMAC, run.tracing ? "verifies with none of " + (run.kid != null
+                ? "secret " + TokenRefusals.reportable(run.kid) : "this widget's secrets") + "; " + TokenRefusals.BAD_HMAC.message() : null);
+    }
+
+    private static Optional<Refusal> publicKeySignature(Run run) {
         int from = run.secondDot + 1;
         int to = run.token.length();
-        if (run.keys instanceof KeyChoice.Secrets secrets) {
-            byte[] mac = new byte[32];
-            if (!run.codec.decodeSignature(run.bytes, from, to, mac)) {
-                return run.fail("signature", TokenRefusals.HMAC_MALFORMED);
-            }
-            for (WidgetSecret secret : secrets.verifying()) {
-                if (run.codec.verifiesHmac(secret, run.bytes, run.secondDot, mac)) {
-                    return matched(run, secret.keyId(), run.tracing ? "HS256, verified with secret " + secret.keyId()
-                            + (secret.retiredAt().isPresent() ? " (in its grace period)" : " (current)") : null);
-                }
-            }
-            for (WidgetSecret secret : secrets.rotatedOut()) {
-                if (run.codec.verifiesHmac(secret, run.bytes, run.secondDot, mac)) {
-                    run.trace.matched(secret.keyId());
-                    return run.fail("signature", TokenRefusals.ROTATED_SIGNATURE, run.tracing ? "verifies only with secret "
-                            + secret.keyId() + ", which has been rotated out; " + TokenRefusals.ROTATED_SIGNATURE.message() : null);
-                }
-            }
-            return run.fail("signature", TokenRefusals.BAD_HMAC, run.tracing ? "verifies with none of " + (run.kid != null
-                    ? "secret " + TokenRefusals.reportable(run.kid) : "this widget's secrets") + "; " + TokenRefusals.BAD_HMAC.message() : null);
-        }
         List<WidgetPublicKey> keys = ((KeyChoice.PublicKeys) run.keys).keys();
         byte[] signature = null;
         for (WidgetPublicKey key : keys) {

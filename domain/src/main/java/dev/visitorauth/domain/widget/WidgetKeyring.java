@@ -69,7 +69,8 @@ public final class WidgetKeyring {
                 throw new IllegalArgumentException("stored public keys are uploaded ones");
             }
         }
-        this.secrets = secrets.stream().sorted(HELD_ORDER).toList();
+        // List.copyOf: an immutable list that KeyChoice's own List.copyOf hands back as it is.
+        this.secrets = List.copyOf(secrets.stream().sorted(HELD_ORDER).toList());
         long current = this.secrets.stream().filter(s -> s.retiredAt().isEmpty()).count();
         if (current != 1) {
             throw new IllegalArgumentException("a keyring has exactly one current secret, not " + current);
@@ -187,29 +188,12 @@ public final class WidgetKeyring {
         Objects.requireNonNull(alg, "alg");
         Objects.requireNonNull(now, "now");
         if (kid != null) {
-            Optional<WidgetSecret> secret = byKeyId(kid);
-            if (secret.isPresent()) {
-                if (!alg.symmetric()) {
-                    return Result.refused(SECRET_NOT_FOR_ALG);
-                }
-                if (!secret.get().verifiesAt(now)) {
-                    return Result.refused(KID_ROTATED);
-                }
-                return Result.ok(new KeyChoice.Secrets(List.of(secret.get()), List.of()));
-            }
-            Optional<WidgetPublicKey> key = publicKey(kid);
-            if (key.isEmpty()) {
-                return Result.refused(UNKNOWN_KID);
-            }
-            if (!key.get().allows(alg)) {
-                return Result.refused(Refusal.of(ErrorCode.UNSUPPORTED_ALGORITHM, "alg", "The header's \"kid\" names a "
-                        + key.get().type().kty() + " public key, which verifies " + String.join(" or ",
-                        key.get().algorithms().stream().map(TokenAlgorithm::headerName).sorted().toList())
-                        + " only, never " + alg.headerName() + "."));
-            }
-            return Result.ok(new KeyChoice.PublicKeys(List.of(key.get())));
+            return selectNamed(kid, alg, now);
         }
         if (alg.symmetric()) {
+            if (allVerifyAt(now)) {
+                return Result.ok(new KeyChoice.Secrets(secrets, List.of())); // the common case: no copy
+            }
             List<WidgetSecret> verifying = new ArrayList<>(2);
             List<WidgetSecret> rotated = new ArrayList<>();
             for (WidgetSecret s : secrets) {
@@ -229,6 +213,40 @@ public final class WidgetKeyring {
             }
         }
         return candidates.isEmpty() ? Result.refused(NO_PUBLIC_KEY_FOR_ALG) : Result.ok(new KeyChoice.PublicKeys(candidates));
+    }
+
+    /** The key a {@code kid} names, if it may verify {@code alg} now. */
+    private Result<KeyChoice> selectNamed(String kid, TokenAlgorithm alg, Instant now) {
+        Optional<WidgetSecret> secret = byKeyId(kid);
+        if (secret.isPresent()) {
+            if (!alg.symmetric()) {
+                return Result.refused(SECRET_NOT_FOR_ALG);
+            }
+            if (!secret.get().verifiesAt(now)) {
+                return Result.refused(KID_ROTATED);
+            }
+            return Result.ok(new KeyChoice.Secrets(List.of(secret.get()), List.of()));
+        }
+        Optional<WidgetPublicKey> key = publicKey(kid);
+        if (key.isEmpty()) {
+            return Result.refused(UNKNOWN_KID);
+        }
+        if (!key.get().allows(alg)) {
+            return Result.refused(Refusal.of(ErrorCode.UNSUPPORTED_ALGORITHM, "alg", "The header's \"kid\" names a "
+                    + key.get().type().kty() + " public key, which verifies " + String.join(" or ",
+                    key.get().algorithms().stream().map(TokenAlgorithm::headerName).sorted().toList())
+                    + " only, never " + alg.headerName() + "."));
+        }
+        return Result.ok(new KeyChoice.PublicKeys(List.of(key.get())));
+    }
+
+    private boolean allVerifyAt(Instant now) {
+        for (WidgetSecret secret : secrets) {
+            if (!secret.verifiesAt(now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The public key (uploaded, else fetched) a {@code kid} names. */

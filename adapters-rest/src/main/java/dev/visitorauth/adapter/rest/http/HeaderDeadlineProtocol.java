@@ -33,6 +33,30 @@ public class HeaderDeadlineProtocol extends Http11NioProtocol {
 
     private volatile int requestHeaderTimeout = (int) HttpLimits.DEFAULT_BODY_TIMEOUT.toMillis();
     private ScheduledExecutorService watchdog;
+    private volatile int responseBufferSize = -1;
+
+    /**
+     * The size of each response's body buffer, in bytes (and of its character buffer, in chars), or
+     * -1 for Tomcat's 8 KiB. Tomcat gives every connection its own, for as long as the connection
+     * lives, an open event stream included; a body larger than the buffer is sent as it is written
+     * (chunked) instead of with a {@code Content-Length}.
+     */
+    public int getResponseBufferSize() {
+        return responseBufferSize;
+    }
+
+    public void setResponseBufferSize(int bytes) {
+        if (bytes < 1 && bytes != -1) {
+            throw new IllegalArgumentException("responseBufferSize must be positive, or -1 for Tomcat's default");
+        }
+        this.responseBufferSize = bytes;
+    }
+
+    /** Tomcat sizes each {@code Response}'s buffer by this ({@code Connector.createResponse}). */
+    @Override
+    public int getDesiredBufferSize() {
+        return responseBufferSize;
+    }
 
     /** The longest a request's line and headers may take to arrive, from its first byte, in milliseconds. */
     public int getRequestHeaderTimeout() {
