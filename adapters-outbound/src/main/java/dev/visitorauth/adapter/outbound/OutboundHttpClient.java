@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.token.outbound;
+package dev.visitorauth.adapter.outbound;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
