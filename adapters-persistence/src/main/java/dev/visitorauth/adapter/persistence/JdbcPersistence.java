@@ -43,6 +43,7 @@ public final class JdbcPersistence {
     private final JdbcDataPurge purge;
     private final JdbcUserErasure userErasure;
     private final JdbcEventLog events;
+    private final JdbcWebhookStore webhooks;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -60,6 +61,7 @@ public final class JdbcPersistence {
         purge = new JdbcDataPurge(transactions, b.requestLimits, b.failureWindow, authFailures);
         userErasure = new JdbcUserErasure(transactions);
         events = new JdbcEventLog(transactions);
+        webhooks = new JdbcWebhookStore(transactions, b.cipher);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -154,6 +156,14 @@ public final class JdbcPersistence {
     /** Implements {@code AppendEventPort}, {@code ReadEventsPort} and {@code EventSignalsPort} (the workspace event log). */
     public JdbcEventLog events() {
         return events;
+    }
+
+    /**
+     * Implements {@code LoadWebhookEndpointsPort}, {@code SaveWebhookEndpointPort} and
+     * {@code WebhookDeliveryQueuePort} (webhook endpoints and their delivery queue).
+     */
+    public JdbcWebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */

@@ -68,6 +68,18 @@ public final class WebhookEndpoint {
         return new WebhookEndpoint(id, workspaceId, newUrl, newEvents, createdAt, failingSince, disabledAt, disabledReason);
     }
 
+    /** This endpoint failing since {@code since} (kept when it already was). */
+    public WebhookEndpoint failing(Instant since) {
+        return new WebhookEndpoint(id, workspaceId, url, events, createdAt, failingSince == null ? since : failingSince,
+                disabledAt, disabledReason);
+    }
+
+    /** This endpoint disabled at {@code at} for {@code reason} (shown on GET). */
+    public WebhookEndpoint disabled(Instant at, String reason) {
+        return new WebhookEndpoint(id, workspaceId, url, events, createdAt, failingSince, Objects.requireNonNull(at, "at"),
+                Objects.requireNonNull(reason, "reason"));
+    }
+
     /** True when deliveries of {@code type} go to this endpoint. */
     public boolean subscribes(EventType type) {
         return events.contains(type);
