@@ -112,13 +112,18 @@ public class CoreConfiguration {
      * with the context.
      */
     @Bean
-    OutboundHttpClient outboundHttpClient(VisitorAuthProperties properties) {
+    OutboundHttpClient outboundHttpClient(OutboundAddressGuard guard) {
+        return new OutboundHttpClient(guard, OutboundHttpClient.Limits.DEFAULTS);
+    }
+
+    /** The one outbound address guard, for JWKS URLs and webhooks alike. */
+    @Bean
+    OutboundAddressGuard outboundAddressGuard(VisitorAuthProperties properties) {
         if (properties.outbound().allowPrivate()) {
             LoggerFactory.getLogger(CoreConfiguration.class).warn("VISITORAUTH_OUTBOUND_ALLOW_PRIVATE is on: outbound requests "
-                    + "(JWKS URLs) may use plain http and reach loopback and private addresses. Never in production.");
+                    + "(JWKS URLs, webhooks) may use plain http and reach loopback and private addresses. Never in production.");
         }
-        return new OutboundHttpClient(new OutboundAddressGuard(properties.outbound().allowPrivate()),
-                OutboundHttpClient.Limits.DEFAULTS);
+        return new OutboundAddressGuard(properties.outbound().allowPrivate());
     }
 
     @Bean

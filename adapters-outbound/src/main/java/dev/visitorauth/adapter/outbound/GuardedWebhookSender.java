@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@value #MAX_ANSWER_BYTES} bytes of an answer are read, then discarded. What a failed attempt
  * reports is short and never carries the guard's detail: a refusal is "refused: private address".
  */
-public final class GuardedWebhookSender implements SendWebhookPort, CheckOutboundAddressPort {
+public final class GuardedWebhookSender implements SendWebhookPort, CheckOutboundAddressPort, AutoCloseable {
     /** How much of a receiver's answer body is read (and discarded). */
     public static final int MAX_ANSWER_BYTES = 4 * 1024;
     /** The one thing a guard refusal says. */
@@ -78,6 +78,12 @@ public final class GuardedWebhookSender implements SendWebhookPort, CheckOutboun
         } catch (UnknownHostException e) {
             return true; // judged again at every attempt; a name may resolve later
         }
+    }
+
+    /** Closes the HTTP client and its connections. */
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 
     private static Duration since(long start) {
