@@ -192,9 +192,18 @@ class H2WebhookTest {
         }
     }
 
+    /**
+     * Two start-ups that roll back: one refused after the profile merge (custom data over the cap),
+     * and one whose transaction fails after its first event was written (a constraint added for the
+     * test refuses its second event, so user.created is in the log until the rollback removes it).
+     */
     @Test
     void aRolledBackStartUpSendsNothing() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             java.sql.Connection c = node.bean(javax.sql.DataSource.class).getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE workspace_events ADD CONSTRAINT it_fail_second_event"
+                    + " CHECK (NOT (event_type = 'visitor.linked' AND data LIKE '%rollback-me%'))");
             Widget widget = api.newWidget();
             String userId = newUserId();
             Map<String, Object> thirty = new LinkedHashMap<>();
@@ -211,15 +220,23 @@ class H2WebhookTest {
             }
             String overTheCap = sign(widget.secret(), claims(userId).with("name", "Rolled back").with("customData", thirtyMore));
             ServerTestBase.assertTokenRefused(api.start(widget, anonymous.visitorId(), overTheCap), "invalid_claim", overTheCap);
-            // A committed change after it: once its delivery arrived, everything before it was delivered too.
+            Response failed = api.start(widget, null, valid(widget, "rollback-me-" + newUserId()));
+            assertThat(failed.status()).as("%s", failed).isGreaterThanOrEqualTo(500);
+            // A committed change after them: once its delivery arrived, everything before it was delivered too.
             api.startOk(widget, null, sign(widget.secret(), claims(userId).with("name", "Committed")));
 
             drainUntil(() -> receiver.ids().size() >= 2);
 
             assertThat(receiver.requests()).extracting(r -> ApiClient.JSON.readTree(r.body()).path("type").asString())
                     .containsExactlyInAnyOrder("visitor.linked", "user.updated");
-            assertThat(receiver.requests()).noneMatch(r -> r.body().contains("Rolled back") || r.body().contains("upgraded"));
+            assertThat(receiver.requests()).noneMatch(r -> r.body().contains("Rolled back") || r.body().contains("upgraded")
+                    || r.body().contains("rollback-me"));
             assertThat(deliveries(widget.workspace(), webhook)).hasSize(2);
+        } finally {
+            try (java.sql.Connection c = node.bean(javax.sql.DataSource.class).getConnection();
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE workspace_events DROP CONSTRAINT it_fail_second_event");
+            }
         }
     }
 
