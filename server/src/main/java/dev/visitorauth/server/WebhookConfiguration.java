@@ -1,5 +1,6 @@
 package dev.visitorauth.server;
 
+import dev.visitorauth.adapter.grpc.WebhookGrpcService;
 import dev.visitorauth.adapter.outbound.GuardedWebhookSender;
 import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
 import dev.visitorauth.adapter.outbound.OutboundHttpClient;
@@ -58,6 +59,15 @@ public class WebhookConfiguration {
         WebhookWorkers workers = new WebhookWorkers(deliver, properties.webhooks(), meters);
         persistence.events().subscribe(workers);
         return workers;
+    }
+
+    /** The gRPC {@code WebhookService}'s use cases. */
+    @Bean
+    WebhookGrpcService.UseCases webhookGrpcUseCases(CreateWebhookUseCase create, GetWebhookUseCase get, ListWebhooksUseCase list,
+                                                    UpdateWebhookUseCase update, DeleteWebhookUseCase delete,
+                                                    RotateWebhookSecretUseCase rotate, ListWebhookDeliveriesUseCase deliveries,
+                                                    RetryWebhookDeliveryUseCase retry) {
+        return new WebhookGrpcService.UseCases(create, get, list, update, delete, rotate, deliveries, retry);
     }
 
     @Bean

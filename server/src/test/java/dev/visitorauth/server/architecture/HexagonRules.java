@@ -59,10 +59,10 @@ final class HexagonRules {
                 .because("each adapter speaks its own technology to the application only");
     }
 
-    /** The outbound adapter depends on the application, the domain, the JDK and Apache HttpClient only. */
+    /** The outbound adapter depends on the application, the domain, the JDK (with its MAC) and Apache HttpClient only. */
     static ArchRule outboundAdapterDependsOnNoOtherAdapter() {
         return classes().that().resideInAPackage(OUTBOUND)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(OUTBOUND, APPLICATION, DOMAIN, "java..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage(OUTBOUND, APPLICATION, DOMAIN, "java..", "javax.crypto..",
                         "org.apache.hc..")
                 .because("every adapter may use the one outbound guard, so it must itself depend on no adapter");
     }

@@ -444,6 +444,57 @@ class H2WebhookTest {
         }
     }
 
+    @Test
+    void theGrpcWebhookServiceIsTheRestApisTwin() throws Exception {
+        ApiClient.Workspace ws = api.createWorkspace();
+        ApiClient.Workspace other = api.createWorkspace();
+        int port = node.bean(dev.visitorauth.server.GrpcServerLifecycle.class).getPort();
+        io.grpc.ManagedChannel channel = io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", port,
+                io.grpc.InsecureChannelCredentials.create()).build();
+        try {
+            var stub = webhookStub(channel, ws.apiKey());
+            var stranger = webhookStub(channel, other.apiKey());
+            var created = stub.createWebhook(dev.visitorauth.adapter.grpc.v1.CreateWebhookRequest.newBuilder()
+                    .setUrl("https://hooks.example.com/grpc").addEvents("user.created").addEvents("user.erased").build());
+            assertThat(created.getSecret()).startsWith("whsec_");
+            String id = created.getWebhook().getId();
+            Response rest = api.get("/v1/admin/webhooks/" + id, ws.apiKey());
+            assertThat(rest.json().path("events")).extracting(JsonNode::asString).containsExactly("user.created", "user.erased");
+
+            io.grpc.StatusRuntimeException empty = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.grpc.StatusRuntimeException.class, () -> stub.createWebhook(
+                            dev.visitorauth.adapter.grpc.v1.CreateWebhookRequest.newBuilder()
+                                    .setUrl("https://hooks.example.com/grpc").build()));
+            assertThat(empty.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+            io.grpc.StatusRuntimeException foreign = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.grpc.StatusRuntimeException.class, () -> stranger.getWebhook(
+                            dev.visitorauth.adapter.grpc.v1.GetWebhookRequest.newBuilder().setWebhookId(id).build()));
+            assertThat(foreign.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.NOT_FOUND);
+
+            var updated = stub.updateWebhook(dev.visitorauth.adapter.grpc.v1.UpdateWebhookRequest.newBuilder().setWebhookId(id)
+                    .setEvents(dev.visitorauth.adapter.grpc.v1.EventTypes.newBuilder().addTypes("user.updated")).build());
+            assertThat(updated.getWebhook().getEventsList()).containsExactly("user.updated");
+            assertThat(stub.listWebhooks(dev.visitorauth.adapter.grpc.v1.ListWebhooksRequest.getDefaultInstance())
+                    .getWebhooksList()).extracting(dev.visitorauth.adapter.grpc.v1.Webhook::getId).containsExactly(id);
+            assertThat(stub.rotateWebhookSecret(dev.visitorauth.adapter.grpc.v1.RotateWebhookSecretRequest.newBuilder()
+                    .setWebhookId(id).build()).getSecret()).startsWith("whsec_").isNotEqualTo(created.getSecret());
+            assertThat(stub.listWebhookDeliveries(dev.visitorauth.adapter.grpc.v1.ListWebhookDeliveriesRequest.newBuilder()
+                    .setWebhookId(id).build()).getDeliveriesList()).isEmpty();
+            stub.deleteWebhook(dev.visitorauth.adapter.grpc.v1.DeleteWebhookRequest.newBuilder().setWebhookId(id).build());
+            assertProblem(api.get("/v1/admin/webhooks/" + id, ws.apiKey()), 404, "not_found");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static dev.visitorauth.adapter.grpc.v1.WebhookServiceGrpc.WebhookServiceBlockingStub webhookStub(
+            io.grpc.ManagedChannel channel, String apiKey) {
+        io.grpc.Metadata headers = new io.grpc.Metadata();
+        headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + apiKey);
+        return dev.visitorauth.adapter.grpc.v1.WebhookServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
     private static boolean nodeOnPath() {
         try {
             Process p = new ProcessBuilder(List.of("node", "--version")).redirectErrorStream(true).start();
