@@ -122,15 +122,29 @@ public final class JdbcWebhookStore implements LoadWebhookEndpointsPort, SaveWeb
         });
     }
 
+    /**
+     * Finds the endpoints behind without locking (a {@code FOR UPDATE} over the join could lock the
+     * workspace's event-log head on H2, and so hold up every append of the workspace), then locks
+     * each one alone, skipping those another node holds.
+     */
     @Override
     public List<EndpointBehind> lockEndpointsBehind(int max) {
-        return tx.write(c -> Jdbc.query(c, "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints e"
-                + " WHERE e.disabled_at IS NULL AND EXISTS (SELECT 1 FROM workspace_event_heads h"
-                + " WHERE h.workspace_id = e.workspace_id AND h.last_position > e.event_position)"
-                + " LIMIT ? FOR UPDATE SKIP LOCKED", rs -> {
-                    long position = rs.getLong("event_position");
-                    return new EndpointBehind(endpoint(rs), position > 0 ? Optional.of(new EventId(position)) : Optional.empty());
-                }, max));
+        return tx.write(c -> {
+            List<String[]> candidates = Jdbc.query(c, "SELECT e.workspace_id, e.endpoint_id FROM webhook_endpoints e"
+                    + " WHERE e.disabled_at IS NULL AND EXISTS (SELECT 1 FROM workspace_event_heads h"
+                    + " WHERE h.workspace_id = e.workspace_id AND h.last_position > e.event_position) LIMIT ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, max);
+            List<EndpointBehind> locked = new ArrayList<>();
+            for (String[] key : candidates) {
+                Jdbc.queryOne(c, "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints WHERE workspace_id = ?"
+                        + " AND endpoint_id = ? AND disabled_at IS NULL FOR UPDATE SKIP LOCKED", rs -> {
+                            long position = rs.getLong("event_position");
+                            return new EndpointBehind(endpoint(rs),
+                                    position > 0 ? Optional.of(new EventId(position)) : Optional.empty());
+                        }, key[0], key[1]).ifPresent(locked::add);
+            }
+            return locked;
+        });
     }
 
     @Override
