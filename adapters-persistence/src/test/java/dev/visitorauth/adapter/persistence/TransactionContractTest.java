@@ -154,6 +154,6 @@ abstract class TransactionContractTest extends DatabaseContract {
         JdbcPersistence.migrate(dataSource());
 
         assertThat(rawCount("SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(before);
-        assertThat(rawValue("SELECT MAX(version) FROM flyway_schema_history")).hasToString("7");
+        assertThat(rawValue("SELECT MAX(version) FROM flyway_schema_history")).hasToString("8");
     }
 }
