@@ -5,8 +5,8 @@ import dev.visitorauth.adapter.persistence.JdbcPersistence;
 import dev.visitorauth.adapter.token.Jose4jJwkParser;
 import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.adapter.token.jwks.Jose4jJwksFetcher;
-import dev.visitorauth.adapter.token.outbound.OutboundAddressGuard;
-import dev.visitorauth.adapter.token.outbound.OutboundHttpClient;
+import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
+import dev.visitorauth.adapter.outbound.OutboundHttpClient;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
@@ -117,13 +117,18 @@ public class CoreConfiguration {
      * with the context.
      */
     @Bean
-    OutboundHttpClient outboundHttpClient(VisitorAuthProperties properties) {
+    OutboundHttpClient outboundHttpClient(OutboundAddressGuard guard) {
+        return new OutboundHttpClient(guard, OutboundHttpClient.Limits.DEFAULTS);
+    }
+
+    /** The one outbound address guard, for JWKS URLs and webhooks alike. */
+    @Bean
+    OutboundAddressGuard outboundAddressGuard(VisitorAuthProperties properties) {
         if (properties.outbound().allowPrivate()) {
             LoggerFactory.getLogger(CoreConfiguration.class).warn("VISITORAUTH_OUTBOUND_ALLOW_PRIVATE is on: outbound requests "
-                    + "(JWKS URLs) may use plain http and reach loopback and private addresses. Never in production.");
+                    + "(JWKS URLs, webhooks) may use plain http and reach loopback and private addresses. Never in production.");
         }
-        return new OutboundHttpClient(new OutboundAddressGuard(properties.outbound().allowPrivate()),
-                OutboundHttpClient.Limits.DEFAULTS);
+        return new OutboundAddressGuard(properties.outbound().allowPrivate());
     }
 
     @Bean

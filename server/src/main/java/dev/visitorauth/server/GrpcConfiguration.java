@@ -67,6 +67,7 @@ public class GrpcConfiguration {
     GrpcServerLifecycle grpcServer(
             VisitorAuthGrpcService.UseCases useCases, AuthenticateApiKeyUseCase apiKeys, DataSource dataSource, MeterRegistry meters,
             dev.visitorauth.application.service.EventStreamService eventStreams,
+            dev.visitorauth.adapter.grpc.WebhookGrpcService.UseCases webhooks,
             @Value("${visitorauth.grpc.port:${VISITORAUTH_GRPC_PORT:9090}}") int port,
             @Value("${visitorauth.grpc.tls.cert-chain:}") String certChain,
             @Value("${visitorauth.grpc.tls.private-key:}") String privateKey,
@@ -74,6 +75,7 @@ public class GrpcConfiguration {
             @Value("${visitorauth.grpc.shutdown-grace-period:10s}") Duration shutdownGracePeriod) {
         GrpcServerFactory.Builder builder = GrpcServerFactory.builder(useCases, apiKeys)
                 .watchEvents(eventStreams)
+                .webhooks(webhooks)
                 .port(port)
                 .meterRegistry(meters)
                 .healthCheck(databaseAnswers(dataSource))

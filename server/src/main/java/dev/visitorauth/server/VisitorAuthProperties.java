@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
  * @param outbound             requests the service makes of its own accord (JWKS URLs)
  * @param stream               the event streams (SSE and gRPC {@code WatchWorkspace})
+ * @param webhooks             the webhook delivery workers
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
@@ -35,7 +36,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
                                     int conversationLimit, Duration conversationWindow, int messageLimit,
                                     Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
                                     Duration anonymousVisitorRetention, Duration httpRequestTimeout, Outbound outbound,
-                                    Stream stream) {
+                                    Stream stream, Webhooks webhooks) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -57,6 +58,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
                 ? Duration.ofSeconds(10) : httpRequestTimeout;
         outbound = outbound == null ? new Outbound(false) : outbound;
         stream = stream == null ? new Stream(null, 0, 0, 0, 0, 0) : stream;
+        webhooks = webhooks == null ? new Webhooks(null, 0, null, null, null) : webhooks;
     }
 
     /**
@@ -88,6 +90,29 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
             maxPerWorkspace = maxPerWorkspace <= 0 ? 50 : maxPerWorkspace;
             maxPerNode = maxPerNode <= 0 ? 10_000 : maxPerNode;
             threads = threads <= 0 ? 4 : threads;
+        }
+    }
+
+    /**
+     * The webhook delivery workers ({@code visitorauth.webhooks.*}; docs/webhooks.md).
+     *
+     * @param threads        worker threads on this node (each claims its own batches); 0: this node delivers none
+     * @param batchSize      deliveries a worker claims at once, and events it queues per endpoint per round
+     * @param pollInterval   how often an idle worker looks for due deliveries (a commit wakes them at once)
+     * @param connectTimeout to open the receiver's TCP connection
+     * @param readTimeout    the longest wait for the receiver's answer
+     */
+    public record Webhooks(Integer threads, int batchSize, Duration pollInterval, Duration connectTimeout,
+                           Duration readTimeout) {
+        public Webhooks {
+            threads = threads == null || threads < 0 ? 2 : Math.min(threads, 32);
+            batchSize = batchSize <= 0 ? 20 : Math.min(batchSize, 1000);
+            pollInterval = pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
+                    ? Duration.ofSeconds(1) : pollInterval;
+            connectTimeout = connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
+                    ? Duration.ofSeconds(5) : connectTimeout;
+            readTimeout = readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()
+                    ? Duration.ofSeconds(10) : readTimeout;
         }
     }
 

@@ -61,6 +61,7 @@ public final class GrpcServerFactory {
         private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
         private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
         private Optional<WatchEventsUseCase> watchEvents = Optional.empty();
+        private Optional<WebhookGrpcService.UseCases> webhooks = Optional.empty();
 
         private Builder(VisitorAuthGrpcService.UseCases useCases, AuthenticateApiKeyUseCase apiKeys) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -74,6 +75,12 @@ public final class GrpcServerFactory {
         }
 
         /** The TCP port on every interface; 0 picks a free one ({@link VisitorAuthGrpcServer#port()} tells which). Default 9090. */
+        /** The webhook admin service ({@code WebhookService}), behind the same API key interceptor. */
+        public Builder webhooks(WebhookGrpcService.UseCases webhooks) {
+            this.webhooks = Optional.of(Objects.requireNonNull(webhooks, "webhooks"));
+            return this;
+        }
+
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0 to 65535");
@@ -132,8 +139,9 @@ public final class GrpcServerFactory {
             BooleanSupplier check = healthCheck;
             Duration interval = healthCheckInterval;
             Optional<WatchEventsUseCase> watch = watchEvents;
+            Optional<WebhookGrpcService.UseCases> hooks = webhooks;
             return new VisitorAuthGrpcServer(() -> new GrpcHealthReporter(check, interval),
-                    health -> transport.get()
+                    health -> withWebhooks(transport.get(), hooks, keys)
                             .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                             .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES)
                             .addService(ServerInterceptors.intercept(new VisitorAuthGrpcService(services, watch), new ApiKeyInterceptor(keys)))
@@ -143,6 +151,13 @@ public final class GrpcServerFactory {
                             .intercept(new MetricsInterceptor(registry))
                             .build(),
                     shutdownGracePeriod);
+        }
+
+        private static ServerBuilder<?> withWebhooks(ServerBuilder<?> builder, Optional<WebhookGrpcService.UseCases> hooks,
+                                                     AuthenticateApiKeyUseCase keys) {
+            hooks.ifPresent(h -> builder.addService(ServerInterceptors.intercept(new WebhookGrpcService(h),
+                    new ApiKeyInterceptor(keys))));
+            return builder;
         }
 
         /** The older reflection protocol, for clients that do not speak v1 yet. */

@@ -50,6 +50,7 @@ public final class JdbcPersistence {
     private final JdbcUserErasure userErasure;
     private final JdbcEventLog events;
     private final JdbcCoverageCounters coverage;
+    private final JdbcWebhookStore webhooks;
 
     private JdbcPersistence(Builder b) {
         transactions = new JdbcTransactions(b.dataSource);
@@ -71,6 +72,7 @@ public final class JdbcPersistence {
         userErasure = new JdbcUserErasure(transactions);
         events = new JdbcEventLog(transactions);
         coverage = new JdbcCoverageCounters(transactions);
+        webhooks = new JdbcWebhookStore(transactions, b.cipher);
     }
 
     /** Migrates and builds with the system UTC clock and the default limits. */
@@ -184,6 +186,14 @@ public final class JdbcPersistence {
     /** Implements {@code CountStartupsPort}, {@code LoadCoveragePort} and {@code FailureSpikePort} (coverage, spec section 11). */
     public JdbcCoverageCounters coverage() {
         return coverage;
+    }
+
+    /**
+     * Implements {@code LoadWebhookEndpointsPort}, {@code SaveWebhookEndpointPort} and
+     * {@code WebhookDeliveryQueuePort} (webhook endpoints and their delivery queue).
+     */
+    public JdbcWebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Every adapter as the application's {@link Storage}, for {@code VisitorAuthentication.builder(...).storage(...)}. */

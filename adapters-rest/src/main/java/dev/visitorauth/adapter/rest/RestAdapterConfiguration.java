@@ -7,6 +7,7 @@ import dev.visitorauth.adapter.rest.admin.UserAdminController;
 import dev.visitorauth.adapter.rest.admin.UserDataController;
 import dev.visitorauth.adapter.rest.admin.WidgetAdminController;
 import dev.visitorauth.adapter.rest.admin.WidgetKeysController;
+import dev.visitorauth.adapter.rest.admin.WebhookAdminController;
 import dev.visitorauth.adapter.rest.admin.WorkspaceController;
 import dev.visitorauth.adapter.rest.auth.ApiKeyInterceptor;
 import dev.visitorauth.adapter.rest.auth.SystemApiKeyArgumentResolver;
@@ -66,7 +67,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         WidgetKeysController.class,
         TokenInspectionController.class, UserAdminController.class, ConversationAdminController.class,
         RestExceptionHandler.class, OpenApiConfiguration.class,
-        UserDataController.class, StreamController.class, AdministrationController.class})
+        UserDataController.class, StreamController.class, AdministrationController.class,
+        WebhookAdminController.class})
 public class RestAdapterConfiguration implements WebMvcConfigurer {
     /** The largest request body accepted (spec section 8); see {@link HttpLimits}. */
     public static final long MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;

@@ -33,7 +33,8 @@ class ArchitectureTest {
         return Stream.of(HexagonRules.domainDependsOnlyOnTheJdk(), HexagonRules.applicationDependsOnlyOnDomainAndTheJdk(),
                 HexagonRules.coreUsesNoFramework(), HexagonRules.coreDoesNotDependOnAdapters(),
                 HexagonRules.adaptersAreIndependent(), HexagonRules.adaptersDoNotDependOnTheAssembly(),
-                HexagonRules.domainPackagesAreFreeOfCycles(), HexagonRules.tokenAdapterHoldsNoProductRule());
+                HexagonRules.domainPackagesAreFreeOfCycles(), HexagonRules.tokenAdapterHoldsNoProductRule(),
+                HexagonRules.outboundAdapterDependsOnNoOtherAdapter());
     }
 
     @ParameterizedTest
@@ -48,6 +49,7 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.visitorauth.domain"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.application"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.token"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.outbound"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.persistence"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.rest"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.grpc"))

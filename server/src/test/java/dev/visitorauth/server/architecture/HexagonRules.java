@@ -44,10 +44,27 @@ final class HexagonRules {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.visitorauth.adapter..", "dev.visitorauth.server..");
     }
 
-    /** Adapters are independent of each other and of the assembly. */
+    /** The outbound adapter: the one address guard and HTTP client for requests the service makes itself. */
+    static final String OUTBOUND = "dev.visitorauth.adapter.outbound..";
+
+    /**
+     * Adapters are independent of each other and of the assembly. The one exception is the outbound
+     * adapter, a shared library of the others (the token adapter fetches JWKS through its guard), so
+     * there is one address guard for every outbound request; see {@link #outboundAdapterDependsOnNoOtherAdapter()}.
+     */
     static ArchRule adaptersAreIndependent() {
         return slices().matching("dev.visitorauth.adapter.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(OUTBOUND))
                 .because("each adapter speaks its own technology to the application only");
+    }
+
+    /** The outbound adapter depends on the application, the domain, the JDK (with its MAC) and Apache HttpClient only. */
+    static ArchRule outboundAdapterDependsOnNoOtherAdapter() {
+        return classes().that().resideInAPackage(OUTBOUND)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(OUTBOUND, APPLICATION, DOMAIN, "java..", "javax.crypto..",
+                        "org.apache.hc..")
+                .because("every adapter may use the one outbound guard, so it must itself depend on no adapter");
     }
 
     static ArchRule adaptersDoNotDependOnTheAssembly() {

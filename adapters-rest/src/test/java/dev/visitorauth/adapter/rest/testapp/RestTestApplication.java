@@ -80,6 +80,56 @@ public class RestTestApplication {
         }), dev.visitorauth.application.service.EventStreamService.Settings.DEFAULTS);
     }
 
+    /**
+     * The webhook use cases need the JDBC store (the in-memory core has none): here they answer
+     * not_found. The webhook endpoints' mapping is tested on the whole server (server module,
+     * H2WebhookTest).
+     */
+    @Bean
+    dev.visitorauth.application.port.in.CreateWebhookUseCase createWebhook() {
+        return command -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.GetWebhookUseCase getWebhook() {
+        return (ws, id) -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.ListWebhooksUseCase listWebhooks() {
+        return ws -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.UpdateWebhookUseCase updateWebhook() {
+        return command -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.DeleteWebhookUseCase deleteWebhook() {
+        return (ws, id) -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.RotateWebhookSecretUseCase rotateWebhookSecret() {
+        return (ws, id) -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.ListWebhookDeliveriesUseCase listWebhookDeliveries() {
+        return query -> noWebhooks();
+    }
+
+    @Bean
+    dev.visitorauth.application.port.in.RetryWebhookDeliveryUseCase retryWebhookDelivery() {
+        return (ws, id, delivery) -> noWebhooks();
+    }
+
+    private static <T> dev.visitorauth.domain.error.Result<T> noWebhooks() {
+        return dev.visitorauth.domain.error.Result.refused(dev.visitorauth.domain.error.ErrorCode.NOT_FOUND,
+                "No webhook endpoints in the REST test host.");
+    }
+
     @Bean
     AddWidgetKeyUseCase addWidgetKey(VisitorAuthentication a) {
         return a.addWidgetKey()::addWidgetKey;

@@ -1,8 +1,8 @@
 package dev.visitorauth.adapter.token.jwks;
 
 import dev.visitorauth.adapter.token.Jose4jJwkParser;
-import dev.visitorauth.adapter.token.outbound.OutboundHttpClient;
-import dev.visitorauth.adapter.token.outbound.OutboundRefusedException;
+import dev.visitorauth.adapter.outbound.OutboundHttpClient;
+import dev.visitorauth.adapter.outbound.OutboundRefusedException;
 import dev.visitorauth.application.port.out.FetchJwksPort;
 import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.domain.widget.JwkFacts;

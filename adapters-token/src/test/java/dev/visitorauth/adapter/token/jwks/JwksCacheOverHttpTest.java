@@ -2,9 +2,9 @@ package dev.visitorauth.adapter.token.jwks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.adapter.token.outbound.LocalHttpServer;
-import dev.visitorauth.adapter.token.outbound.OutboundAddressGuard;
-import dev.visitorauth.adapter.token.outbound.OutboundHttpClient;
+import dev.visitorauth.adapter.outbound.LocalHttpServer;
+import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
+import dev.visitorauth.adapter.outbound.OutboundHttpClient;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.token.outbound;
+package dev.visitorauth.adapter.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.token.outbound;
+package dev.visitorauth.adapter.outbound;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

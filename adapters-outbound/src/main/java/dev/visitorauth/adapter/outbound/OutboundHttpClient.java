@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.token.outbound;
+package dev.visitorauth.adapter.outbound;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,19 +13,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one HTTP client for requests the service makes of its own accord. Every request passes the
+ * The one HTTP client for requests the service makes of its own accord (JWKS URLs, webhooks). Every request passes the
  * {@link OutboundAddressGuard} (scheme, then every resolved address, connecting to exactly those);
  * connect and read time out; a response body is bounded; redirects are not followed (a 3xx is
  * returned as it is, so a redirect can never lead past the guard); no proxy, cookies, retries,
@@ -147,6 +151,30 @@ public final class OutboundHttpClient implements AutoCloseable {
             byte[] body = read(response.getEntity(), deadline);
             return new Response(response.getCode(), headers, body);
         });
+    }
+
+    /**
+     * POSTs {@code body} to {@code url} with {@code headers}, and returns the status; at most
+     * {@code maxAnswerBytes} of the answer's body are read, then discarded with the connection.
+     *
+     * @throws OutboundRefusedException when the guard refuses the URL or an address of its host
+     * @throws IOException              when the host cannot be reached, times out, or does not answer HTTP
+     */
+    public int post(URI url, Map<String, String> headers, byte[] body, String contentType, int maxAnswerBytes)
+            throws IOException {
+        guard.checkUrl(url);
+        HttpPost post = new HttpPost(url);
+        headers.forEach(post::setHeader);
+        post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                try (InputStream in = entity.getContent()) {
+                    in.readNBytes(Math.max(0, maxAnswerBytes));
+                }
+            }
+            return response.getCode();
+        }
     }
 
     private byte[] read(HttpEntity entity, long deadline) throws IOException {

@@ -1,8 +1,8 @@
-package dev.visitorauth.adapter.token.outbound;
+package dev.visitorauth.adapter.outbound;
 
-import static dev.visitorauth.adapter.token.outbound.OutboundAddressGuard.AddressClass.FORBIDDEN;
-import static dev.visitorauth.adapter.token.outbound.OutboundAddressGuard.AddressClass.PRIVATE;
-import static dev.visitorauth.adapter.token.outbound.OutboundAddressGuard.AddressClass.PUBLIC;
+import static dev.visitorauth.adapter.outbound.OutboundAddressGuard.AddressClass.FORBIDDEN;
+import static dev.visitorauth.adapter.outbound.OutboundAddressGuard.AddressClass.PRIVATE;
+import static dev.visitorauth.adapter.outbound.OutboundAddressGuard.AddressClass.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,4 +3,4 @@
  * the service makes of its own accord (JWKS URLs; webhooks). Depends only on the JDK and Apache
  * HttpClient 5.
  */
-package dev.visitorauth.adapter.token.outbound;
+package dev.visitorauth.adapter.outbound;
