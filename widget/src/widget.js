@@ -15,7 +15,8 @@
  *                 a promise of one, called at start and again whenever a fresh token is needed
  *                 (token_expired, token_revoked, the session expired, 'login').
  *   apiBase       optional; the visitorauth server. Default: the origin this script was loaded from.
- *   onAuthError   optional; called with {code, claim, detail, status, hint, docs} when a token is refused.
+ *   onAuthError   optional; called as onAuthError(code, detail, error) when a token is refused (spec 11),
+ *                 error being {code, claim, detail, status, hint, docs}.
  *   locale        optional; "en" (default), "de" or "fr"; "de-DE" means "de"; anything else is English.
  *   color         optional; a CSS colour for the launcher, header and the visitor's messages.
  *
@@ -1038,7 +1039,7 @@
         (hint ? 'What to fix: ' + hint + ' ' : '') +
         fallback + ' Error codes: ' + this.docsUrl);
       if (this.onAuthError && TOKEN_CODES[code]) {
-        try { this.onAuthError(info); } catch (e) { this.console.error(LOG_PREFIX + ' onAuthError threw', e); }
+        try { this.onAuthError(code, info.detail, info); } catch (e) { this.console.error(LOG_PREFIX + ' onAuthError threw', e); }
       }
       err.reported = true;
     }

@@ -166,8 +166,8 @@ test('still refused after the retry: reported once through onAuthError, carrying
   const authErrors = [];
   const dom = new (require('jsdom').JSDOM)('<!doctype html><body></body>', { url: 'https://shop.example/' });
   dom.window.localStorage.setItem('visitorauth:wgt_1:visitorId', 'v_linked');
-  const w = await bootWidget(server, timers, { dom, settings: { visitorToken: () => 'tok', onAuthError: (e) => authErrors.push(e.code) } });
-  assert.deepEqual(authErrors, ['token_revoked']);
+  const w = await bootWidget(server, timers, { dom, settings: { visitorToken: () => 'tok', onAuthError: (code, detail, error) => authErrors.push([code, detail, error.code]) } });
+  assert.deepEqual(authErrors, [['token_revoked', 'revoked', 'token_revoked']], 'called as (code, detail, error), spec 11');
   assert.equal(w.console.errors.length, 1);
   assert.match(w.console.errors[0], /token_revoked/);
   const starts = server.callsTo('POST', '/v1/widgets/');

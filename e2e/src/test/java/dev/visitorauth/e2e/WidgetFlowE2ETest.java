@@ -121,7 +121,7 @@ class WidgetFlowE2ETest {
                     return originalError.apply(console, arguments);
                   };
                   window.algomoSettings = { widgetId: "%s", visitorToken: "%s"%s,
-                    onAuthError: function (e) { window.__authErrors.push(e); } };
+                    onAuthError: function (code, detail, e) { window.__authErrors.push({code: code, detail: detail, error: e}); } };
                 </script>
                 <script async src="%s"></script>
                 </body></html>
@@ -341,6 +341,8 @@ class WidgetFlowE2ETest {
         assertThat(errors.get(0)).contains("invalid_signature").contains("What to fix").contains("integrating.md#error-codes");
         assertThat(device3.js("return window.__authErrors.length;")).isEqualTo(1L);
         assertThat(device3.js("return window.__authErrors[0].code;")).isEqualTo("invalid_signature");
+        assertThat(device3.js("return window.__authErrors[0].error.code;")).as("onAuthError(code, detail, error)")
+                .isEqualTo("invalid_signature");
         // The browser's own console shows it too.
         assertThat(device3.browserErrors()).anySatisfy(e -> assertThat(e).contains("invalid_signature"));
 
