@@ -437,29 +437,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
      * nothing is sent, once the call is cancelled (work that notices it midway throws to stop).
      */
     private static <T> void respond(StreamObserver<T> observer, String method, Function<WorkspaceId, Result<T>> work) {
-        if (Context.current().isCancelled()) {
-            return;
-        }
-        WorkspaceId workspace = ApiKeyInterceptor.WORKSPACE.get();
-        try {
-            if (workspace == null) {
-                throw GrpcStatusMapper.refused(Refusal.of(ErrorCode.UNAUTHENTICATED, ApiKeyInterceptor.MISSING_KEY));
-            }
-            Result<T> result = work.apply(workspace);
-            if (Context.current().isCancelled()) {
-                return;
-            }
-            if (result instanceof Result.Refused<T> refused) {
-                observer.onError(GrpcStatusMapper.refused(refused.refusal()));
-                return;
-            }
-            observer.onNext(result.orElseThrow());
-            observer.onCompleted();
-        } catch (RuntimeException e) {
-            if (!Context.current().isCancelled()) {
-                observer.onError(GrpcStatusMapper.failure(e, VisitorAuthServiceGrpc.SERVICE_NAME + "/" + method));
-            }
-        }
+        WorkspaceCalls.respond(observer, VisitorAuthServiceGrpc.SERVICE_NAME + "/" + method, work);
     }
 
     private static Optional<String> present(String value) {

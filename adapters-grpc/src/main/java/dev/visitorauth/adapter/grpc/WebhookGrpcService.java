@@ -33,7 +33,6 @@ import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.webhook.WebhookDelivery;
 import dev.visitorauth.domain.webhook.WebhookEndpoint;
 import dev.visitorauth.domain.workspace.WorkspaceId;
-import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,28 +153,6 @@ public final class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceI
     }
 
     private static <T> void respond(StreamObserver<T> observer, String method, Function<WorkspaceId, Result<T>> work) {
-        if (Context.current().isCancelled()) {
-            return;
-        }
-        WorkspaceId workspace = ApiKeyInterceptor.WORKSPACE.get();
-        try {
-            if (workspace == null) {
-                throw GrpcStatusMapper.refused(Refusal.of(ErrorCode.UNAUTHENTICATED, ApiKeyInterceptor.MISSING_KEY));
-            }
-            Result<T> result = work.apply(workspace);
-            if (Context.current().isCancelled()) {
-                return;
-            }
-            if (result instanceof Result.Refused<T> refused) {
-                observer.onError(GrpcStatusMapper.refused(refused.refusal()));
-                return;
-            }
-            observer.onNext(result.orElseThrow());
-            observer.onCompleted();
-        } catch (RuntimeException e) {
-            if (!Context.current().isCancelled()) {
-                observer.onError(GrpcStatusMapper.failure(e, WebhookServiceGrpc.SERVICE_NAME + "/" + method));
-            }
-        }
+        WorkspaceCalls.respond(observer, WebhookServiceGrpc.SERVICE_NAME + "/" + method, work);
     }
 }
