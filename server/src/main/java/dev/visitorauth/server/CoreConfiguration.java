@@ -99,7 +99,8 @@ public class CoreConfiguration {
     JdbcPersistence persistence(DataSource dataSource, SecretCipherPort cipher, Clock clock, VisitorAuthProperties properties) {
         return JdbcPersistence.builder(dataSource, cipher).clock(clock)
                 .failureRateLimit(properties.failureLimit(), properties.failureWindow())
-                .requestLimits(properties.requestLimits()).build();
+                .requestLimits(properties.requestLimits())
+                .widgetCache(properties.widgetCache().size(), properties.widgetCache().timeToLive()).build();
     }
 
     @Bean

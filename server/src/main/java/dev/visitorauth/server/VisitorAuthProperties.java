@@ -1,5 +1,6 @@
 package dev.visitorauth.server;
 
+import dev.visitorauth.adapter.persistence.JdbcPersistence;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outbound             requests the service makes of its own accord (JWKS URLs)
  * @param stream               the event streams (SSE and gRPC {@code WatchWorkspace})
  * @param webhooks             the webhook delivery workers
+ * @param widgetCache          the per-node cache of widgets and keyrings that start-ups read
  */
 @ConfigurationProperties("visitorauth")
 public record VisitorAuthProperties(Path dataDir, String masterKey, String systemApiKey, Duration sessionLifetime,
@@ -36,7 +38,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
                                     int conversationLimit, Duration conversationWindow, int messageLimit,
                                     Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
                                     Duration anonymousVisitorRetention, Duration httpRequestTimeout, Outbound outbound,
-                                    Stream stream, Webhooks webhooks) {
+                                    Stream stream, Webhooks webhooks, WidgetCache widgetCache) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -59,6 +61,22 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         outbound = outbound == null ? new Outbound(false) : outbound;
         stream = stream == null ? new Stream(null, 0, 0, 0, 0, 0) : stream;
         webhooks = webhooks == null ? new Webhooks(null, 0, null, null, null) : webhooks;
+        widgetCache = widgetCache == null ? new WidgetCache(0, null) : widgetCache;
+    }
+
+    /**
+     * The per-node cache of widgets and keyrings ({@code visitorauth.widget-cache.*}; a change on any
+     * node evicts its widget at once, docs/decisions.md).
+     *
+     * @param size       the most widgets (and as many keyrings) held
+     * @param timeToLive the longest an entry is served, changes or not: the safety net for a lost notification
+     */
+    public record WidgetCache(int size, Duration timeToLive) {
+        public WidgetCache {
+            size = size <= 0 ? JdbcPersistence.DEFAULT_WIDGET_CACHE_SIZE : size;
+            timeToLive = timeToLive == null || timeToLive.isNegative() || timeToLive.isZero()
+                    ? JdbcPersistence.DEFAULT_WIDGET_CACHE_TTL : timeToLive;
+        }
     }
 
     /**
