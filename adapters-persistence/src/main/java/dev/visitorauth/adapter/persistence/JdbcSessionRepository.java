@@ -32,6 +32,16 @@ public final class JdbcSessionRepository implements LoadSessionPort, SaveSession
         this.tx = Objects.requireNonNull(tx, "tx");
     }
 
+    /** One INSERT: the row is new by construction (issue 12: no UPDATE tried first). */
+    @Override
+    public void createSession(Session s) {
+        Objects.requireNonNull(s, "session");
+        Object user = s.userId().<Object>map(UserId::value).orElse(Jdbc.NULL_VARCHAR);
+        tx.write(c -> Jdbc.update(c, "INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                s.workspaceId().value(), s.tokenHash().value(), s.widgetId().value(), s.visitorId().value(), user,
+                micros(s.createdAt()), micros(s.expiresAt()), micros(s.revokedAt())));
+    }
+
     @Override
     public void saveSession(Session s) {
         Objects.requireNonNull(s, "session");

@@ -1,6 +1,7 @@
 package dev.visitorauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.visitorauth.domain.session.Session;
 import dev.visitorauth.domain.visitor.VisitorId;
@@ -28,6 +29,20 @@ abstract class SessionContractTest extends DatabaseContract {
         db.sessions().saveSession(s);
 
         assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(s);
+    }
+
+    @Test
+    void aCreatedSessionRoundTripsAndItsTokenHashIsNeverStoredTwice() {
+        WorkspaceId ws = TestData.workspaceId();
+        Session s = session(ws, TestData.visitorId(), true, clock.instant());
+
+        db.sessions().createSession(s);
+
+        assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(s);
+        Session other = new Session(s.tokenHash(), ws, s.widgetId(), TestData.visitorId(), Optional.empty(),
+                s.createdAt(), s.expiresAt(), Optional.empty());
+        assertThatThrownBy(() -> db.sessions().createSession(other)).isInstanceOf(RuntimeException.class);
+        assertThat(db.sessions().findSession(ws, s.tokenHash())).as("the first one stays").contains(s);
     }
 
     @Test

@@ -459,6 +459,18 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     @Override
+    public void createSession(Session session) {
+        tx.locked(() -> {
+            Key key = new Key(session.workspaceId(), session.tokenHash().value());
+            if (sessions.containsKey(key)) {
+                throw new IllegalStateException("a session with this token hash is already stored");
+            }
+            put(sessions, key, session);
+            return null;
+        });
+    }
+
+    @Override
     public void saveSession(Session session) {
         tx.locked(() -> {
             put(sessions, new Key(session.workspaceId(), session.tokenHash().value()), session);

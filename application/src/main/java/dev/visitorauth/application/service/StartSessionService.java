@@ -433,7 +433,7 @@ public final class StartSessionService implements StartSessionUseCase {
         String token = credentials.bearer(widget.workspaceId());
         Session session = new Session(new SessionTokenHash(Credentials.sha256Hex(token)), widget.workspaceId(), widget.id(),
                 visitor.id(), user.map(User::id), now, now.plus(deps.sessionLifetime()), Optional.empty());
-        deps.sessions().saveSession(session);
+        deps.sessions().createSession(session);
         events.forEach(deps.events()::append);
         return new StartedSession(token, new SessionView(session, widget, visitor, user));
     }

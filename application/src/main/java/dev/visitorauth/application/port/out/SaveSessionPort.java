@@ -9,7 +9,13 @@ import java.time.Instant;
 /** Stores and revokes widget sessions. */
 public interface SaveSessionPort {
 
-    /** Inserts or replaces a session. */
+    /**
+     * Stores a session that is new by construction (its token was just generated): a start-up's one
+     * write of it. A token hash already stored is a broken invariant, not a replace.
+     */
+    void createSession(Session session);
+
+    /** Replaces a stored session (e.g. with its revocation), or inserts it. */
     void saveSession(Session session);
 
     /**
