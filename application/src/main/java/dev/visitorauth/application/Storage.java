@@ -1,7 +1,6 @@
 package dev.visitorauth.application;
 
 import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
-import dev.visitorauth.application.memory.InMemoryEventLog;
 import dev.visitorauth.application.memory.InMemoryStore;
 import dev.visitorauth.application.memory.InMemoryTransactions;
 import dev.visitorauth.application.port.out.AppendEventPort;

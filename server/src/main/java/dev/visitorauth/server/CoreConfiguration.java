@@ -46,7 +46,6 @@ import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
 import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
-import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;

@@ -100,24 +100,12 @@ public final class JdbcEventLog implements AppendEventPort, ReadEventsPort, Even
 
     /** Tells this node's listeners that {@code workspaceId}'s log grew (after a commit, here or elsewhere). */
     void signal(WorkspaceId workspaceId) {
-        for (Listener l : listeners) {
-            try {
-                l.appended(workspaceId);
-            } catch (RuntimeException ignored) {
-                // one listener's fault never stops the others
-            }
-        }
+        Listeners.tellEach(listeners, l -> l.appended(workspaceId));
     }
 
     /** Tells this node's listeners that signals may have been lost (the listen connection was down). */
     void signalMayHaveMissed() {
-        for (Listener l : listeners) {
-            try {
-                l.mayHaveMissedSignals();
-            } catch (RuntimeException ignored) {
-                // one listener's fault never stops the others
-            }
-        }
+        Listeners.tellEach(listeners, l -> l.mayHaveMissedSignals());
     }
 
     /** Deletes up to {@code batchSize} events that occurred before {@code cutoffMicros}, skipping locked rows. */

@@ -18,7 +18,6 @@ import dev.visitorauth.domain.webhook.WebhookUrl;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -48,22 +48,10 @@ public final class WidgetChanges {
 
     /** Tells this node's listeners (after a commit here, or a notification from another node). */
     void signal(WidgetId widgetId) {
-        for (Listener l : listeners) {
-            try {
-                l.changed(widgetId);
-            } catch (RuntimeException ignored) {
-                // one listener's fault never stops the others
-            }
-        }
+        Listeners.tellEach(listeners, l -> l.changed(widgetId));
     }
 
     void signalMayHaveMissed() {
-        for (Listener l : listeners) {
-            try {
-                l.mayHaveMissedChanges();
-            } catch (RuntimeException ignored) {
-                // one listener's fault never stops the others
-            }
-        }
+        Listeners.tellEach(listeners, l -> l.mayHaveMissedChanges());
     }
 }

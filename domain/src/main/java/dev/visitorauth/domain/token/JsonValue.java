@@ -2,8 +2,6 @@ package dev.visitorauth.domain.token;
 
 import dev.visitorauth.domain.ArrayMap;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -15,7 +15,6 @@ import dev.visitorauth.domain.widget.WidgetId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
