@@ -37,6 +37,16 @@ public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitor
         this.tx = Objects.requireNonNull(tx, "tx");
     }
 
+    /** One INSERT: the row is new by construction (issue 12: no UPDATE tried first). */
+    @Override
+    public void createVisitor(Visitor v) {
+        Objects.requireNonNull(v, "visitor");
+        Object user = v.user().<Object>map(UserId::value).orElse(Jdbc.NULL_VARCHAR);
+        tx.write(c -> Jdbc.update(c, "INSERT INTO visitors (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                v.workspaceId().value(), v.id().value(), v.widgetId().value(), user, micros(v.createdAt()),
+                micros(v.lastSeenAt())));
+    }
+
     @Override
     public void saveVisitor(Visitor v) {
         Objects.requireNonNull(v, "visitor");

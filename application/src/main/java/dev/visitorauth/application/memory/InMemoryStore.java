@@ -289,7 +289,8 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     @Override
-    public void updateUser(User user) {
+    public void updateUser(User before, User user) {
+        SaveUserPort.checkSameUser(before, user);
         tx.locked(() -> {
             Key key = new Key(user.workspaceId(), user.id().value());
             if (!users.containsKey(key)) {
@@ -336,6 +337,18 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
                 .filter(v -> v.workspaceId().equals(workspaceId) && v.isLinkedTo(userId))
                 .sorted(Comparator.comparing(Visitor::createdAt).thenComparing(v -> v.id().value()))
                 .toList());
+    }
+
+    @Override
+    public void createVisitor(Visitor visitor) {
+        tx.locked(() -> {
+            Key key = new Key(visitor.workspaceId(), visitor.id().value());
+            if (visitors.containsKey(key)) {
+                throw new IllegalStateException("a visitor with this id is already stored");
+            }
+            put(visitors, key, visitor);
+            return null;
+        });
     }
 
     @Override

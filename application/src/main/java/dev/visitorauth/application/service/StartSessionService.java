@@ -321,7 +321,7 @@ public final class StartSessionService implements StartSessionUseCase {
             List<NewEvent> events = new ArrayList<>();
             d.locked().ifPresent(locked -> endSessionsOf(widget, locked, now, events));
             Visitor visitor = Visitor.anonymous(widget.workspaceId(), widget.id(), newVisitorId(), now);
-            deps.saveVisitors().saveVisitor(visitor);
+            deps.saveVisitors().createVisitor(visitor);
             return Result.ok(newSession(widget, visitor, Optional.empty(), now, events));
         }
         if (decision instanceof LinkingDecision.ResumeAnonymous d) {
@@ -340,8 +340,11 @@ public final class StartSessionService implements StartSessionUseCase {
         if (decision instanceof LinkingDecision.NewLinked d) {
             d.revokeSessionsOf().ifPresent(v -> endSessionsOf(widget, v, now, events));
             visitor = Visitor.linked(widget.workspaceId(), widget.id(), newVisitorId(), u.id(), now);
+            deps.saveVisitors().createVisitor(visitor);
             events.add(WorkspaceEvents.visitorLinked(u, visitor, now));
-        } else if (decision instanceof LinkingDecision.Upgrade d) {
+            return Result.ok(newSession(widget, visitor, Optional.of(u), now, events));
+        }
+        if (decision instanceof LinkingDecision.Upgrade d) {
             visitor = d.visitor().linkTo(u.id(), now);
             ConversationOwner anonymous = new ConversationOwner.AnonymousVisitor(visitor.id());
             List<ConversationId> carried = deps.loadConversations().conversationsOf(widget.workspaceId(), anonymous)
@@ -412,7 +415,7 @@ public final class StartSessionService implements StartSessionUseCase {
         }
         Result<User> applied = before.apply(identity, now);
         if (applied instanceof Result.Ok<User> ok && !ok.value().equals(before)) {
-            deps.saveUsers().updateUser(ok.value());
+            deps.saveUsers().updateUser(before, ok.value());
             if (!ok.value().profile().equals(before.profile())) {
                 events.add(WorkspaceEvents.userUpdated(ok.value(), now)); // not for a newer iat alone
             }
