@@ -11,6 +11,7 @@ import dev.visitorauth.application.port.out.ListOrder;
 import dev.visitorauth.application.port.out.PageVisitorsPort;
 import dev.visitorauth.application.port.out.Slice;
 import java.util.ArrayList;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.visitor.VisitorId;
@@ -76,6 +77,19 @@ public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitor
         Objects.requireNonNull(id, "id");
         return tx.read(c -> Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM visitors WHERE workspace_id = ? AND visitor_id = ?",
                 JdbcVisitorRepository::visitor, workspaceId.value(), id.value()));
+    }
+
+    /** One statement: the visitor joined with its user's external id. */
+    @Override
+    public Optional<OwnedVisitor> findVisitorWithOwner(WorkspaceId workspaceId, VisitorId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT v.workspace_id, v.visitor_id, v.widget_id, v.user_id, v.created_at,"
+                        + " v.last_seen_at, u.external_id FROM visitors v LEFT JOIN users u"
+                        + " ON u.workspace_id = v.workspace_id AND u.user_id = v.user_id"
+                        + " WHERE v.workspace_id = ? AND v.visitor_id = ?",
+                rs -> new OwnedVisitor(visitor(rs), Jdbc.optionalText(rs, "external_id").map(ExternalUserId::new)),
+                workspaceId.value(), id.value()));
     }
 
     @Override

@@ -332,6 +332,13 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     @Override
+    public Optional<OwnedVisitor> findVisitorWithOwner(WorkspaceId workspaceId, VisitorId id) {
+        return tx.locked(() -> Optional.ofNullable(visitors.get(new Key(workspaceId, id.value())))
+                .map(v -> new OwnedVisitor(v, v.user().map(u -> users.get(new Key(workspaceId, u.value())))
+                        .map(User::externalId))));
+    }
+
+    @Override
     public List<Visitor> visitorsOf(WorkspaceId workspaceId, UserId userId) {
         return tx.locked(() -> visitors.values().stream()
                 .filter(v -> v.workspaceId().equals(workspaceId) && v.isLinkedTo(userId))

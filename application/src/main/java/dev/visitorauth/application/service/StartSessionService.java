@@ -13,6 +13,7 @@ import dev.visitorauth.application.port.out.LoadCoveragePort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.LoadVisitorPort.OwnedVisitor;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RecordAuthFailurePort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
@@ -371,18 +372,14 @@ public final class StartSessionService implements StartSessionUseCase {
     }
 
     private VisitorState visitorState(Widget widget, Optional<VisitorId> visitorId) {
-        Optional<Visitor> visitor = visitorId.flatMap(id -> deps.loadVisitors().findVisitor(widget.workspaceId(), id))
-                .filter(v -> v.widgetId().equals(widget.id()));
-        if (visitor.isEmpty()) {
+        Optional<OwnedVisitor> found = visitorId.flatMap(id -> deps.loadVisitors().findVisitorWithOwner(widget.workspaceId(), id))
+                .filter(o -> o.visitor().widgetId().equals(widget.id()));
+        if (found.isEmpty()) {
             return new VisitorState.None();
         }
-        Visitor v = visitor.get();
-        if (v.isAnonymous()) {
-            return new VisitorState.Anonymous(v);
-        }
-        User owner = deps.loadUsers().findUser(widget.workspaceId(), v.user().get())
-                .orElseThrow(() -> new IllegalStateException("visitor linked to a missing user"));
-        return new VisitorState.Linked(v, owner.externalId());
+        Visitor v = found.get().visitor();
+        return found.get().owner().<VisitorState>map(owner -> new VisitorState.Linked(v, owner))
+                .orElseGet(() -> new VisitorState.Anonymous(v));
     }
 
     /**
