@@ -2,7 +2,9 @@ package dev.visitorauth.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +17,10 @@ abstract class ServerTestBase {
     int managementPort;
 
     ApiClient api;
+
+    /** The server's clock ({@link MovableClock.OfServer}): a test moves it instead of sleeping. */
+    @Autowired
+    MovableClock clock;
 
     /** The management port: health details, metrics and Prometheus. */
     ApiClient management;
