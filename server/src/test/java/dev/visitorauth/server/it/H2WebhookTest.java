@@ -3,8 +3,8 @@ package dev.visitorauth.server.it;
 import static dev.visitorauth.server.it.ServerTestBase.assertProblem;
 import static dev.visitorauth.server.it.TokenMinter.newUserId;
 import static dev.visitorauth.server.it.TokenMinter.sign;
+import static dev.visitorauth.testing.RequiredTools.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
@@ -123,9 +123,9 @@ class H2WebhookTest {
 
     @Test
     void eachDeliveryVerifiesWithTheStandardWebhooksNpmPackage() throws Exception {
-        assumeTrue(nodeOnPath(), "Skipped: node is not on the PATH (install Node.js 20, then npm ci --prefix "
+        require(nodeOnPath(), "Skipped: node is not on the PATH (install Node.js 20, then npm ci --prefix "
                 + "examples/webhook-receiver-node)");
-        assumeTrue(Files.isRegularFile(NODE_RECEIVER.resolve("node_modules/standardwebhooks/package.json")),
+        require(Files.isRegularFile(NODE_RECEIVER.resolve("node_modules/standardwebhooks/package.json")),
                 "Skipped: no examples/webhook-receiver-node/node_modules; run npm ci --prefix examples/webhook-receiver-node");
         Widget widget = api.newWidget();
         int port;
