@@ -6,10 +6,11 @@ import static dev.visitorauth.server.it.TokenMinter.sign;
 import static dev.visitorauth.testing.RequiredTools.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.server.WebhookWorkers;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
-import dev.visitorauth.server.WebhookWorkers;
+import dev.visitorauth.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * while a receiver is down, disabling after 3 days, and the delivery log.
  */
 class H2WebhookTest {
-    private static final MovableClock CLOCK = new MovableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
     private static final Path NODE_RECEIVER = Path.of("..", "examples", "webhook-receiver-node").toAbsolutePath().normalize();
     private static TestServers.Node node;
     private static ApiClient api;

@@ -2,6 +2,7 @@ package dev.visitorauth.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.testing.MutableClock;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +19,9 @@ abstract class ServerTestBase {
 
     ApiClient api;
 
-    /** The server's clock ({@link MovableClock.OfServer}): a test moves it instead of sleeping. */
+    /** The server's clock ({@link SharedServerClock}): a test moves it instead of sleeping. */
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     /** The management port: health details, metrics and Prometheus. */
     ApiClient management;
