@@ -301,12 +301,20 @@ public final class VisitorAuthentication {
     private static final ParseJwkPort NO_JWK_PARSER = json -> new ParseJwkPort.Unreadable(
             "This deployment cannot read JWKs: it was assembled without a JWK parser, so public keys cannot be uploaded.");
 
+    /**
+     * The service's clock: UTC, ticking in microseconds, the precision the stores keep, so what is
+     * returned is what is stored.
+     */
+    public static Clock systemClock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
     /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
     public static final class Builder {
         private final VerifyVisitorTokenPort verifier;
         private Storage storage;
         private RandomPort random = new SecureRandomPort();
-        private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        private Clock clock = systemClock();
         private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
         private CursorCodecPort cursors;
         private FetchJwksPort jwks = NO_JWKS_FETCHER;
@@ -334,7 +342,7 @@ public final class VisitorAuthentication {
             return this;
         }
 
-        /** Default: UTC ticking in microseconds (what the JDBC store keeps). */
+        /** Default: {@link VisitorAuthentication#systemClock()}. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -2,13 +2,14 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase.PurgeCommand;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase.PurgeReport;
+import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import dev.visitorauth.application.service.DataLifecycleService;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class DataLifecycleTest {
     void deletesInBatchesUntilOneComesBackShort() {
         CountingStore store = new CountingStore(25);
 
-        PurgeReport report = new DataLifecycleService(store, new Mothers.MutableClock()).purge(COMMAND);
+        PurgeReport report = new DataLifecycleService(store, MutableClock.stoppedAt(Mothers.NOW)).purge(COMMAND);
 
         assertThat(report.sessions()).isEqualTo(25);
         assertThat(store.calls).isEqualTo(3);
@@ -80,7 +81,7 @@ class DataLifecycleTest {
     void aRunEndsAfterItsLastBatchEvenWhenMoreIsLeft() {
         CountingStore store = new CountingStore(1_000_000);
 
-        PurgeReport report = new DataLifecycleService(store, new Mothers.MutableClock()).purge(COMMAND);
+        PurgeReport report = new DataLifecycleService(store, MutableClock.stoppedAt(Mothers.NOW)).purge(COMMAND);
 
         assertThat(report.sessions()).isEqualTo(10L * PurgeExpiredDataUseCase.MAX_BATCHES_PER_KIND);
     }

@@ -23,6 +23,7 @@ import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.WorkspaceId;
+import dev.visitorauth.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class JwksVerificationTest {
     private static final JwksUrl URL = new JwksUrl("https://keys.example/jwks.json");
 
-    private final Mothers.MutableClock clock = new Mothers.MutableClock();
+    private final MutableClock clock = MutableClock.stoppedAt(Mothers.NOW);
     private final Storage storage = Storage.inMemory();
     private final FakeJwks jwks = new FakeJwks();
     private final VisitorAuthentication auth = VisitorAuthentication.builder(new KidVerifier()).storage(storage).clock(clock)

@@ -3,10 +3,7 @@ package dev.visitorauth.application;
 import dev.visitorauth.domain.identity.FieldUpdate;
 import dev.visitorauth.domain.identity.ProfileUpdate;
 import dev.visitorauth.domain.widget.KeyId;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Test data for the use-case tests. */
@@ -27,27 +24,4 @@ public final class Mothers {
                 FieldUpdate.keep(), patch);
     }
 
-    /** A clock tests can move forward. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now = NOW;
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

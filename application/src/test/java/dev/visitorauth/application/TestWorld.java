@@ -7,12 +7,13 @@ import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
+import dev.visitorauth.testing.MutableClock;
 import java.util.List;
 import java.util.Optional;
 
 /** A facade over in-memory storage with one workspace and one widget, for use-case tests. */
 public final class TestWorld {
-    public final Mothers.MutableClock clock = new Mothers.MutableClock();
+    public final MutableClock clock = MutableClock.stoppedAt(Mothers.NOW);
     public final FakeTokenVerifier tokens = new FakeTokenVerifier();
     public final FakeJwkParser jwks = new FakeJwkParser();
     public final Storage storage;

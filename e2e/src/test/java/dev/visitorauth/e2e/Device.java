@@ -1,6 +1,6 @@
 package dev.visitorauth.e2e;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.visitorauth.testing.RequiredTools.require;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ final class Device implements AutoCloseable {
 
     /** Skips the calling test when Debian's chromium or chromedriver is not installed. */
     static void assumeChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Skipped: needs Debian's Chromium and ChromeDriver (/usr/bin/chromium, /usr/bin/chromedriver): "
                         + "apt-get install -y chromium chromium-driver");
     }

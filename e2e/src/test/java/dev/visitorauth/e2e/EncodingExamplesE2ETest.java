@@ -1,7 +1,7 @@
 package dev.visitorauth.e2e;
 
+import static dev.visitorauth.testing.RequiredTools.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.visitorauth.e2e.E2EServer.Widget;
 import java.io.File;
@@ -70,13 +70,13 @@ class EncodingExamplesE2ETest {
         Optional<String> python = List.of("python3", "/usr/bin/python3").stream()
                 .filter(p -> succeeds(List.of(p, "-c", "import jwt; jwt.encode({}, 'k', algorithm='HS256')")))
                 .findFirst();
-        assumeTrue(python.isPresent(), "Skipped Python: needs python3 with PyJWT (apt-get install -y python3-jwt, or pip install PyJWT)");
+        require(python.isPresent(), "Skipped Python: needs python3 with PyJWT (apt-get install -y python3-jwt, or pip install PyJWT)");
         startsAnAuthenticatedSession("python", run(examples.resolve("python"), "python", List.of(python.get(), "mint.py")));
     }
 
     @Test
     void rubyWithRubyJwt() {
-        assumeTrue(succeeds(List.of("ruby", "-e", "require 'jwt'")),
+        require(succeeds(List.of("ruby", "-e", "require 'jwt'")),
                 "Skipped Ruby: needs ruby with the jwt gem (apt-get install -y ruby ruby-jwt, or gem install jwt)");
         startsAnAuthenticatedSession("ruby", run(examples.resolve("ruby"), "ruby", List.of("ruby", "mint.rb")));
     }
@@ -84,7 +84,7 @@ class EncodingExamplesE2ETest {
     @Test
     void goWithGolangJwt() throws IOException {
         Path debianJwt = Path.of("/usr/share/gocode/src/github.com/golang-jwt/jwt");
-        assumeTrue(succeeds(List.of("go", "version")) && Files.exists(debianJwt.resolve("go.mod")),
+        require(succeeds(List.of("go", "version")) && Files.exists(debianJwt.resolve("go.mod")),
                 "Skipped Go: needs go and golang-jwt v4 (apt-get install -y golang-go golang-github-golang-jwt-jwt-dev)");
         // A throw-away module around the example that takes golang-jwt from Debian's package, offline.
         Path module = Files.createTempDirectory(E2EServer.workDir(), "go-mint-");
@@ -103,7 +103,7 @@ class EncodingExamplesE2ETest {
 
     @Test
     void phpWithHashHmac() {
-        assumeTrue(succeeds(List.of("php", "-r", "exit(function_exists('hash_hmac') ? 0 : 1);")),
+        require(succeeds(List.of("php", "-r", "exit(function_exists('hash_hmac') ? 0 : 1);")),
                 "Skipped PHP: needs the php command line (apt-get install -y php-cli)");
         startsAnAuthenticatedSession("php", run(examples.resolve("php"), "php", List.of("php", "mint.php")));
     }
@@ -135,7 +135,7 @@ class EncodingExamplesE2ETest {
         Optional<String> python = List.of("python3", "/usr/bin/python3").stream()
                 .filter(p -> succeeds(List.of(p, "-c", "import jwt; from jwt.algorithms import ECAlgorithm, RSAAlgorithm")))
                 .findFirst();
-        assumeTrue(python.isPresent(), "Skipped Python key pairs: needs python3 with PyJWT and cryptography "
+        require(python.isPresent(), "Skipped Python key pairs: needs python3 with PyJWT and cryptography "
                 + "(apt-get install -y python3-jwt python3-cryptography, or pip install \"PyJWT[crypto]\")");
         Path dir = examples.resolve("python");
         String language = "python-" + alg;
@@ -237,11 +237,11 @@ class EncodingExamplesE2ETest {
     }
 
     static void assumeNodePackages(Path dir) {
-        assumeTrue(succeeds(List.of("node", "--version")), "Skipped Node: needs node and npm (apt-get install -y nodejs npm)");
+        require(succeeds(List.of("node", "--version")), "Skipped Node: needs node and npm (apt-get install -y nodejs npm)");
         if (!Files.isDirectory(dir.resolve("node_modules/jsonwebtoken")) || !Files.isDirectory(dir.resolve("node_modules/jose"))) {
             // The packages of the committed package-lock.json, from the npm registry.
             Result ci = exec(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
-            assumeTrue(ci.exit == 0, "Skipped Node: `npm ci` in examples/encoding/node failed (" + ci.exit + "): " + ci.stderr);
+            require(ci.exit == 0, "Skipped Node: `npm ci` in examples/encoding/node failed (" + ci.exit + "): " + ci.stderr);
         }
     }
 

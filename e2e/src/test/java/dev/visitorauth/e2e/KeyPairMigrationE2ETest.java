@@ -1,7 +1,7 @@
 package dev.visitorauth.e2e;
 
+import static dev.visitorauth.testing.RequiredTools.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.visitorauth.e2e.E2EServer.Widget;
 import dev.visitorauth.e2e.EncodingExamplesE2ETest.Result;
@@ -44,7 +44,7 @@ class KeyPairMigrationE2ETest {
     void movesALiveWidgetFromItsSecretToAKeyPairWithNoFailedStartUp() throws Exception {
         Path node = Path.of(System.getProperty("visitorauth.examples.dir", "../examples/encoding"), "node").toAbsolutePath().normalize();
         for (String tool : List.of("bash", "curl", "jq", "openssl")) {
-            assumeTrue(EncodingExamplesE2ETest.succeeds(List.of("sh", "-c", "command -v " + tool)),
+            require(EncodingExamplesE2ETest.succeeds(List.of("sh", "-c", "command -v " + tool)),
                     "Skipped the key-pair migration guide: needs " + tool + " (apt-get install -y bash curl jq openssl)");
         }
         EncodingExamplesE2ETest.assumeNodePackages(node);

@@ -67,10 +67,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
 
-    /** UTC, ticking in microseconds: the precision the store keeps, so what is returned is what is stored. */
+    /** {@link VisitorAuthentication#systemClock()}: UTC, ticking in microseconds, as the store keeps time. */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+        return VisitorAuthentication.systemClock();
     }
 
     @Bean

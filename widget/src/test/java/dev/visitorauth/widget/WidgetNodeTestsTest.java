@@ -1,7 +1,7 @@
 package dev.visitorauth.widget;
 
+import static dev.visitorauth.testing.RequiredTools.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +25,11 @@ class WidgetNodeTestsTest {
     @Test
     void theWidgetsNodeTestsPass() throws IOException, InterruptedException {
         String version = nodeVersion();
-        assumeTrue(version != null, "Skipped the widget's unit tests: node is not on the PATH (install Node.js 20.19+, "
+        require(version != null, "Skipped the widget's unit tests: node is not on the PATH (install Node.js 20.19+, "
                 + "then npm ci --prefix widget)");
-        assumeTrue(atLeast(version, 20, 19), "Skipped the widget's unit tests: node " + version
+        require(atLeast(version, 20, 19), "Skipped the widget's unit tests: node " + version
                 + " is older than the 20.19 jsdom needs");
-        assumeTrue(Files.isRegularFile(WIDGET.resolve("node_modules/jsdom/package.json")),
+        require(Files.isRegularFile(WIDGET.resolve("node_modules/jsdom/package.json")),
                 "Skipped the widget's unit tests: no widget/node_modules; run npm ci --prefix widget");
 
         Path log = Files.createTempFile("widget-node-tests-", ".log");

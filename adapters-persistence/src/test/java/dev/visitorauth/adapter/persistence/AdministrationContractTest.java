@@ -34,9 +34,9 @@ abstract class AdministrationContractTest extends DatabaseContract {
 
     @Test
     void rotationKeepsTheReplacedKeyUntilItsGraceEndsAndASecondRotationDropsIt() {
-        String first = TestData.sha256Hex();
-        String second = TestData.sha256Hex();
-        String third = TestData.sha256Hex();
+        String first = TestData.randomHash();
+        String second = TestData.randomHash();
+        String third = TestData.randomHash();
         WorkspaceId ws = workspace(first);
         Instant until = clock.instant().plus(Duration.ofHours(1));
 
@@ -48,7 +48,7 @@ abstract class AdministrationContractTest extends DatabaseContract {
         assertThat(db.workspaces().rotateApiKey(ws, third, Optional.of(later))).isTrue();
         assertThat(db.workspaces().findApiKeyHashes(ws)).as("the first key's grace ended by the second rotation")
                 .contains(new ApiKeyHashes(third, Optional.of(second), Optional.of(later)));
-        String fourth = TestData.sha256Hex();
+        String fourth = TestData.randomHash();
         assertThat(db.workspaces().rotateApiKey(ws, fourth, Optional.empty())).isTrue();
         assertThat(db.workspaces().findApiKeyHashes(ws)).contains(new ApiKeyHashes(fourth, Optional.empty(), Optional.empty()));
         assertThat(db.workspaces().findApiKeyHash(ws)).contains(fourth);
@@ -57,8 +57,8 @@ abstract class AdministrationContractTest extends DatabaseContract {
 
     @Test
     void widgetsPageNewestFirstWithEveryWidgetOnceAndNoOtherWorkspaces() {
-        WorkspaceId ws = workspace(TestData.sha256Hex());
-        WorkspaceId other = workspace(TestData.sha256Hex());
+        WorkspaceId ws = workspace(TestData.randomHash());
+        WorkspaceId other = workspace(TestData.randomHash());
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Instant at = clock.instant().plusSeconds(i / 2); // pairs share a creation time
@@ -86,7 +86,7 @@ abstract class AdministrationContractTest extends DatabaseContract {
 
     @Test
     void theInboxPagesEveryConversationNewestActivityFirstByOwnerKind() {
-        WorkspaceId ws = workspace(TestData.sha256Hex());
+        WorkspaceId ws = workspace(TestData.randomHash());
         List<String> users = new ArrayList<>();
         List<String> visitors = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

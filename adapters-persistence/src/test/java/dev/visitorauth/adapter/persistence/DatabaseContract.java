@@ -1,5 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
+import dev.visitorauth.testing.MutableClock;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DatabaseContract {
-    protected final MutableClock clock = MutableClock.startingAt("2026-03-01T12:00:00.123456Z");
+    protected final MutableClock clock = MutableClock.stoppedAt("2026-03-01T12:00:00.123456Z");
     protected final AesGcmSecretCipher cipher = new AesGcmSecretCipher(masterKey());
     protected JdbcPersistence db;
     private TestDatabase database;

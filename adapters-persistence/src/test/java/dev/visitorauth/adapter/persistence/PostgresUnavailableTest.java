@@ -56,7 +56,7 @@ class PostgresUnavailableTest {
         try (HikariDataSource ds = new HikariDataSource(config)) {
             JdbcPersistence db = JdbcPersistence.create(ds, new AesGcmSecretCipher(new byte[32]));
             Workspace w = new Workspace(TestData.workspaceId(), "Acme", java.time.Instant.parse("2026-01-01T00:00:00Z"));
-            db.workspaces().createWorkspace(w, TestData.sha256Hex());
+            db.workspaces().createWorkspace(w, TestData.randomHash());
 
             pg.close();
 

@@ -69,14 +69,14 @@ final class TestData {
         return SecretValue.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b));
     }
 
-    static String sha256Hex() {
+    static String randomHash() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
     static SessionTokenHash tokenHash() {
-        return new SessionTokenHash(sha256Hex());
+        return new SessionTokenHash(randomHash());
     }
 
     static Workspace workspace(Instant now) {

@@ -25,7 +25,7 @@ abstract class TransactionContractTest extends DatabaseContract {
         Workspace w = newWorkspace();
 
         Result<String> result = db.transactions().inTransaction(() -> {
-            db.workspaces().createWorkspace(w, TestData.sha256Hex());
+            db.workspaces().createWorkspace(w, TestData.randomHash());
             return Result.ok("done");
         });
 
@@ -38,7 +38,7 @@ abstract class TransactionContractTest extends DatabaseContract {
         Workspace w = newWorkspace();
 
         Result<String> result = db.transactions().inTransaction(() -> {
-            db.workspaces().createWorkspace(w, TestData.sha256Hex());
+            db.workspaces().createWorkspace(w, TestData.randomHash());
             return Result.refused(ErrorCode.TOKEN_REQUIRED, "no token");
         });
 
@@ -52,7 +52,7 @@ abstract class TransactionContractTest extends DatabaseContract {
         IllegalStateException boom = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> db.transactions().inTransaction(() -> {
-            db.workspaces().createWorkspace(w, TestData.sha256Hex());
+            db.workspaces().createWorkspace(w, TestData.randomHash());
             throw boom;
         })).isSameAs(boom);
 
@@ -66,9 +66,9 @@ abstract class TransactionContractTest extends DatabaseContract {
         Workspace inner = newWorkspace();
 
         Result<String> result = db.transactions().inTransaction(() -> {
-            db.workspaces().createWorkspace(outer, TestData.sha256Hex());
+            db.workspaces().createWorkspace(outer, TestData.randomHash());
             Result<Boolean> nested = db.transactions().inTransaction(() -> {
-                db.workspaces().createWorkspace(inner, TestData.sha256Hex());
+                db.workspaces().createWorkspace(inner, TestData.randomHash());
                 return Result.ok(stored(outer)); // sees the outer's uncommitted row: same connection
             });
             assertThat(nested).isEqualTo(Result.ok(true));
@@ -85,7 +85,7 @@ abstract class TransactionContractTest extends DatabaseContract {
         Workspace w = newWorkspace();
 
         assertThatThrownBy(() -> db.transactions().inTransaction(() -> {
-            db.workspaces().createWorkspace(w, TestData.sha256Hex());
+            db.workspaces().createWorkspace(w, TestData.randomHash());
             try {
                 db.transactions().inTransaction(() -> {
                     throw new IllegalArgumentException("inner failure");
@@ -104,7 +104,7 @@ abstract class TransactionContractTest extends DatabaseContract {
         Workspace w = newWorkspace();
 
         db.transactions().inTransaction(() -> {
-            db.workspaces().createWorkspace(w, TestData.sha256Hex());
+            db.workspaces().createWorkspace(w, TestData.randomHash());
             boolean seenElsewhere = CompletableFuture.supplyAsync(() -> stored(w)).orTimeout(10, TimeUnit.SECONDS).join();
             assertThat(seenElsewhere).isFalse();
             return Result.ok(true);
@@ -117,7 +117,7 @@ abstract class TransactionContractTest extends DatabaseContract {
     void repositoryCallsOutsideATransactionCommitAtOnce() throws Exception {
         Workspace w = newWorkspace();
 
-        db.workspaces().createWorkspace(w, TestData.sha256Hex());
+        db.workspaces().createWorkspace(w, TestData.randomHash());
 
         assertThat(CompletableFuture.supplyAsync(() -> stored(w)).get(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -125,9 +125,9 @@ abstract class TransactionContractTest extends DatabaseContract {
     @Test
     void aBrokenConstraintIsAPersistenceErrorWithoutSqlInItsMessage() {
         Workspace w = newWorkspace();
-        db.workspaces().createWorkspace(w, TestData.sha256Hex());
+        db.workspaces().createWorkspace(w, TestData.randomHash());
 
-        assertThatThrownBy(() -> db.workspaces().createWorkspace(w, TestData.sha256Hex()))
+        assertThatThrownBy(() -> db.workspaces().createWorkspace(w, TestData.randomHash()))
                 .isInstanceOf(PersistenceException.class)
                 .isNotInstanceOf(PersistenceUnavailableException.class)
                 .hasMessage("storage error");
@@ -139,7 +139,7 @@ abstract class TransactionContractTest extends DatabaseContract {
             Workspace w = newWorkspace();
             boolean commit = i % 2 == 0;
             db.transactions().inTransaction(() -> {
-                db.workspaces().createWorkspace(w, TestData.sha256Hex());
+                db.workspaces().createWorkspace(w, TestData.randomHash());
                 return commit ? Result.ok(w) : Result.refused(ErrorCode.INVALID_CLAIM, "odd");
             });
         }

@@ -39,7 +39,7 @@ abstract class WebhookStoreContractTest extends DatabaseContract {
 
     private WorkspaceId workspace() {
         Workspace w = TestData.workspace(clock.instant());
-        db.workspaces().createWorkspace(w, TestData.sha256Hex());
+        db.workspaces().createWorkspace(w, TestData.randomHash());
         return w.id();
     }
 

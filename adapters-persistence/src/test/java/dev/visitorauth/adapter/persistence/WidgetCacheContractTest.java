@@ -19,7 +19,7 @@ abstract class WidgetCacheContractTest extends DatabaseContract {
 
     private Widget storedWidget() {
         Workspace ws = TestData.workspace(clock.instant());
-        db.workspaces().createWorkspace(ws, TestData.sha256Hex());
+        db.workspaces().createWorkspace(ws, TestData.randomHash());
         Widget widget = TestData.widget(ws.id(), clock.instant());
         db.widgets().createWidget(widget, WidgetKeyring.create(widget.id(), TestData.keyId(), TestData.secret(), clock.instant()));
         return widget;
@@ -76,7 +76,7 @@ abstract class WidgetCacheContractTest extends DatabaseContract {
     @Test
     void anUnknownWidgetIsNotRememberedAsAbsent() {
         Workspace ws = TestData.workspace(clock.instant());
-        db.workspaces().createWorkspace(ws, TestData.sha256Hex());
+        db.workspaces().createWorkspace(ws, TestData.randomHash());
         Widget widget = TestData.widget(ws.id(), clock.instant());
         CachingWidgetDirectory cache = db.cachedWidgets();
         assertThat(cache.findWidget(widget.id())).isEmpty();

@@ -28,7 +28,7 @@ abstract class WorkspaceAndWidgetContractTest extends DatabaseContract {
 
     private Workspace storedWorkspace() {
         Workspace w = TestData.workspace(clock.instant());
-        db.workspaces().createWorkspace(w, TestData.sha256Hex());
+        db.workspaces().createWorkspace(w, TestData.randomHash());
         return w;
     }
 
@@ -43,7 +43,7 @@ abstract class WorkspaceAndWidgetContractTest extends DatabaseContract {
     @Test
     void workspaceRoundTripsWithItsApiKeyHash() {
         Workspace w = TestData.workspace(clock.instant());
-        String hash = TestData.sha256Hex();
+        String hash = TestData.randomHash();
 
         db.workspaces().createWorkspace(w, hash);
 

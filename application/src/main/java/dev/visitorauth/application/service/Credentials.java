@@ -1,13 +1,12 @@
 package dev.visitorauth.application.service;
 
 import dev.visitorauth.application.port.out.RandomPort;
+import dev.visitorauth.domain.Hashes;
 import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -18,7 +17,6 @@ import java.util.Optional;
  */
 final class Credentials {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final HexFormat HEX = HexFormat.of();
 
     private final RandomPort random;
 
@@ -59,12 +57,7 @@ final class Credentials {
     }
 
     static String sha256Hex(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Hashes.sha256Hex(value);
     }
 
     /** Constant-time comparison of two hex hashes. */

@@ -27,9 +27,32 @@ class ErrorCodeTest {
 
     @Test
     void theVerificationFailuresAreTheSpecsSixteenTokenCodes() {
-        assertThat(ErrorCode.values()).filteredOn(ErrorCode::isVerificationFailure).hasSize(16)
-                .contains(ErrorCode.MALFORMED_TOKEN, ErrorCode.TOKEN_REVOKED, ErrorCode.TOKEN_REQUIRED)
-                .doesNotContain(ErrorCode.WIDGET_NOT_FOUND, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE);
+        assertThat(ErrorCode.values()).filteredOn(ErrorCode::isVerificationFailure).containsExactlyInAnyOrder(
+                ErrorCode.MALFORMED_TOKEN, ErrorCode.TOKEN_TOO_LARGE, ErrorCode.UNSUPPORTED_ALGORITHM,
+                ErrorCode.UNSUPPORTED_TOKEN, ErrorCode.UNKNOWN_KEY, ErrorCode.INVALID_SIGNATURE, ErrorCode.SECRET_ROTATED,
+                ErrorCode.MISSING_EXPIRATION, ErrorCode.TOKEN_EXPIRED, ErrorCode.TOKEN_NOT_YET_VALID,
+                ErrorCode.TOKEN_LIFETIME_TOO_LONG, ErrorCode.TOKEN_REPLAYED, ErrorCode.TOKEN_REVOKED,
+                ErrorCode.MISSING_CLAIM, ErrorCode.INVALID_CLAIM, ErrorCode.TOKEN_REQUIRED);
+    }
+
+    @Test
+    void theFailureLogHoldsTheVerificationFailuresAndJwksUnavailableOnly() {
+        assertThat(ErrorCode.values()).filteredOn(ErrorCode::isFailureLogEntry)
+                .containsExactlyInAnyOrder(java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(ErrorCode.values()).filter(ErrorCode::isVerificationFailure),
+                        java.util.stream.Stream.of(ErrorCode.JWKS_UNAVAILABLE)).toArray(ErrorCode[]::new));
+        assertThat(ErrorCode.values()).filteredOn(c -> !c.isFailureLogEntry()).contains(ErrorCode.WIDGET_NOT_FOUND,
+                ErrorCode.ORIGIN_NOT_ALLOWED, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE, ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void everyCodeRoundTripsThroughItsWireString() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(code.wire()).isEqualTo(code.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(ErrorCode.fromWire(code.wire())).contains(code);
+        }
+        assertThat(ErrorCode.fromWire("TOKEN_EXPIRED")).isEmpty();
+        assertThat(ErrorCode.fromWire("no_such_code")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ import org.springframework.context.annotation.Primary;
  * afresh.
  */
 class H2DataLifecycleTest {
-    private static final MovableClock CLOCK = new MovableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
 
     /** The server's clock, moved by the test. */
     @Configuration(proxyBeanMethods = false)

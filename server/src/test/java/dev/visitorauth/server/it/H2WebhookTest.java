@@ -3,13 +3,14 @@ package dev.visitorauth.server.it;
 import static dev.visitorauth.server.it.ServerTestBase.assertProblem;
 import static dev.visitorauth.server.it.TokenMinter.newUserId;
 import static dev.visitorauth.server.it.TokenMinter.sign;
+import static dev.visitorauth.testing.RequiredTools.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.visitorauth.server.WebhookWorkers;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
-import dev.visitorauth.server.WebhookWorkers;
+import dev.visitorauth.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * while a receiver is down, disabling after 3 days, and the delivery log.
  */
 class H2WebhookTest {
-    private static final MovableClock CLOCK = new MovableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
     private static final Path NODE_RECEIVER = Path.of("..", "examples", "webhook-receiver-node").toAbsolutePath().normalize();
     private static TestServers.Node node;
     private static ApiClient api;
@@ -123,9 +124,9 @@ class H2WebhookTest {
 
     @Test
     void eachDeliveryVerifiesWithTheStandardWebhooksNpmPackage() throws Exception {
-        assumeTrue(nodeOnPath(), "Skipped: node is not on the PATH (install Node.js 20, then npm ci --prefix "
+        require(nodeOnPath(), "Skipped: node is not on the PATH (install Node.js 20, then npm ci --prefix "
                 + "examples/webhook-receiver-node)");
-        assumeTrue(Files.isRegularFile(NODE_RECEIVER.resolve("node_modules/standardwebhooks/package.json")),
+        require(Files.isRegularFile(NODE_RECEIVER.resolve("node_modules/standardwebhooks/package.json")),
                 "Skipped: no examples/webhook-receiver-node/node_modules; run npm ci --prefix examples/webhook-receiver-node");
         Widget widget = api.newWidget();
         int port;

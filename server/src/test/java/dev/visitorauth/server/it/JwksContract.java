@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -50,7 +51,7 @@ import org.springframework.context.annotation.Primary;
  * Each test has its own widget and JWKS path (the cache is per URL).
  */
 abstract class JwksContract {
-    private static final MovableClock CLOCK = new MovableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
 
     private static HttpServer jwksServer;
     private static final Map<String, List<JWK>> SETS = new ConcurrentHashMap<>();

@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(classes = VisitorAuthServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {VisitorAuthServer.class, SharedServerClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"visitorauth.failure-limit=1000", "visitorauth.new-visitor-limit=100000",
                 "visitorauth.conversation-limit=100000", "visitorauth.message-limit=100000"})
 @ContextConfiguration(initializers = TestServers.H2.class)

@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(classes = VisitorAuthServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {VisitorAuthServer.class, SharedServerClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"visitorauth.failure-limit=3", "visitorauth.new-visitor-limit=" + RequestLimitContract.NEW_VISITORS,
                 "visitorauth.conversation-limit=" + RequestLimitContract.CONVERSATIONS,
                 "visitorauth.message-limit=" + RequestLimitContract.MESSAGES,

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -39,11 +40,11 @@ abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
     }
 
     @Test
-    void theOldSecretIsRotatedOnceItsGraceIsOver() throws InterruptedException {
+    void theOldSecretIsRotatedOnceItsGraceIsOver() {
         Widget old = api.newWidget();
         api.rotateOk(old, 1L);
 
-        Thread.sleep(2_100);
+        clock.advance(Duration.ofSeconds(2));
 
         assertProblem(api.start(old, null, valid(old, newUserId())), 401, "secret_rotated");
         assertProblem(api.start(old, null, sign(old.secret(), old.keyId(), claims(newUserId()))), 401, "secret_rotated", "kid");

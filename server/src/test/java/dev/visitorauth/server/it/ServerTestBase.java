@@ -2,7 +2,10 @@ package dev.visitorauth.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.testing.MutableClock;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +18,10 @@ abstract class ServerTestBase {
     int managementPort;
 
     ApiClient api;
+
+    /** The server's clock ({@link SharedServerClock}): a test moves it instead of sleeping. */
+    @Autowired
+    MutableClock clock;
 
     /** The management port: health details, metrics and Prometheus. */
     ApiClient management;
