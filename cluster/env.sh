@@ -55,3 +55,34 @@ wait_for() {
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+SECRETS="$CLUSTER_DIR/secrets.env"
+
+# Starts server node $1 in its own session from the cluster's copy of the jar; pid in nodeN.pid.
+# The request limits are raised: every load client of the chaos run shares one address.
+start_node() {
+  local i=$1
+  local dir="$CLUSTER_DIR/nodes/node$i"
+  mkdir -p "$dir"
+  # shellcheck disable=SC2046
+  setsid env $(cat "$SECRETS") \
+    SERVER_ADDRESS="$CLUSTER_HOST" \
+    SERVER_PORT="$(node_http_port "$i")" \
+    VISITORAUTH_GRPC_PORT="$(node_grpc_port "$i")" \
+    VISITORAUTH_MANAGEMENT_PORT="$(node_mgmt_port "$i")" \
+    VISITORAUTH_DATA_DIR="$dir/data" \
+    SPRING_DATASOURCE_URL="$JDBC_URL" \
+    SPRING_DATASOURCE_USERNAME=postgres \
+    SPRING_DATASOURCE_PASSWORD= \
+    VISITORAUTH_NEW_VISITOR_LIMIT="${VISITORAUTH_NEW_VISITOR_LIMIT:-1000000}" \
+    VISITORAUTH_CONVERSATION_LIMIT="${VISITORAUTH_CONVERSATION_LIMIT:-1000000}" \
+    VISITORAUTH_MESSAGE_LIMIT="${VISITORAUTH_MESSAGE_LIMIT:-1000000}" \
+    VISITORAUTH_FAILURE_LIMIT="${VISITORAUTH_FAILURE_LIMIT:-1000000}" \
+    VISITORAUTH_STREAM_MAX_PER_WORKSPACE="${VISITORAUTH_STREAM_MAX_PER_WORKSPACE:-500}" \
+    VISITORAUTH_STREAM_HEARTBEAT="${VISITORAUTH_STREAM_HEARTBEAT:-5s}" \
+    java -Xmx"$CLUSTER_NODE_HEAP" -XX:+ExitOnOutOfMemoryError -jar "$CLUSTER_DIR/visitorauth-server.jar" \
+    >>"$CLUSTER_DIR/logs/node$i.log" 2>&1 < /dev/null &
+  echo $! > "$CLUSTER_DIR/node$i.pid"
+}
+node_ready() { curl -fsS -o /dev/null "http://$CLUSTER_HOST:$(node_http_port "$1")/actuator/health/readiness"; }
+
