@@ -3,7 +3,8 @@ package dev.visitorauth.chaos;
 /**
  * How one answer counts in the report. {@code UNAVAILABLE} is the allowed failure (503 with code
  * {@code unavailable}, from a node or from the balancer; gRPC {@code UNAVAILABLE}); {@code TIMEOUT}
- * is a request the client gave up on (its outcome is unknown, like a 503's); {@code SERVER_ERROR} is
+ * is a request that got no answer (the client gave up, or the connection closed first: its outcome is
+ * unknown, like a 503's); {@code SERVER_ERROR} is
  * any other 5xx or a gRPC status that means a server fault; {@code REFUSED} is a 4xx or a gRPC
  * refusal, whose correctness the checker judges by operation.
  */
