@@ -32,8 +32,9 @@ final class Checker {
     }
 
     /**
-     * One fault's cost: the 503s and the requests that got no answer (timeout, connection closed) among
-     * those sent in its window, and the time from the first such request's sending to the last one's end.
+     * One fault's cost: the 503s and the requests that got no answer (timeout, connection closed) that
+     * ended between its start and the next fault's, and the time from the first such request's sending
+     * to the last one's end.
      */
     record FaultCost(Fault fault, int unavailable, int fromBalancer, int timeouts, long firstMillis, long lastMillis) {
         long durationMillis() {
@@ -53,7 +54,7 @@ final class Checker {
             b.append(String.format("requests: %d (2xx %d, 503 unavailable %d, no answer %d)%n", requests, ok, unavailable, timeouts));
             b.append("  by operation: ").append(requestsByOp).append('\n');
             b.append(String.format("event streams: %d events received, %d reconnects%n", streamEvents, streamReconnects));
-            b.append("faults (503s and unanswered requests among those sent from the fault's start to the next fault's):\n");
+            b.append("faults (503s and unanswered requests that ended between the fault's start and the next fault's):\n");
             for (FaultCost f : faults) {
                 b.append(String.format("  %-32s 503s %4d (from the balancer %4d), no answer %3d, unavailable for %5.1f s%n",
                         f.fault().name(), f.unavailable(), f.fromBalancer(), f.timeouts(), f.durationMillis() / 1000.0));
@@ -287,9 +288,10 @@ final class Checker {
                 if (!REQUEST_OPS.contains(e.path("op").asText())) {
                     continue;
                 }
-                long t0 = e.path("t0").asLong();
+                // By the time of the answer: a request sent just before the fault and answered during it is the fault's.
+                long t1 = e.path("t1").asLong();
                 Outcome o = Outcome.valueOf(e.path("outcome").asText());
-                if (t0 < f.start() || t0 >= until || !o.unknownOutcome()) {
+                if (t1 < f.start() || t1 >= until || !o.unknownOutcome()) {
                     continue;
                 }
                 if (o == Outcome.TIMEOUT) {
@@ -300,8 +302,8 @@ final class Checker {
                         lb++;
                     }
                 }
-                first = Math.min(first, t0);
-                last = Math.max(last, e.path("t1").asLong());
+                first = Math.min(first, e.path("t0").asLong());
+                last = Math.max(last, t1);
             }
             costs.add(new FaultCost(f, n, lb, to, first == Long.MAX_VALUE ? 0 : first, last));
         }
