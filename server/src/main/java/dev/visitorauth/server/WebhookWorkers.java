@@ -18,13 +18,16 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The webhook delivery workers of this node: {@code threads} threads, each running rounds of
  * {@link DeliverWebhooksUseCase} back to back while they find work, then waiting for the poll
- * interval or a commit on this node (an event-log signal), whichever comes first. Other nodes'
- * commits are found by the poll. A failed round is logged and the worker goes on after one interval.
+ * interval or a commit on this node (an event-log signal), whichever comes first, and at least
+ * {@link #SIGNAL_GAP} from the idle round's start (so a round takes in every commit of that time,
+ * rather than one round per commit). Other nodes' commits are found by the poll. A failed round is logged and the worker goes on after one interval.
  * Counters: {@code visitorauth.webhook.deliveries} by {@code outcome} (delivered, retrying, failed),
  * {@code visitorauth.webhook.queued} and {@code visitorauth.webhook.endpoints.disabled}.
  */
 public final class WebhookWorkers implements SmartLifecycle, EventSignalsPort.Listener {
     private static final Logger log = LoggerFactory.getLogger("visitorauth.webhooks");
+    /** The least time from one idle round's start to the next: a webhook waits at most this long for its round. */
+    static final Duration SIGNAL_GAP = Duration.ofMillis(50);
 
     private final DeliverWebhooksUseCase deliver;
     private final VisitorAuthProperties.Webhooks settings;
@@ -71,6 +74,7 @@ public final class WebhookWorkers implements SmartLifecycle, EventSignalsPort.Li
             synchronized (wake) {
                 seen = signals;
             }
+            long roundStarted = System.nanoTime();
             boolean busy;
             try {
                 busy = runOnce().busy();
@@ -80,6 +84,27 @@ public final class WebhookWorkers implements SmartLifecycle, EventSignalsPort.Li
             }
             if (!busy) {
                 await(seen, settings.pollInterval());
+                // Signals come with every commit that appends an event (thousands a second under load):
+                // a worker that found nothing to do starts its next round SIGNAL_GAP after this one at
+                // the earliest, so one round takes in every commit of that time.
+                pause(roundStarted + SIGNAL_GAP.toNanos() - System.nanoTime());
+            }
+        }
+    }
+
+    private void pause(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        synchronized (wake) {
+            long deadline = System.nanoTime() + nanos;
+            for (long left = nanos; running && left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(wake, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

@@ -14,7 +14,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,34 +29,122 @@ import java.util.Optional;
  * The coverage counters ({@code startup_counters}) and the spike alert's slot
  * ({@code failure_spike_alerts}).
  *
- * <p>Counting adds one to the counter's row, creating it at 1: an {@code UPDATE} (one round trip
- * once the hour's row exists), else an {@code INSERT ... ON CONFLICT DO NOTHING}, else the update
- * again (a concurrent insert won). Not {@code INSERT ... ON CONFLICT DO UPDATE}: on PostgreSQL that
- * locks the existing row as a separate step before updating it, on every start-up. Inside the
- * caller's transaction the row stays locked until it ends, so start-ups of one widget, hour,
- * origin and outcome commit one after the other: the price of exact counts written with the
- * change (measured in docs/performance.md).
+ * <p>Counts are added up in this node and written in one small transaction at most
+ * {@link #FLUSH_DELAY} after the first count since the last write: a start-up's count joins the
+ * node's pending counts when its transaction commits (a rolled-back start-up counts nothing), not
+ * inside it. Written with the change, every start-up of one widget, hour, origin and outcome would
+ * hold that counter's row from its count to its commit, one start-up after the other (measured on
+ * session starts, issue 12: with the event log's head row, the queue a start spent most of its time
+ * in), and send one more statement. The price: a node that dies loses at most its last
+ * {@link #FLUSH_DELAY} of counts, and another node's counts show up to that much later
+ * (docs/decisions.md, "Coverage counters"). Reads write this node's pending counts first, so a
+ * node reads its own counts at once; {@link #flush()} writes them (the host calls it on shutdown,
+ * through {@link JdbcPersistence#close()}).
+ *
+ * <p>A write adds each pending count to its row, creating it: an {@code UPDATE}, else an
+ * {@code INSERT ... ON CONFLICT DO NOTHING}, else the update again (a concurrent insert won). A
+ * write that fails puts its counts back, to be written with the next.
  */
 public final class JdbcCoverageCounters implements CountStartupsPort, LoadCoveragePort, FailureSpikePort {
+    /** How long a count waits in this node, at most, before it is written (with the others then pending). */
+    public static final Duration FLUSH_DELAY = Duration.ofSeconds(1);
+
+    /** One thread for every instance's delayed writes; daemon, so it never holds the JVM up. */
+    private static final ScheduledExecutorService WRITER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "visitorauth-coverage-counts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A counter's row: (workspace, widget, hour, origin bucket, outcome, code or ""). */
+    private record Key(String workspaceId, String widgetId, long hourMicros, String origin, String outcome, String code) {
+        Object[] columns() {
+            return new Object[] {workspaceId, widgetId, hourMicros, origin, outcome, code};
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(JdbcCoverageCounters.class.getName());
+
     private final JdbcTransactions tx;
+    private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
 
     JdbcCoverageCounters(JdbcTransactions tx) {
         this.tx = Objects.requireNonNull(tx, "tx");
     }
 
+    /** Adds one to the counter once the caller's transaction commits (at once outside one); written within {@link #FLUSH_DELAY}. */
     @Override
     public void countStartup(WorkspaceId workspaceId, WidgetId widgetId, Instant hour, String origin, StartupOutcome outcome,
                              Optional<ErrorCode> code) {
-        Object[] key = {workspaceId.value(), widgetId.value(), micros(hour), origin, outcome.wire(),
-                code.map(ErrorCode::wire).orElse("")};
-        tx.write(c -> Jdbc.updateOrInsert(c, "UPDATE startup_counters SET starts = starts + 1 WHERE workspace_id = ?"
-                        + " AND widget_id = ? AND hour_start = ? AND origin = ? AND outcome = ? AND code = ?", key,
-                "INSERT INTO startup_counters (workspace_id, widget_id, hour_start, origin, outcome, code, starts)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING", key));
+        Key key = new Key(workspaceId.value(), widgetId.value(), micros(hour), origin, outcome.wire(),
+                code.map(ErrorCode::wire).orElse(""));
+        tx.afterCommit(() -> add(key, 1));
     }
 
+    private void add(Key key, long n) {
+        pending.merge(key, n, Long::sum);
+        if (writeScheduled.compareAndSet(false, true)) {
+            WRITER.schedule(this::flushQuietly, FLUSH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Writes this node's pending counts now, in one transaction of their own. On failure they are
+     * pending again (and the exception is thrown).
+     */
+    public void flush() {
+        writeScheduled.set(false);
+        Map<Key, Long> taken = new HashMap<>();
+        for (Key key : pending.keySet()) {
+            Long n = pending.remove(key);
+            if (n != null) {
+                taken.put(key, n);
+            }
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            tx.autonomous(c -> { // its own transaction, even when a caller's is open: never undone by its rollback
+                for (Map.Entry<Key, Long> e : taken.entrySet()) {
+                    write(c, e.getKey(), e.getValue());
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            taken.forEach(this::add);
+            throw e;
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not write the coverage counters; retrying in "
+                    + FLUSH_DELAY.toMillis() + " ms: " + e);
+        }
+    }
+
+    private static void write(Connection c, Key key, long n) throws SQLException {
+        Object[] k = key.columns();
+        Object[] update = new Object[k.length + 1];
+        update[0] = n;
+        System.arraycopy(k, 0, update, 1, k.length);
+        Object[] insert = new Object[k.length + 1];
+        System.arraycopy(k, 0, insert, 0, k.length);
+        insert[k.length] = n;
+        Jdbc.updateOrInsert(c, "UPDATE startup_counters SET starts = starts + ? WHERE workspace_id = ?"
+                        + " AND widget_id = ? AND hour_start = ? AND origin = ? AND outcome = ? AND code = ?", update,
+                "INSERT INTO startup_counters (workspace_id, widget_id, hour_start, origin, outcome, code, starts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", insert);
+    }
+
+    /** This node's pending counts are written first (see the class comment). */
     @Override
     public List<StartupCount> startupCounts(WorkspaceId workspaceId, WidgetId widgetId, Instant fromHour, Instant toHour) {
+        flush();
         return tx.read(c -> Jdbc.query(c, "SELECT origin, outcome, code, SUM(starts) AS n FROM startup_counters"
                         + " WHERE workspace_id = ? AND widget_id = ? AND hour_start >= ? AND hour_start < ?"
                         + " GROUP BY origin, outcome, code",

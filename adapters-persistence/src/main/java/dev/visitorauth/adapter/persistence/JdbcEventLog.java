@@ -22,18 +22,24 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The workspace event log in {@code workspace_events} (migration V6).
+ * The workspace event log in {@code workspace_events} (migration V6; V10 on PostgreSQL).
  *
- * <p>An append takes the workspace's next position from its row in {@code workspace_event_heads}
- * and keeps that row locked until the caller's transaction ends. The appends of one workspace
- * therefore commit in position order, positions have no gaps (a rollback gives its position back),
- * and a reader reading "after p" can never be passed by a later commit with a position at or below
- * p. The price is that event-writing transactions of one workspace serialize from their append to
- * their commit; use cases append last, so the lock is held for the commit's round trip only.
- *
- * <p>On PostgreSQL the append also runs {@code pg_notify} on {@value #CHANNEL} with the workspace
- * id: PostgreSQL delivers it to every listening node only when the transaction commits
- * ({@link PostgresEventListener}). On this node, listeners are signalled right after the commit.
+ * <p>Positions are per workspace, gap-free and in commit order, so a reader reading "after p" can
+ * never be passed by a later commit with a position at or below p. The next position is taken from
+ * the workspace's row in {@code workspace_event_heads}, whose lock is held until the transaction
+ * ends: the appends of one workspace commit one after the other, and a rollback gives its position
+ * back.
+ * <ul>
+ *   <li>On PostgreSQL the event is inserted with a provisional negative position, and a deferred
+ *       trigger (migration V10, {@code db/postgresql}) takes the position while the transaction
+ *       commits, so the head row is locked only for the commit itself, with no round trip to this
+ *       node in between; the trigger also runs {@code pg_notify} on {@value #CHANNEL} with the
+ *       workspace id, which PostgreSQL delivers to every listening node when the transaction
+ *       commits ({@link PostgresEventListener}).</li>
+ *   <li>On H2 (one node) the append takes the position itself, holding the head row from the
+ *       append to the commit; use cases append last.</li>
+ * </ul>
+ * On this node, listeners are signalled right after the commit.
  */
 public final class JdbcEventLog implements AppendEventPort, ReadEventsPort, EventSignalsPort {
     /** The {@code LISTEN}/{@code NOTIFY} channel; the payload is the workspace id. */
@@ -55,14 +61,10 @@ public final class JdbcEventLog implements AppendEventPort, ReadEventsPort, Even
         Object[] audience = audienceColumns(event.audience());
         tx.write(c -> {
             if (tx.isPostgres(c)) {
-                Jdbc.update(c, "WITH h AS (INSERT INTO workspace_event_heads (workspace_id, last_position) VALUES (?, 1)"
-                                + " ON CONFLICT (workspace_id) DO UPDATE"
-                                + " SET last_position = workspace_event_heads.last_position + 1 RETURNING last_position)"
-                                + " INSERT INTO workspace_events (workspace_id, " + COLUMNS + ")"
-                                + " SELECT ?, h.last_position, ?, ?, ?, ?, ? FROM h",
-                        ws, ws, event.type().wireName(), Jdbc.micros(event.at()), audience[0], audience[1],
-                        event.data().json());
-                Jdbc.query(c, "SELECT pg_notify(?, ?)", rs -> 1, CHANNEL, ws);
+                // A provisional position; the V10 trigger gives the real one, and sends the notify, at commit.
+                Jdbc.update(c, "INSERT INTO workspace_events (workspace_id, " + COLUMNS + ")"
+                                + " VALUES (?, -nextval('workspace_event_provisional'), ?, ?, ?, ?, ?)",
+                        ws, event.type().wireName(), Jdbc.micros(event.at()), audience[0], audience[1], event.data().json());
                 return null;
             }
             Jdbc.update(c, "INSERT INTO workspace_event_heads (workspace_id, last_position) VALUES (?, 0)"

@@ -5,7 +5,10 @@ import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,17 +24,23 @@ import org.flywaydb.core.Flyway;
  * LoadUserPort users = db.users();
  * }</pre>
  *
- * <p>Migrations are Flyway's, in {@code classpath:db/migration} with Flyway's default history
- * table, so a host that runs Flyway itself (Spring Boot) can skip them here with
- * {@link Builder#migrate(boolean)}. Every adapter is thread-safe; build one instance per data source.
+ * <p>Migrations are Flyway's, in {@code classpath:db/migration}, and on PostgreSQL also in
+ * {@code classpath:db/postgresql} (what only PostgreSQL has: {@link #POSTGRESQL_MIGRATIONS_LOCATION}),
+ * with Flyway's default history table, so a host that runs Flyway itself (Spring Boot) can skip
+ * them here with {@link Builder#migrate(boolean)}. Every adapter is thread-safe; build one instance per data source.
  */
-public final class JdbcPersistence {
+public final class JdbcPersistence implements AutoCloseable {
     /** The most widgets (and keyrings) {@link #cachedWidgets()} holds by default. */
     public static final int DEFAULT_WIDGET_CACHE_SIZE = 10_000;
     /** How long {@link #cachedWidgets()} serves an entry at most by default, changes or not: the safety net. */
     public static final Duration DEFAULT_WIDGET_CACHE_TTL = Duration.ofSeconds(30);
     /** Where the migrations are, for hosts that run Flyway themselves. */
     public static final String MIGRATIONS_LOCATION = "classpath:db/migration";
+    /**
+     * Where the PostgreSQL-only migrations are (a host that runs Flyway itself on PostgreSQL adds
+     * it to {@link #MIGRATIONS_LOCATION}). Their versions are never used in the common location.
+     */
+    public static final String POSTGRESQL_MIGRATIONS_LOCATION = "classpath:db/postgresql";
 
     private final JdbcTransactions transactions;
     private final JdbcWorkspaceRepository workspaces;
@@ -94,9 +103,18 @@ public final class JdbcPersistence {
         Objects.requireNonNull(dataSource, "dataSource");
         Flyway.configure(JdbcPersistence.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(MIGRATIONS_LOCATION)
+                .locations(isPostgres(dataSource) ? new String[] {MIGRATIONS_LOCATION, POSTGRESQL_MIGRATIONS_LOCATION}
+                        : new String[] {MIGRATIONS_LOCATION})
                 .load()
                 .migrate();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
     }
 
     /** Implements {@code TransactionPort}; the repositories below join its transactions. */
@@ -181,6 +199,16 @@ public final class JdbcPersistence {
     /** Implements {@code AppendEventPort}, {@code ReadEventsPort} and {@code EventSignalsPort} (the workspace event log). */
     public JdbcEventLog events() {
         return events;
+    }
+
+    /**
+     * Writes what this node still holds for the database: its pending coverage counts
+     * ({@link JdbcCoverageCounters}). The data source stays open (it is the host's); a host calls this
+     * on shutdown (a Spring bean's inferred destroy method).
+     */
+    @Override
+    public void close() {
+        coverage.flush();
     }
 
     /** Implements {@code CountStartupsPort}, {@code LoadCoveragePort} and {@code FailureSpikePort} (coverage, spec section 11). */

@@ -36,6 +36,9 @@ import java.util.TreeMap;
 public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, SearchUsersPort {
     private static final String COLUMNS = "workspace_id, user_id, external_id, name, email, avatar, company_id, company_name,"
             + " last_applied_iat, created_at, updated_at, token_cutoff_at";
+    /** {@link #COLUMNS} of the table aliased {@code u}. */
+    private static final String USER_COLUMNS = "u.workspace_id, u.user_id, u.external_id, u.name, u.email, u.avatar,"
+            + " u.company_id, u.company_name, u.last_applied_iat, u.created_at, u.updated_at, u.token_cutoff_at";
     private static final int MAX_ATTEMPTS = 3;
 
     /** A users row before its custom data is attached. */
@@ -86,8 +89,10 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
     }
 
     @Override
-    public void updateUser(User user) {
+    public void updateUser(User before, User user) {
+        Objects.requireNonNull(before, "before");
         Objects.requireNonNull(user, "user");
+        SaveUserPort.checkSameUser(before, user);
         tx.write(c -> {
             Profile p = user.profile();
             int updated = Jdbc.update(c, "UPDATE users SET name = ?, email = ?, avatar = ?, company_id = ?, company_name = ?,"
@@ -100,9 +105,11 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
             if (updated == 0) {
                 throw new IllegalStateException("no stored user " + user.id() + " with this external id");
             }
-            Jdbc.update(c, "DELETE FROM user_custom_data WHERE workspace_id = ? AND user_id = ?",
-                    user.workspaceId().value(), user.id().value());
-            insertCustomData(c, user);
+            if (!user.profile().customData().equals(before.profile().customData())) {
+                Jdbc.update(c, "DELETE FROM user_custom_data WHERE workspace_id = ? AND user_id = ?",
+                        user.workspaceId().value(), user.id().value());
+                insertCustomData(c, user);
+            }
             return null;
         });
     }
@@ -114,14 +121,43 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
         return tx.read(c -> findByExternalId(c, workspaceId, externalId));
     }
 
+    /**
+     * On PostgreSQL one statement locks the user's row and reads it with its custom data (a row per
+     * key, joined; {@code FOR UPDATE OF u} locks the user only). On H2, which has no {@code OF}, the
+     * lock and the reads are separate statements.
+     */
     @Override
     public Optional<User> lockUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId) {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(externalId, "externalId");
-        boolean exists = tx.read(c -> !Jdbc.query(c,
-                "SELECT user_id FROM users WHERE workspace_id = ? AND external_id = ? FOR UPDATE",
-                rs -> rs.getString(1), workspaceId.value(), externalId.value()).isEmpty());
-        return exists ? findUserByExternalId(workspaceId, externalId) : Optional.empty();
+        return tx.read(c -> {
+            if (tx.isPostgres(c)) {
+                return lockedWithCustomData(c, workspaceId, externalId);
+            }
+            boolean exists = !Jdbc.query(c, "SELECT user_id FROM users WHERE workspace_id = ? AND external_id = ? FOR UPDATE",
+                    rs -> rs.getString(1), workspaceId.value(), externalId.value()).isEmpty();
+            return exists ? findByExternalId(c, workspaceId, externalId) : Optional.empty();
+        });
+    }
+
+    private static Optional<User> lockedWithCustomData(Connection c, WorkspaceId ws, ExternalUserId externalId)
+            throws SQLException {
+        Row[] row = new Row[1];
+        Map<String, String> data = new TreeMap<>();
+        Jdbc.query(c, "SELECT " + USER_COLUMNS + ", d.data_key, d.data_value FROM users u"
+                        + " LEFT JOIN user_custom_data d ON d.workspace_id = u.workspace_id AND d.user_id = u.user_id"
+                        + " WHERE u.workspace_id = ? AND u.external_id = ? FOR UPDATE OF u",
+                rs -> {
+                    if (row[0] == null) {
+                        row[0] = row(rs);
+                    }
+                    String key = rs.getString("data_key");
+                    if (key != null) {
+                        data.put(key, rs.getString("data_value"));
+                    }
+                    return null;
+                }, ws.value(), externalId.value());
+        return row[0] == null ? Optional.empty() : Optional.of(row[0].toUser(data));
     }
 
     @Override

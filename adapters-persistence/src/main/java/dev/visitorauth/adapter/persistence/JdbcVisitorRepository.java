@@ -11,6 +11,7 @@ import dev.visitorauth.application.port.out.ListOrder;
 import dev.visitorauth.application.port.out.PageVisitorsPort;
 import dev.visitorauth.application.port.out.Slice;
 import java.util.ArrayList;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.visitor.VisitorId;
@@ -35,6 +36,16 @@ public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitor
 
     public JdbcVisitorRepository(JdbcTransactions tx) {
         this.tx = Objects.requireNonNull(tx, "tx");
+    }
+
+    /** One INSERT: the row is new by construction (issue 12: no UPDATE tried first). */
+    @Override
+    public void createVisitor(Visitor v) {
+        Objects.requireNonNull(v, "visitor");
+        Object user = v.user().<Object>map(UserId::value).orElse(Jdbc.NULL_VARCHAR);
+        tx.write(c -> Jdbc.update(c, "INSERT INTO visitors (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                v.workspaceId().value(), v.id().value(), v.widgetId().value(), user, micros(v.createdAt()),
+                micros(v.lastSeenAt())));
     }
 
     @Override
@@ -66,6 +77,19 @@ public final class JdbcVisitorRepository implements LoadVisitorPort, SaveVisitor
         Objects.requireNonNull(id, "id");
         return tx.read(c -> Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM visitors WHERE workspace_id = ? AND visitor_id = ?",
                 JdbcVisitorRepository::visitor, workspaceId.value(), id.value()));
+    }
+
+    /** One statement: the visitor joined with its user's external id. */
+    @Override
+    public Optional<OwnedVisitor> findVisitorWithOwner(WorkspaceId workspaceId, VisitorId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT v.workspace_id, v.visitor_id, v.widget_id, v.user_id, v.created_at,"
+                        + " v.last_seen_at, u.external_id FROM visitors v LEFT JOIN users u"
+                        + " ON u.workspace_id = v.workspace_id AND u.user_id = v.user_id"
+                        + " WHERE v.workspace_id = ? AND v.visitor_id = ?",
+                rs -> new OwnedVisitor(visitor(rs), Jdbc.optionalText(rs, "external_id").map(ExternalUserId::new)),
+                workspaceId.value(), id.value()));
     }
 
     @Override

@@ -99,10 +99,37 @@ abstract class CoverageCountersContractTest extends DatabaseContract {
     }
 
     @Test
+    void aNodeWritesItsCountsWithinTheFlushDelayWithoutBeingAsked() throws Exception {
+        WidgetId widget = TestData.widgetId();
+        count(widget, hour(0), "none", StartupOutcome.ANONYMOUS, Optional.empty());
+        count(widget, hour(0), "none", StartupOutcome.ANONYMOUS, Optional.empty());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // the delay is 1 s; a loaded machine is slower
+        long stored = 0;
+        while (stored < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            stored = rawCount("SELECT COALESCE(SUM(starts), 0) FROM startup_counters WHERE widget_id = ?", widget.value());
+        }
+        assertThat(stored).isEqualTo(2);
+    }
+
+    @Test
+    void closingThePersistenceWritesThePendingCounts() throws Exception {
+        WidgetId widget = TestData.widgetId();
+        count(widget, hour(0), "none", StartupOutcome.ANONYMOUS, Optional.empty());
+
+        db.close();
+
+        assertThat(rawCount("SELECT COALESCE(SUM(starts), 0) FROM startup_counters WHERE widget_id = ?", widget.value()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theLifecycleJobDeletesCountersOfHoursBeforeTheCutoffOnly() throws Exception {
         WidgetId widget = TestData.widgetId();
         count(widget, hour(720), "none", StartupOutcome.ANONYMOUS, Optional.empty());
         count(widget, hour(719), "none", StartupOutcome.ANONYMOUS, Optional.empty());
+        db.coverage().flush();
 
         int deleted = 0;
         while (db.purge().deleteStartupCountsBefore(hour(719), 1000) > 0) {

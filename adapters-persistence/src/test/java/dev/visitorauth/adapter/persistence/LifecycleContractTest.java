@@ -54,7 +54,7 @@ abstract class LifecycleContractTest extends DatabaseContract {
         assertThat(db.users().findUser(ws, user.id()).orElseThrow().tokenCutoff()).isEmpty();
 
         User revoked = user.revokeTokensIssuedBefore(clock.instant());
-        db.users().updateUser(revoked);
+        db.users().updateUser(user, revoked);
 
         assertThat(db.users().findUser(ws, user.id())).contains(revoked);
         assertThat(db.users().findUserByExternalId(ws, user.externalId()).orElseThrow().tokenCutoff()).contains(clock.instant());

@@ -100,7 +100,7 @@ abstract class UserContractTest extends DatabaseContract {
         User updated = User.restore(ws, user.id(), user.externalId(), changed, Optional.of(clock.instant()),
                 user.createdAt(), clock.instant());
 
-        db.users().updateUser(updated);
+        db.users().updateUser(user, updated);
 
         assertThat(db.users().findUser(ws, user.id())).contains(updated);
     }
@@ -109,7 +109,7 @@ abstract class UserContractTest extends DatabaseContract {
     void updatingAUserThatIsNotStoredFails() {
         User never = TestData.user(TestData.workspaceId(), "ghost", clock.instant());
 
-        assertThatThrownBy(() -> db.users().updateUser(never)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.users().updateUser(never, never)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.visitorauth.adapter.persistence;
 
+import java.util.Optional;
+import dev.visitorauth.domain.identity.User;
+import dev.visitorauth.application.port.out.LoadVisitorPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +36,26 @@ abstract class VisitorContractTest extends DatabaseContract {
         db.visitors().saveVisitor(v);
 
         assertThat(db.visitors().findVisitor(ws, v.id())).contains(v);
+    }
+
+    @Test
+    void aNewVisitorIsCreatedOnceAndReadWithItsOwnersExternalId() {
+        WorkspaceId ws = TestData.workspaceId();
+        User user = db.users().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
+        Visitor linked = Visitor.linked(ws, widget, TestData.visitorId(), user.id(), clock.instant());
+        Visitor anonymous = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
+
+        db.visitors().createVisitor(linked);
+        db.visitors().createVisitor(anonymous);
+
+        assertThat(db.visitors().findVisitorWithOwner(ws, linked.id()))
+                .contains(new LoadVisitorPort.OwnedVisitor(linked, Optional.of(user.externalId())));
+        assertThat(db.visitors().findVisitorWithOwner(ws, anonymous.id()))
+                .contains(new LoadVisitorPort.OwnedVisitor(anonymous, Optional.empty()));
+        assertThat(db.visitors().findVisitorWithOwner(TestData.workspaceId(), linked.id())).isEmpty();
+        assertThatThrownBy(() -> db.visitors().createVisitor(linked.seenAt(clock.instant().plusSeconds(1))))
+                .as("an id stored already is a broken invariant, not a replace").isInstanceOf(RuntimeException.class);
+        assertThat(db.visitors().findVisitor(ws, linked.id())).contains(linked);
     }
 
     @Test

@@ -289,7 +289,8 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     @Override
-    public void updateUser(User user) {
+    public void updateUser(User before, User user) {
+        SaveUserPort.checkSameUser(before, user);
         tx.locked(() -> {
             Key key = new Key(user.workspaceId(), user.id().value());
             if (!users.containsKey(key)) {
@@ -331,11 +332,30 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     }
 
     @Override
+    public Optional<OwnedVisitor> findVisitorWithOwner(WorkspaceId workspaceId, VisitorId id) {
+        return tx.locked(() -> Optional.ofNullable(visitors.get(new Key(workspaceId, id.value())))
+                .map(v -> new OwnedVisitor(v, v.user().map(u -> users.get(new Key(workspaceId, u.value())))
+                        .map(User::externalId))));
+    }
+
+    @Override
     public List<Visitor> visitorsOf(WorkspaceId workspaceId, UserId userId) {
         return tx.locked(() -> visitors.values().stream()
                 .filter(v -> v.workspaceId().equals(workspaceId) && v.isLinkedTo(userId))
                 .sorted(Comparator.comparing(Visitor::createdAt).thenComparing(v -> v.id().value()))
                 .toList());
+    }
+
+    @Override
+    public void createVisitor(Visitor visitor) {
+        tx.locked(() -> {
+            Key key = new Key(visitor.workspaceId(), visitor.id().value());
+            if (visitors.containsKey(key)) {
+                throw new IllegalStateException("a visitor with this id is already stored");
+            }
+            put(visitors, key, visitor);
+            return null;
+        });
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class SessionRevocationService implements RevokeUserSessionsUseCase
             User before = found.get();
             User after = before.revokeTokensIssuedBefore(issuedBefore);
             if (!after.equals(before)) {
-                saveUsers.updateUser(after);
+                saveUsers.updateUser(before, after);
             }
             int revoked = sessions.revokeSessionsOfUser(command.workspaceId(), before.id(), now);
             if (revoked > 0) {

@@ -13,6 +13,7 @@ import dev.visitorauth.application.port.out.LoadCoveragePort;
 import dev.visitorauth.application.port.out.FailureRateLimitPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.LoadVisitorPort.OwnedVisitor;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RecordAuthFailurePort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
@@ -321,7 +322,7 @@ public final class StartSessionService implements StartSessionUseCase {
             List<NewEvent> events = new ArrayList<>();
             d.locked().ifPresent(locked -> endSessionsOf(widget, locked, now, events));
             Visitor visitor = Visitor.anonymous(widget.workspaceId(), widget.id(), newVisitorId(), now);
-            deps.saveVisitors().saveVisitor(visitor);
+            deps.saveVisitors().createVisitor(visitor);
             return Result.ok(newSession(widget, visitor, Optional.empty(), now, events));
         }
         if (decision instanceof LinkingDecision.ResumeAnonymous d) {
@@ -340,8 +341,11 @@ public final class StartSessionService implements StartSessionUseCase {
         if (decision instanceof LinkingDecision.NewLinked d) {
             d.revokeSessionsOf().ifPresent(v -> endSessionsOf(widget, v, now, events));
             visitor = Visitor.linked(widget.workspaceId(), widget.id(), newVisitorId(), u.id(), now);
+            deps.saveVisitors().createVisitor(visitor);
             events.add(WorkspaceEvents.visitorLinked(u, visitor, now));
-        } else if (decision instanceof LinkingDecision.Upgrade d) {
+            return Result.ok(newSession(widget, visitor, Optional.of(u), now, events));
+        }
+        if (decision instanceof LinkingDecision.Upgrade d) {
             visitor = d.visitor().linkTo(u.id(), now);
             ConversationOwner anonymous = new ConversationOwner.AnonymousVisitor(visitor.id());
             List<ConversationId> carried = deps.loadConversations().conversationsOf(widget.workspaceId(), anonymous)
@@ -368,18 +372,14 @@ public final class StartSessionService implements StartSessionUseCase {
     }
 
     private VisitorState visitorState(Widget widget, Optional<VisitorId> visitorId) {
-        Optional<Visitor> visitor = visitorId.flatMap(id -> deps.loadVisitors().findVisitor(widget.workspaceId(), id))
-                .filter(v -> v.widgetId().equals(widget.id()));
-        if (visitor.isEmpty()) {
+        Optional<OwnedVisitor> found = visitorId.flatMap(id -> deps.loadVisitors().findVisitorWithOwner(widget.workspaceId(), id))
+                .filter(o -> o.visitor().widgetId().equals(widget.id()));
+        if (found.isEmpty()) {
             return new VisitorState.None();
         }
-        Visitor v = visitor.get();
-        if (v.isAnonymous()) {
-            return new VisitorState.Anonymous(v);
-        }
-        User owner = deps.loadUsers().findUser(widget.workspaceId(), v.user().get())
-                .orElseThrow(() -> new IllegalStateException("visitor linked to a missing user"));
-        return new VisitorState.Linked(v, owner.externalId());
+        Visitor v = found.get().visitor();
+        return found.get().owner().<VisitorState>map(owner -> new VisitorState.Linked(v, owner))
+                .orElseGet(() -> new VisitorState.Anonymous(v));
     }
 
     /**
@@ -412,7 +412,7 @@ public final class StartSessionService implements StartSessionUseCase {
         }
         Result<User> applied = before.apply(identity, now);
         if (applied instanceof Result.Ok<User> ok && !ok.value().equals(before)) {
-            deps.saveUsers().updateUser(ok.value());
+            deps.saveUsers().updateUser(before, ok.value());
             if (!ok.value().profile().equals(before.profile())) {
                 events.add(WorkspaceEvents.userUpdated(ok.value(), now)); // not for a newer iat alone
             }

@@ -21,9 +21,9 @@ import java.util.Optional;
  * verification checks the spike rule ({@link FailureSpikeRule}), appending
  * {@code widget.auth_failures_spiked} at most once an hour per widget.
  *
- * <p>A start-up that gets a session is counted inside its own transaction (so a rolled-back start
- * counts nothing). A refused start-up rolls its transaction back, so it is counted afterwards in a
- * small transaction of its own, next to where its failure is recorded.
+ * <p>A start-up that gets a session is counted in its own transaction (so a rolled-back start
+ * counts nothing; {@link CountStartupsPort} says when the count is written). A refused start-up
+ * rolls its transaction back, so it is counted afterwards, next to where its failure is recorded.
  */
 final class StartupCounting {
     /**

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Counts start-ups in the widget's hourly counters (spec section 11: coverage). One call adds one
  * to the counter of (widget, hour, origin bucket, outcome, code), creating it at 1. Called inside a
- * transaction, the count joins it (a rollback undoes it); outside one, it commits at once.
+ * transaction, the count takes effect only if that transaction commits (a rollback undoes it). A
+ * store may write counts a short while later, in batches: {@link LoadCoveragePort} on the same
+ * node then includes them, other nodes see them within that while (the JDBC store: 1 s).
  */
 public interface CountStartupsPort {
 

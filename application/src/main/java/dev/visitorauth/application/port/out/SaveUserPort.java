@@ -13,6 +13,21 @@ public interface SaveUserPort {
      */
     User insertUserIfAbsent(User user);
 
-    /** Replaces a stored user's profile, last applied {@code iat}, update time and token cutoff. */
-    void updateUser(User user);
+    /**
+     * Replaces a stored user's profile, last applied {@code iat}, update time and token cutoff with
+     * {@code after}'s, writing only what differs from {@code before}, the user as it was read (its
+     * custom data, for one, is written only when it changed).
+     *
+     * @throws IllegalArgumentException when the two are not the same user
+     * @throws IllegalStateException    when the user is not stored
+     */
+    void updateUser(User before, User after);
+
+    /** What {@link #updateUser} checks first: {@code before} and {@code after} are one user. */
+    static void checkSameUser(User before, User after) {
+        if (!before.workspaceId().equals(after.workspaceId()) || !before.id().equals(after.id())
+                || !before.externalId().equals(after.externalId())) {
+            throw new IllegalArgumentException("before and after must be the same user");
+        }
+    }
 }
