@@ -95,8 +95,9 @@ final class TestDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** The pool, with every statement of the adapter's main code checked to name one workspace ({@link WorkspaceScopedSql}). */
     DataSource dataSource() {
-        return dataSource;
+        return WorkspaceScopedSql.guard(dataSource);
     }
 
     @Override
