@@ -12,6 +12,7 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Widgets and their keyrings (secrets already unsealed) kept in this node, for the paths that only
@@ -19,7 +20,10 @@ import java.util.Optional;
  * through {@link WidgetChanges} (after the commit on this node, by {@code NOTIFY} on the others),
  * and every entry also expires after a short time as a safety net. Bounded in entries; absent
  * widgets are not cached. {@link #lockKeyring} always reads the database, inside the caller's
- * transaction: write paths never work on a cached copy.
+ * transaction: write paths never work on a cached copy. Eviction by {@code NOTIFY} comes after the
+ * commit, so a start-up on another node may verify with a copy a rotation just replaced; it checks
+ * the copy's revision against {@link #keyringRevision} inside its transaction and, when they differ,
+ * verifies again with {@link #findStoredKeyring} (the rotation finding of the chaos run).
  */
 public final class CachingWidgetDirectory implements LoadWidgetPort, WidgetChanges.Listener {
     private record CachedKeyring(WorkspaceId workspaceId, WidgetKeyring keyring) {
@@ -65,6 +69,26 @@ public final class CachingWidgetDirectory implements LoadWidgetPort, WidgetChang
         }
         // Widget ids are global; a keyring asked for under another workspace is read as stored (and not found).
         return cached.workspaceId().equals(workspaceId) ? Optional.of(cached.keyring()) : stored.findKeyring(workspaceId, id);
+    }
+
+    /** Reads the store and replaces this node's copy with what it read (or drops it). */
+    @Override
+    public Optional<WidgetKeyring> findStoredKeyring(WorkspaceId workspaceId, WidgetId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        Optional<WidgetKeyring> stored = this.stored.findKeyring(workspaceId, id);
+        if (stored.isPresent()) {
+            keyrings.put(id, new CachedKeyring(workspaceId, stored.get()));
+        } else {
+            keyrings.invalidate(id);
+        }
+        return stored;
+    }
+
+    /** Never cached: the revision a cached keyring is checked against. */
+    @Override
+    public OptionalLong keyringRevision(WorkspaceId workspaceId, WidgetId id) {
+        return stored.keyringRevision(workspaceId, id);
     }
 
     @Override

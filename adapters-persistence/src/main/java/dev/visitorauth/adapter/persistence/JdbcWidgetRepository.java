@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -115,7 +116,8 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
         String ws = widget.workspaceId().value();
         String id = widget.id().value();
         tx.write(c -> {
-            if (Jdbc.update(c, "UPDATE widgets SET jwks_url = ? WHERE workspace_id = ? AND widget_id = ?",
+            if (Jdbc.update(c, "UPDATE widgets SET jwks_url = ?, keyring_revision = keyring_revision + 1"
+                            + " WHERE workspace_id = ? AND widget_id = ?",
                     jwksUrl(keyring), ws, id) == 0) {
                 throw new IllegalStateException("no stored widget " + widget.id() + " in workspace " + widget.workspaceId());
             }
@@ -203,9 +205,32 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
         return exists ? readKeyring(workspaceId, id) : Optional.empty();
     }
 
+    @Override
+    public OptionalLong keyringRevision(WorkspaceId workspaceId, WidgetId id) {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        return tx.read(c -> Jdbc.queryOne(c, "SELECT keyring_revision FROM widgets WHERE workspace_id = ? AND widget_id = ?",
+                rs -> rs.getLong(1), workspaceId.value(), id.value())
+                .map(OptionalLong::of).orElse(OptionalLong.empty()));
+    }
+
+    /**
+     * Reads the widget's row (JWKS URL and revision) before its keys: a rotation committed between
+     * the statements then shows as a revision older than the keys, which a start-up's check takes for
+     * a stale keyring and reads again; never as a newer revision over older keys.
+     */
     private Optional<WidgetKeyring> readKeyring(WorkspaceId workspaceId, WidgetId id) {
         String ws = workspaceId.value();
         return tx.read(c -> {
+            record WidgetRow(Optional<JwksUrl> url, long revision) {
+            }
+            Optional<WidgetRow> row = Jdbc.queryOne(c,
+                    "SELECT jwks_url, keyring_revision FROM widgets WHERE workspace_id = ? AND widget_id = ?",
+                    rs -> new WidgetRow(Optional.ofNullable(rs.getString(1)).map(JwksUrl::new), rs.getLong(2)),
+                    ws, id.value());
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
             List<WidgetSecret> secrets = Jdbc.query(c,
                     "SELECT key_id, sealed_secret, created_at, retired_at, grace_until FROM widget_secrets"
                             + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",
@@ -217,9 +242,7 @@ public final class JdbcWidgetRepository implements LoadWidgetPort, SaveWidgetPor
                     "SELECT key_id, kty, algorithms, key_bits, public_jwk, created_at FROM widget_public_keys"
                             + " WHERE workspace_id = ? AND widget_id = ? ORDER BY key_order, key_id",
                     JdbcWidgetRepository::publicKey, ws, id.value());
-            Optional<JwksUrl> url = Jdbc.queryOne(c, "SELECT jwks_url FROM widgets WHERE workspace_id = ? AND widget_id = ?",
-                    rs -> Optional.ofNullable(rs.getString(1)).map(JwksUrl::new), ws, id.value()).flatMap(u -> u);
-            return Optional.of(WidgetKeyring.restore(id, secrets, keys, url));
+            return Optional.of(WidgetKeyring.restore(id, secrets, keys, row.get().url(), row.get().revision()));
         });
     }
 

@@ -55,6 +55,32 @@ abstract class WidgetCacheContractTest extends DatabaseContract {
     }
 
     @Test
+    void aCopyThatAnotherNodeChangedIsBehindTheStoredRevisionUntilReadAgain() throws Exception {
+        Widget widget = storedWidget();
+        CachingWidgetDirectory cache = db.cachedWidgets();
+        WidgetKeyring before = cache.findKeyring(widget.workspaceId(), widget.id()).orElseThrow();
+        assertThat(db.widgets().keyringRevision(widget.workspaceId(), widget.id())).hasValue(before.revision());
+
+        db.widgets().saveKeyring(widget, before.rotate(TestData.keyId(), TestData.secret(), Duration.ZERO, clock.instant()));
+        WidgetKeyring rotated = cache.findKeyring(widget.workspaceId(), widget.id()).orElseThrow();
+        assertThat(rotated.revision()).as("every saved change raises the revision").isEqualTo(before.revision() + 1);
+
+        // Another node's rotation: committed, but this node's eviction (its NOTIFY) has not arrived.
+        rawUpdate("UPDATE widgets SET keyring_revision = keyring_revision + 1 WHERE widget_id = ?", widget.id().value());
+        assertThat(cache.findKeyring(widget.workspaceId(), widget.id()).orElseThrow().revision())
+                .as("the cached copy").isEqualTo(rotated.revision());
+        assertThat(cache.keyringRevision(widget.workspaceId(), widget.id())).as("never cached")
+                .hasValue(rotated.revision() + 1);
+
+        assertThat(cache.findStoredKeyring(widget.workspaceId(), widget.id()).orElseThrow().revision())
+                .isEqualTo(rotated.revision() + 1);
+        assertThat(cache.findKeyring(widget.workspaceId(), widget.id()).orElseThrow().revision())
+                .as("the copy read again replaces the cached one").isEqualTo(rotated.revision() + 1);
+        assertThat(cache.keyringRevision(widget.workspaceId(), new dev.visitorauth.domain.widget.WidgetId("wgt_none")))
+                .isEmpty();
+    }
+
+    @Test
     void aChangeThatRollsBackLeavesTheCachedValueRight() {
         Widget widget = storedWidget();
         CachingWidgetDirectory cache = db.cachedWidgets();

@@ -56,7 +56,8 @@ final class WorkspaceScopedSql {
     private static final Pattern WORKSPACE_PREDICATE = Pattern.compile("\\bworkspace_id\\s*=\\s*\\?");
     private static final Pattern INSERT_COLUMNS = Pattern.compile("^insert\\s+into\\s+\\w+(?:\\s+as\\s+\\w+)?\\s*\\(([^)]*)\\)");
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|table)\\s+(\\w+)");
-    private static final Set<String> NOT_TABLES = Set.of("select", "lateral", "unnest");
+    // "set": ON CONFLICT ... DO UPDATE SET names no table.
+    private static final Set<String> NOT_TABLES = Set.of("select", "lateral", "unnest", "set");
 
     private WorkspaceScopedSql() {
     }

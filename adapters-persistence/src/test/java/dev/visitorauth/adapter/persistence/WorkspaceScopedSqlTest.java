@@ -28,6 +28,9 @@ class WorkspaceScopedSqlTest {
         assertThat(WorkspaceScopedSql.violation("SELECT workspace_id FROM widget_directory WHERE widget_id = ?")).isEmpty();
         assertThat(WorkspaceScopedSql.violation(
                 "UPDATE failure_rate_limits SET hits = hits + 1 WHERE widget_id = ? AND client_key_hash = ?")).isEmpty();
+        assertThat(WorkspaceScopedSql.violation("INSERT INTO rate_limits AS r (limit_name, key_hash, window_start, hits)"
+                + " VALUES (?, ?, ?, 1) ON CONFLICT (limit_name, key_hash) DO UPDATE SET hits = r.hits + 1"))
+                .as("an upsert's DO UPDATE SET names no table").isEmpty();
     }
 
     @Test

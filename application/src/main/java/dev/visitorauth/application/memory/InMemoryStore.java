@@ -63,6 +63,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -212,6 +213,11 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
                 .map(w -> keyrings.get(id)));
     }
 
+    @Override
+    public OptionalLong keyringRevision(WorkspaceId workspaceId, WidgetId id) {
+        return tx.locked(() -> findKeyring(workspaceId, id).map(k -> OptionalLong.of(k.revision())).orElse(OptionalLong.empty()));
+    }
+
     /** Transactions here hold one global lock, so a plain read is already locked until commit. */
     @Override
     public Optional<WidgetKeyring> lockKeyring(WorkspaceId workspaceId, WidgetId id) {
@@ -243,7 +249,9 @@ public final class InMemoryStore implements LoadWorkspacePort, SaveWorkspacePort
     public void saveKeyring(Widget widget, WidgetKeyring keyring) {
         tx.locked(() -> {
             requireWidgetOf(widget);
-            put(keyrings, widget.id(), keyring);
+            long next = keyrings.get(widget.id()).revision() + 1;
+            put(keyrings, widget.id(), WidgetKeyring.restore(keyring.widgetId(), keyring.secrets(), keyring.publicKeys(),
+                    keyring.jwksUrl(), next));
             return null;
         });
     }

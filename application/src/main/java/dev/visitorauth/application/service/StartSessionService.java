@@ -7,6 +7,7 @@ import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConcurrentChangeException;
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
+import dev.visitorauth.application.port.out.StorageUnavailableException;
 import dev.visitorauth.application.port.out.CountStartupsPort;
 import dev.visitorauth.application.port.out.FailureSpikePort;
 import dev.visitorauth.application.port.out.LoadCoveragePort;
@@ -56,6 +57,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Start-up and linking (spec section 4). The token is verified first, outside any transaction
@@ -83,8 +85,24 @@ public final class StartSessionService implements StartSessionUseCase {
         }
     }
 
-    /** A verified identity, or none (with how the start-up then counts). */
-    private record Checked(Optional<VisitorIdentity> identity, Unverified unverified) {
+    /**
+     * A verified identity, or none (with how the start-up then counts), and the revision of the
+     * keyring that verified it.
+     */
+    private record Checked(Optional<VisitorIdentity> identity, Unverified unverified, OptionalLong keyringRevision) {
+    }
+
+    /**
+     * The keyring a token was verified with is no longer the stored one (another node rotated or
+     * changed it and this node's copy was not yet evicted): the transaction rolls back and the
+     * start-up verifies again with the stored keyring. Escaping a second time, it is a 503.
+     */
+    private static final class KeyringChanged extends StorageUnavailableException {
+        private static final long serialVersionUID = 1L;
+
+        KeyringChanged() {
+            super("the widget's keyring changed during the start-up", null);
+        }
     }
 
     /**
@@ -145,7 +163,14 @@ public final class StartSessionService implements StartSessionUseCase {
             return Refusals.widgetNotFound();
         }
         Widget widget = found.get();
-        Result<StartedSession> started = start(widget, command, now);
+        Result<StartedSession> started;
+        try {
+            started = start(widget, command, now, false);
+        } catch (KeyringChanged outdated) {
+            // Rare (a rotation on another node within the cache's eviction delay): the new-visitor
+            // budget may be charged twice for this start-up.
+            started = start(widget, command, now, true);
+        }
         if (started instanceof Result.Refused<StartedSession> refused && StartupCounting.counts(refused.refusal().code())) {
             counting.countRefused(widget, command.origin(), refused.refusal().code(), now);
         }
@@ -156,7 +181,7 @@ public final class StartSessionService implements StartSessionUseCase {
      * Start-up for a widget that exists. A session it starts is counted in its transaction; the
      * caller counts a refusal.
      */
-    private Result<StartedSession> start(Widget widget, StartSessionCommand command, Instant now) {
+    private Result<StartedSession> start(Widget widget, StartSessionCommand command, Instant now, boolean storedKeyring) {
         if (command.origin().isPresent() && !widget.allowedOrigins().allows(command.origin().get())) {
             return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin",
                     "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
@@ -168,13 +193,15 @@ public final class StartSessionService implements StartSessionUseCase {
 
         Optional<VisitorIdentity> identity = Optional.empty();
         Unverified unverified = Unverified.NO_TOKEN;
+        OptionalLong keyringRevision = OptionalLong.empty();
         if (command.visitorToken().isPresent()) {
-            Result<Checked> verified = verify(widget, command, now);
+            Result<Checked> verified = verify(widget, command, now, storedKeyring);
             if (verified instanceof Result.Refused<Checked> refused) {
                 return Result.refused(refused.refusal());
             }
             identity = verified.orElseThrow().identity();
             unverified = verified.orElseThrow().unverified();
+            keyringRevision = verified.orElseThrow().keyringRevision();
         }
 
         // A start without a visitorId always creates a visitor (unless required mode refuses it): it is
@@ -188,7 +215,8 @@ public final class StartSessionService implements StartSessionUseCase {
             }
         }
         Optional<VisitorIdentity> usable = identity;
-        Result<StartedSession> started = linkOnce(widget, visitorId, usable, unverified, command, now, counted);
+        Result<StartedSession> started = linkOnce(widget, visitorId, usable, keyringRevision, unverified, command, now,
+                counted);
         if (started instanceof Result.Refused<StartedSession> refused && refused.refusal().code().isVerificationFailure()) {
             // A refusal inside the transaction (token_required, token_replayed, customData over the cap):
             // everything was rolled back; record it, and in observe mode carry on as if no token came.
@@ -200,8 +228,8 @@ public final class StartSessionService implements StartSessionUseCase {
                 return Result.refused(limited.get());
             }
             if (widget.policy().mode() == AuthMode.OBSERVE && identity.isPresent()) {
-                return linkOnce(widget, visitorId, Optional.empty(), Unverified.observed(refusal.code()), command, now,
-                        counted);
+                return linkOnce(widget, visitorId, Optional.empty(), OptionalLong.empty(), Unverified.observed(refusal.code()),
+                        command, now, counted);
             }
         }
         return started;
@@ -213,21 +241,26 @@ public final class StartSessionService implements StartSessionUseCase {
      * the client gets the start-up table's answer rather than a retry request.
      */
     private Result<StartedSession> linkOnce(Widget widget, Optional<VisitorId> visitorId, Optional<VisitorIdentity> identity,
-                                            Unverified unverified, StartSessionCommand command, Instant now,
-                                            boolean counted) {
+                                            OptionalLong keyringRevision, Unverified unverified,
+                                            StartSessionCommand command, Instant now, boolean counted) {
         try {
-            return deps.transactions().inTransaction(() -> countedLink(widget, visitorId, identity, unverified, command, now,
-                    counted));
+            return deps.transactions().inTransaction(() -> countedLink(widget, visitorId, identity, keyringRevision,
+                    unverified, command, now, counted));
         } catch (ConcurrentChangeException raced) {
-            return deps.transactions().inTransaction(() -> countedLink(widget, visitorId, identity, unverified, command, now,
-                    counted));
+            return deps.transactions().inTransaction(() -> countedLink(widget, visitorId, identity, keyringRevision,
+                    unverified, command, now, counted));
         }
     }
 
     /** Links, and counts the session it starts in the same transaction (coverage, spec section 11). */
     private Result<StartedSession> countedLink(Widget widget, Optional<VisitorId> visitorId,
-                                               Optional<VisitorIdentity> identity, Unverified unverified,
-                                               StartSessionCommand command, Instant now, boolean counted) {
+                                               Optional<VisitorIdentity> identity, OptionalLong keyringRevision,
+                                               Unverified unverified, StartSessionCommand command, Instant now,
+                                               boolean counted) {
+        if (keyringRevision.isPresent()
+                && !keyringRevision.equals(deps.widgets().keyringRevision(widget.workspaceId(), widget.id()))) {
+            throw new KeyringChanged();
+        }
         Result<StartedSession> started = link(widget, visitorId, identity, now, command.clientKey(), counted);
         if (started instanceof Result.Ok<StartedSession> ok) {
             boolean authenticated = ok.value().session().user().isPresent();
@@ -249,16 +282,33 @@ public final class StartSessionService implements StartSessionUseCase {
                                 + " or send the visitorId the widget stored to resume."));
     }
 
-    /** Verifies the token: its identity, none in observe mode after a failure, or the refusal. */
-    private Result<Checked> verify(Widget widget, StartSessionCommand command, Instant now) {
-        Optional<WidgetKeyring> keyring = deps.widgets().findKeyring(widget.workspaceId(), widget.id());
+    /**
+     * Verifies the token: its identity, none in observe mode after a failure, or the refusal. A
+     * refusal by a cached keyring is confirmed against the stored one first (its revision, then the
+     * keyring itself if it changed), so a key added on another node is not refused here.
+     *
+     * @param storedKeyring read the keyring from the store, not from a cache
+     */
+    private Result<Checked> verify(Widget widget, StartSessionCommand command, Instant now, boolean storedKeyring) {
+        Optional<WidgetKeyring> keyring = storedKeyring
+                ? deps.widgets().findStoredKeyring(widget.workspaceId(), widget.id())
+                : deps.widgets().findKeyring(widget.workspaceId(), widget.id());
         if (keyring.isEmpty()) {
             return Refusals.widgetNotFound();
         }
-        TokenCheck check = deps.verifier().verify(widget.workspaceId(), new TokenVerificationRequest(
-                command.visitorToken().get(), widget.id(), widget.policy(), keyring.get(), now));
+        TokenCheck check = check(widget, command, keyring.get(), now);
+        if (check instanceof TokenCheck.Refused && !storedKeyring
+                && !OptionalLong.of(keyring.get().revision())
+                        .equals(deps.widgets().keyringRevision(widget.workspaceId(), widget.id()))) {
+            keyring = deps.widgets().findStoredKeyring(widget.workspaceId(), widget.id());
+            if (keyring.isEmpty()) {
+                return Refusals.widgetNotFound();
+            }
+            check = check(widget, command, keyring.get(), now);
+        }
         if (check instanceof TokenCheck.Verified verified) {
-            return Result.ok(new Checked(Optional.of(verified.identity()), Unverified.NO_TOKEN));
+            return Result.ok(new Checked(Optional.of(verified.identity()), Unverified.NO_TOKEN,
+                    OptionalLong.of(keyring.get().revision())));
         }
         TokenCheck.Refused refused = (TokenCheck.Refused) check;
         Optional<Refusal> limited = recordFailure(widget, command, refused.refusal(), refused.headerKid(),
@@ -267,9 +317,14 @@ public final class StartSessionService implements StartSessionUseCase {
             return Result.refused(limited.get());
         }
         if (widget.policy().mode() == AuthMode.OBSERVE) {
-            return Result.ok(new Checked(Optional.empty(), Unverified.observed(refused.refusal().code())));
+            return Result.ok(new Checked(Optional.empty(), Unverified.observed(refused.refusal().code()), OptionalLong.empty()));
         }
         return Result.refused(refused.refusal());
+    }
+
+    private TokenCheck check(Widget widget, StartSessionCommand command, WidgetKeyring keyring, Instant now) {
+        return deps.verifier().verify(widget.workspaceId(), new TokenVerificationRequest(
+                command.visitorToken().get(), widget.id(), widget.policy(), keyring, now));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Token verification and inspection with no side effects, for internal services and for
@@ -95,13 +96,27 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
         return users.findUserByExternalId(workspaceId, identity.externalId()).flatMap(user -> user.refusesToken(identity));
     }
 
+    /**
+     * The widget's keyring as stored now: a cached copy whose revision is behind the store's (a
+     * change made on another node, not yet evicted here) is read again, so a rotation answered by
+     * any node holds here at once (spec section 13).
+     */
+    private Optional<WidgetKeyring> currentKeyring(Widget w) {
+        Optional<WidgetKeyring> keyring = widgets.findKeyring(w.workspaceId(), w.id());
+        if (keyring.isPresent() && !OptionalLong.of(keyring.get().revision())
+                .equals(widgets.keyringRevision(w.workspaceId(), w.id()))) {
+            return widgets.findStoredKeyring(w.workspaceId(), w.id());
+        }
+        return keyring;
+    }
+
     private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {
         Result<Widget> widget = WorkspaceWidgets.find(widgets, workspaceId, widgetId);
         if (widget.isOk() && (token == null || token.isEmpty())) {
             return Refusals.invalid("token", "token is required.");
         }
         return widget.flatMap(w -> {
-            Optional<WidgetKeyring> keyring = widgets.findKeyring(w.workspaceId(), w.id());
+            Optional<WidgetKeyring> keyring = currentKeyring(w);
             return keyring.<Result<TokenVerificationRequest>>map(k ->
                     Result.ok(new TokenVerificationRequest(token, w.id(), w.policy(), k, now))).orElseGet(Refusals::widgetNotFound);
         });

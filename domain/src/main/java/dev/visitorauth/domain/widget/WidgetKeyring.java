@@ -50,14 +50,16 @@ public final class WidgetKeyring {
     private final List<WidgetPublicKey> publicKeys;
     private final Optional<JwksUrl> jwksUrl;
     private final List<WidgetPublicKey> fetchedKeys;
+    private final long revision;
 
     private WidgetKeyring(WidgetId widgetId, List<WidgetSecret> secrets) {
-        this(widgetId, secrets, List.of(), Optional.empty(), List.of());
+        this(widgetId, secrets, List.of(), Optional.empty(), List.of(), 0);
     }
 
     private WidgetKeyring(WidgetId widgetId, List<WidgetSecret> secrets, List<WidgetPublicKey> publicKeys,
-                          Optional<JwksUrl> jwksUrl, List<WidgetPublicKey> fetchedKeys) {
+                          Optional<JwksUrl> jwksUrl, List<WidgetPublicKey> fetchedKeys, long revision) {
         this.widgetId = Objects.requireNonNull(widgetId, "widgetId");
+        this.revision = revision;
         this.publicKeys = List.copyOf(publicKeys);
         this.jwksUrl = Objects.requireNonNull(jwksUrl, "jwksUrl");
         this.fetchedKeys = List.copyOf(fetchedKeys);
@@ -95,7 +97,24 @@ public final class WidgetKeyring {
     /** A keyring as it was stored: secrets, uploaded public keys (oldest first) and the JWKS URL. */
     public static WidgetKeyring restore(WidgetId widgetId, List<WidgetSecret> secrets, List<WidgetPublicKey> publicKeys,
                                         Optional<JwksUrl> jwksUrl) {
-        return new WidgetKeyring(widgetId, secrets, publicKeys, jwksUrl, List.of());
+        return restore(widgetId, secrets, publicKeys, jwksUrl, 0);
+    }
+
+    /**
+     * A keyring as it was stored, with its revision: a number the store raises with every saved change
+     * to the keyring, so that a copy held in a cache can be checked against the stored one.
+     */
+    public static WidgetKeyring restore(WidgetId widgetId, List<WidgetSecret> secrets, List<WidgetPublicKey> publicKeys,
+                                        Optional<JwksUrl> jwksUrl, long revision) {
+        return new WidgetKeyring(widgetId, secrets, publicKeys, jwksUrl, List.of(), revision);
+    }
+
+    /**
+     * The stored revision this keyring was read at (0 for one never stored). Changes made with the
+     * {@code with...} methods keep it: the store gives the next revision when it saves them.
+     */
+    public long revision() {
+        return revision;
     }
 
     /** The uploaded public keys, oldest first. */
@@ -136,19 +155,19 @@ public final class WidgetKeyring {
         }
         List<WidgetPublicKey> more = new ArrayList<>(publicKeys);
         more.add(key);
-        return Result.ok(new WidgetKeyring(widgetId, secrets, more, jwksUrl, fetchedKeys));
+        return Result.ok(new WidgetKeyring(widgetId, secrets, more, jwksUrl, fetchedKeys, revision));
     }
 
     /** Removes an uploaded public key; empty when the keyring has no such public key. */
     public Optional<WidgetKeyring> withoutPublicKey(KeyId keyId) {
         List<WidgetPublicKey> fewer = publicKeys.stream().filter(k -> !k.keyId().equals(keyId)).toList();
         return fewer.size() == publicKeys.size() ? Optional.empty()
-                : Optional.of(new WidgetKeyring(widgetId, secrets, fewer, jwksUrl, fetchedKeys));
+                : Optional.of(new WidgetKeyring(widgetId, secrets, fewer, jwksUrl, fetchedKeys, revision));
     }
 
     /** Names, changes or (empty) removes the JWKS URL; keys fetched from an earlier URL are dropped. */
     public WidgetKeyring withJwksUrl(Optional<JwksUrl> url) {
-        return new WidgetKeyring(widgetId, secrets, publicKeys, url, url.equals(jwksUrl) ? fetchedKeys : List.of());
+        return new WidgetKeyring(widgetId, secrets, publicKeys, url, url.equals(jwksUrl) ? fetchedKeys : List.of(), revision);
     }
 
     /**
@@ -168,7 +187,7 @@ public final class WidgetKeyring {
                 kept.add(key);
             }
         }
-        return new WidgetKeyring(widgetId, secrets, publicKeys, jwksUrl, kept);
+        return new WidgetKeyring(widgetId, secrets, publicKeys, jwksUrl, kept, revision);
     }
 
     /**
@@ -347,6 +366,6 @@ public final class WidgetKeyring {
                 rotatedOut++;
             }
         }
-        return new WidgetKeyring(widgetId, kept, publicKeys, jwksUrl, fetchedKeys);
+        return new WidgetKeyring(widgetId, kept, publicKeys, jwksUrl, fetchedKeys, revision);
     }
 }
