@@ -119,12 +119,11 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
     }
 
     /**
-     * On PostgreSQL one statement locks the user's row and reads its columns; a second reads its
-     * custom data. They cannot be one statement: when the lock waits for a concurrent start-up, READ
-     * COMMITTED re-reads the locked row only, and custom data joined to it would come from the
-     * statement's older snapshot, so keys merged by the start-up that held the lock would be
-     * dropped (a lost update, caught by {@code ConcurrencyContract}). The second statement takes a
-     * new snapshot, after the lock. On H2 the lock and the reads are separate statements.
+     * On PostgreSQL one round trip: {@code visitorauth_lock_user} (migration V12) locks the user's
+     * row and then reads its custom data in a statement of its own, which sees what a concurrent
+     * start-up that held the lock committed. (A single {@code FOR UPDATE} over a join with the custom
+     * data lost those keys: READ COMMITTED re-reads only the locked row after a wait.) On H2 the lock
+     * and the reads are separate statements.
      */
     @Override
     public Optional<User> lockUserByExternalId(WorkspaceId workspaceId, ExternalUserId externalId) {
@@ -132,14 +131,29 @@ public final class JdbcUserRepository implements LoadUserPort, SaveUserPort, Sea
         Objects.requireNonNull(externalId, "externalId");
         return tx.read(c -> {
             if (tx.isPostgres(c)) {
-                List<Row> locked = Jdbc.query(c, "SELECT " + COLUMNS + " FROM users WHERE workspace_id = ? AND external_id = ?"
-                        + " FOR UPDATE", JdbcUserRepository::row, workspaceId.value(), externalId.value());
-                return withCustomData(c, workspaceId, locked).stream().findFirst();
+                return lockedWithCustomData(c, workspaceId, externalId);
             }
             boolean exists = !Jdbc.query(c, "SELECT user_id FROM users WHERE workspace_id = ? AND external_id = ? FOR UPDATE",
                     rs -> rs.getString(1), workspaceId.value(), externalId.value()).isEmpty();
             return exists ? findByExternalId(c, workspaceId, externalId) : Optional.empty();
         });
+    }
+
+    private static Optional<User> lockedWithCustomData(Connection c, WorkspaceId ws, ExternalUserId externalId)
+            throws SQLException {
+        Row[] row = new Row[1];
+        Map<String, String> data = new TreeMap<>();
+        Jdbc.query(c, "SELECT * FROM visitorauth_lock_user(?, ?)", rs -> {
+            if (row[0] == null) {
+                row[0] = row(rs);
+            }
+            String key = rs.getString("data_key");
+            if (key != null) {
+                data.put(key, rs.getString("data_value"));
+            }
+            return null;
+        }, ws.value(), externalId.value());
+        return row[0] == null ? Optional.empty() : Optional.of(row[0].toUser(data));
     }
 
     @Override

@@ -106,6 +106,26 @@ abstract class UserContractTest extends DatabaseContract {
     }
 
     @Test
+    void aLockReadsTheUserWithItsCustomDataAndFindsNoUnknownOne() {
+        WorkspaceId ws = TestData.workspaceId();
+        User user = fullUser(ws, "u-lock");
+        User bare = TestData.user(ws, "u-bare", clock.instant());
+        db.users().insertUserIfAbsent(user);
+        db.users().insertUserIfAbsent(bare);
+
+        db.transactions().inTransaction(() -> {
+            assertThat(user.profile().customData()).isNotEmpty();
+            assertThat(db.users().lockUserByExternalId(ws, user.externalId())).contains(user);
+            assertThat(db.users().lockUserByExternalId(ws, bare.externalId())).contains(bare);
+            assertThat(db.users().lockUserByExternalId(ws, new dev.visitorauth.domain.identity.ExternalUserId("nobody")))
+                    .isEmpty();
+            assertThat(db.users().lockUserByExternalId(TestData.workspaceId(), user.externalId()))
+                    .as("another workspace").isEmpty();
+            return dev.visitorauth.domain.error.Result.ok(true);
+        });
+    }
+
+    @Test
     void updatingAUserThatIsNotStoredFails() {
         User never = TestData.user(TestData.workspaceId(), "ghost", clock.instant());
 

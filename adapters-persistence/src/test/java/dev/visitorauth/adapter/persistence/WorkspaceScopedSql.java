@@ -42,6 +42,16 @@ final class WorkspaceScopedSql {
             "workspaces", "keyed by workspace_id alone: the co-location root, distributed by workspace_id");
 
     /**
+     * The adapter's own functions (PostgreSQL migrations), each called with the workspace id as its
+     * first argument: on Citus, functions distributed by that argument and co-located with the
+     * workspace's tables.
+     */
+    static final Map<String, String> WORKSPACE_FUNCTIONS = Map.of(
+            "visitorauth_lock_user", "locks a user and reads it with its custom data (V12); first parameter p_workspace_id");
+
+    private static final Pattern FUNCTION_CALL = Pattern.compile("^select \\* from (\\w+)\\(\\?");
+
+    /**
      * Statements that span workspaces on purpose, by a fragment of their text: background jobs that
      * sweep every workspace, never on a request's path.
      */
@@ -69,6 +79,10 @@ final class WorkspaceScopedSql {
             return Optional.empty();
         }
         if (WORKSPACE_PREDICATE.matcher(s).find()) {
+            return Optional.empty();
+        }
+        Matcher call = FUNCTION_CALL.matcher(s);
+        if (call.find() && WORKSPACE_FUNCTIONS.containsKey(call.group(1))) {
             return Optional.empty();
         }
         Matcher insert = INSERT_COLUMNS.matcher(s);

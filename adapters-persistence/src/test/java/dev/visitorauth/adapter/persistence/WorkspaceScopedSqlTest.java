@@ -34,6 +34,13 @@ class WorkspaceScopedSqlTest {
     }
 
     @Test
+    void aCallOfTheAdaptersFunctionWithTheWorkspaceFirstKeepsTheRuleAndAnotherFunctionBreaksIt() {
+        assertThat(WorkspaceScopedSql.violation("SELECT * FROM visitorauth_lock_user(?, ?)")).isEmpty();
+        assertThat(WorkspaceScopedSql.violation("SELECT * FROM some_other_function(?, ?)")).isPresent();
+        assertThat(WorkspaceScopedSql.violation("SELECT * FROM visitorauth_lock_user('ws_literal', ?)")).isPresent();
+    }
+
+    @Test
     void aStatementWithoutAWorkspaceBreaksTheRule() {
         assertThat(WorkspaceScopedSql.violation("SELECT * FROM sessions WHERE token_hash = ?"))
                 .hasValueSatisfying(v -> assertThat(v).contains("[sessions]"));
