@@ -44,7 +44,7 @@ abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
         Widget old = api.newWidget();
         api.rotateOk(old, 1L);
 
-        clock.advance(Duration.ofSeconds(2));
+        advanceServerClock(Duration.ofSeconds(2));
 
         assertProblem(api.start(old, null, valid(old, newUserId())), 401, "secret_rotated");
         assertProblem(api.start(old, null, sign(old.secret(), old.keyId(), claims(newUserId()))), 401, "secret_rotated", "kid");

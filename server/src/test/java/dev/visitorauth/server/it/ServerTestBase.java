@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.testing.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -23,8 +25,28 @@ abstract class ServerTestBase {
     @Autowired
     MutableClock clock;
 
+    private Duration moved = Duration.ZERO;
+
     /** The management port: health details, metrics and Prometheus. */
     ApiClient management;
+
+    /**
+     * Moves the server's clock forward for this test only. It is put back after the test: the other
+     * tests of the shared context sign tokens and compare times with the wall clock, and a server
+     * clock left seconds ahead refused their fresh tokens as revoked (seen in CI).
+     */
+    void advanceServerClock(Duration step) {
+        clock.advance(step);
+        moved = moved.plus(step);
+    }
+
+    @AfterEach
+    void putTheServerClockBack() {
+        if (!moved.isZero()) {
+            clock.advance(moved.negated());
+            moved = Duration.ZERO;
+        }
+    }
 
     @BeforeEach
     void connect() {
