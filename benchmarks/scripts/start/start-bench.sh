@@ -13,6 +13,9 @@
 #      connection count, with p50/p99 from pgbench's per-transaction log.
 # Usage: benchmarks/scripts/start/start-bench.sh JAR [connections] [seconds] [users] [warmups] [rounds]
 #   defaults: 64 connections, 20 s rounds, 2,000 users, 3 warm-ups, 3 rounds.
+#   KINDS (default "auth resume anon upgrade grpc") and PGBENCH (default "start-lean start-many") pick
+#   parts, e.g. KINDS=auth PGBENCH=start-lean for the issue's criterion alone; SERVER_JAVA_OPTS and any
+#   SERVER_*/SPRING_* variables of the environment reach the server.
 # Needs: root (PostgreSQL runs as the postgres user), Debian's postgresql-15 (with contrib), wrk,
 # curl, python3, and the benchmarks jar ($BENCH_JAR, default benchmarks/target/benchmarks.jar). Uses ports $PGPORT (54339), 18180, 18181, 19190. Prints one line per round and
 # writes them to $OUT (default /tmp/start-bench.txt). Measure on a quiet machine: 2 cores are shared
@@ -95,23 +98,30 @@ run() {
 }
 
 python3 "$here/prepare.py" users http://127.0.0.1:18180 "$VISITORAUTH_SYSTEM_API_KEY" "$work" "$n"
-for i in $(seq 1 "$warm"); do run auth warmup; done
-for i in $(seq 1 "$rounds"); do run auth measured; done
-for i in $(seq 1 "$warm"); do run resume warmup; done
-for i in $(seq 1 "$rounds"); do run resume measured; done
-for i in $(seq 1 "$warm"); do run anon warmup; done
-for i in $(seq 1 "$rounds"); do
-  rm -f "$work"/anon-ids.*
-  run anon measured COLLECT="$work/anon-ids"
+kinds=" ${KINDS:-auth resume anon upgrade grpc} "
+wanted() { [[ "$kinds" == *" $1 "* ]]; }
+for kind in auth resume; do
+  wanted "$kind" || continue
+  for i in $(seq 1 "$warm"); do run "$kind" warmup; done
+  for i in $(seq 1 "$rounds"); do run "$kind" measured; done
 done
-# The last anonymous round's visitors, each upgraded once (tokens minted now).
-cat "$work"/anon-ids.* > "$work/anon-ids"
-python3 "$here/prepare.py" upgrade "$work" "$work/anon-ids" > /dev/null
-run upgrade measured START_ONCE=1
+if wanted anon || wanted upgrade; then
+  for i in $(seq 1 "$warm"); do run anon warmup; done
+  for i in $(seq 1 "$rounds"); do
+    rm -f "$work"/anon-ids.*
+    run anon measured COLLECT="$work/anon-ids"
+  done
+fi
+if wanted upgrade; then # the last anonymous round's visitors, each upgraded once (tokens minted now)
+  cat "$work"/anon-ids.* > "$work/anon-ids"
+  python3 "$here/prepare.py" upgrade "$work" "$work/anon-ids" > /dev/null
+  run upgrade measured START_ONCE=1
+fi
 
 # gRPC: StartSession (the "auth" kind) and VerifyVisitorToken, with the Java load client, fresh tokens.
-python3 "$here/prepare.py" tokens "$work"
+wanted grpc && python3 "$here/prepare.py" tokens "$work"
 for rpc in start verify; do
+  wanted grpc || continue
   psql_ -d bench -c "SELECT pg_stat_statements_reset()" > /dev/null
   s0=$(ticks "$server"); p0=$(pg_ticks)
   line=$(java -cp "$bench_jar" dev.visitorauth.benchmarks.GrpcLoad "$rpc" 127.0.0.1:19190 "$(cat "$work/apikey")" \
@@ -125,7 +135,7 @@ kill "$server"; wait "$server" 2> /dev/null || true
 ws=$(psql_ -d bench -c "SELECT workspace_id FROM widgets WHERE widget_id = '$(cat "$work/widget")'")
 psql_ -d bench -c "CREATE TABLE bench_users AS SELECT row_number() OVER (ORDER BY external_id) n, workspace_id ws,
   external_id ext, user_id uid FROM users WHERE workspace_id = '$ws'; ANALYZE"
-for f in start-lean start-many; do
+for f in ${PGBENCH:-start-lean start-many}; do
   for i in $(seq 1 $((warm + rounds))); do
     rm -rf "$work/pgl" && mkdir "$work/pgl"
     p0=$(pg_ticks)
