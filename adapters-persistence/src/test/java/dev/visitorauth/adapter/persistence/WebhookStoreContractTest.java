@@ -1,5 +1,7 @@
 package dev.visitorauth.adapter.persistence;
 
+import dev.visitorauth.contract.Concurrently;
+import dev.visitorauth.contract.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.out.Slice;

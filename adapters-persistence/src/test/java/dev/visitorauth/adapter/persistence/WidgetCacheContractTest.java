@@ -1,5 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
+import dev.visitorauth.contract.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.domain.widget.AuthMode;

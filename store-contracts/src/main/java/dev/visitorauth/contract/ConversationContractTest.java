@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-abstract class ConversationContractTest extends DatabaseContract {
+public abstract class ConversationContractTest extends StoreContract {
 
     private ConversationOwner anonymousOwner() {
         return new ConversationOwner.AnonymousVisitor(TestData.visitorId());
@@ -27,7 +27,7 @@ abstract class ConversationContractTest extends DatabaseContract {
 
     private Conversation stored(WorkspaceId ws, ConversationOwner owner, Instant createdAt, Instant lastMessageAt) {
         Conversation c = new Conversation(ws, TestData.conversationId(), owner, createdAt, lastMessageAt, 1);
-        db.conversations().saveConversation(c);
+        store.saveConversations().saveConversation(c);
         return c;
     }
 
@@ -37,47 +37,47 @@ abstract class ConversationContractTest extends DatabaseContract {
         Conversation anonymous = Conversation.start(ws, TestData.conversationId(), anonymousOwner(), clock.instant());
         Conversation ofUser = Conversation.start(ws, TestData.conversationId(), userOwner(), clock.instant());
 
-        db.conversations().saveConversation(anonymous);
-        db.conversations().saveConversation(ofUser);
+        store.saveConversations().saveConversation(anonymous);
+        store.saveConversations().saveConversation(ofUser);
 
-        assertThat(db.conversations().findConversation(ws, anonymous.id())).contains(anonymous);
-        assertThat(db.conversations().findConversation(ws, ofUser.id())).contains(ofUser);
-        assertThat(db.conversations().findConversation(ws, TestData.conversationId())).isEmpty();
+        assertThat(store.loadConversations().findConversation(ws, anonymous.id())).contains(anonymous);
+        assertThat(store.loadConversations().findConversation(ws, ofUser.id())).contains(ofUser);
+        assertThat(store.loadConversations().findConversation(ws, TestData.conversationId())).isEmpty();
     }
 
     @Test
     void appendingAMessageRaisesTheCountAndLastMessageTime() {
         WorkspaceId ws = TestData.workspaceId();
         Conversation c = Conversation.start(ws, TestData.conversationId(), anonymousOwner(), clock.instant());
-        db.conversations().saveConversation(c);
+        store.saveConversations().saveConversation(c);
         clock.advance(Duration.ofSeconds(30));
         Message m = TestData.message(c.id(), "hello", clock.instant());
 
-        db.conversations().appendMessage(ws, m);
+        store.saveConversations().appendMessage(ws, m);
 
-        Conversation found = db.conversations().findConversation(ws, c.id()).orElseThrow();
+        Conversation found = store.loadConversations().findConversation(ws, c.id()).orElseThrow();
         assertThat(found).isEqualTo(c.with(m));
         assertThat(found.messageCount()).isEqualTo(1);
         assertThat(found.lastMessageAt()).isEqualTo(clock.instant());
-        assertThat(db.conversations().messagesOf(ws, c.id())).containsExactly(m);
+        assertThat(store.loadConversations().messagesOf(ws, c.id())).containsExactly(m);
     }
 
     @Test
     void concurrentAppendsLoseNoCount() throws Exception {
         WorkspaceId ws = TestData.workspaceId();
         Conversation c = Conversation.start(ws, TestData.conversationId(), anonymousOwner(), clock.instant());
-        db.conversations().saveConversation(c);
+        store.saveConversations().saveConversation(c);
 
         Concurrently.run(16, i -> {
-            db.transactions().inTransaction(() -> {
-                db.conversations().appendMessage(ws, TestData.message(c.id(), "m" + i, clock.instant()));
+            store.transactions().inTransaction(() -> {
+                store.saveConversations().appendMessage(ws, TestData.message(c.id(), "m" + i, clock.instant()));
                 return dev.visitorauth.domain.error.Result.ok(i);
             });
             return i;
         });
 
-        assertThat(db.conversations().findConversation(ws, c.id()).orElseThrow().messageCount()).isEqualTo(16);
-        assertThat(db.conversations().messagesOf(ws, c.id())).hasSize(16);
+        assertThat(store.loadConversations().findConversation(ws, c.id()).orElseThrow().messageCount()).isEqualTo(16);
+        assertThat(store.loadConversations().messagesOf(ws, c.id())).hasSize(16);
     }
 
     @Test
@@ -91,7 +91,7 @@ abstract class ConversationContractTest extends DatabaseContract {
         Conversation tieNewerCreation = stored(ws, owner, t.plusSeconds(2), t.plusSeconds(20));
         stored(ws, anonymousOwner(), t, t.plusSeconds(40));
 
-        assertThat(db.conversations().conversationsOf(ws, owner))
+        assertThat(store.loadConversations().conversationsOf(ws, owner))
                 .containsExactly(newest, tieNewerCreation, tieOlderCreation, oldest);
     }
 
@@ -111,13 +111,13 @@ abstract class ConversationContractTest extends DatabaseContract {
         Message last = new Message(new MessageId("m-last"), c.id(), Author.AGENT, new MessageText("last"), true,
                 t.plusSeconds(5));
 
-        db.conversations().appendMessage(ws, last);
+        store.saveConversations().appendMessage(ws, last);
         for (Message m : expected) {
-            db.conversations().appendMessage(ws, m);
+            store.saveConversations().appendMessage(ws, m);
         }
         expected.add(last);
 
-        assertThat(db.conversations().messagesOf(ws, c.id())).containsExactlyElementsOf(expected);
+        assertThat(store.loadConversations().messagesOf(ws, c.id())).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -130,12 +130,12 @@ abstract class ConversationContractTest extends DatabaseContract {
         Conversation b = stored(ws, from, clock.instant(), clock.instant().plusSeconds(1));
         Conversation untouched = stored(ws, bystander, clock.instant(), clock.instant());
 
-        int moved = db.conversations().transferConversations(ws, from, to);
+        int moved = store.saveConversations().transferConversations(ws, from, to);
 
         assertThat(moved).isEqualTo(2);
-        assertThat(db.conversations().conversationsOf(ws, from)).isEmpty();
-        assertThat(db.conversations().conversationsOf(ws, to)).containsExactly(b.ownedBy(to), a.ownedBy(to));
-        assertThat(db.conversations().conversationsOf(ws, bystander)).containsExactly(untouched);
+        assertThat(store.loadConversations().conversationsOf(ws, from)).isEmpty();
+        assertThat(store.loadConversations().conversationsOf(ws, to)).containsExactly(b.ownedBy(to), a.ownedBy(to));
+        assertThat(store.loadConversations().conversationsOf(ws, bystander)).containsExactly(untouched);
     }
 
     @Test
@@ -145,12 +145,12 @@ abstract class ConversationContractTest extends DatabaseContract {
         ConversationOwner owner = anonymousOwner();
         Conversation c = stored(a, owner, clock.instant(), clock.instant());
         Message m = TestData.message(c.id(), "secret plans", clock.instant());
-        db.conversations().appendMessage(a, m);
+        store.saveConversations().appendMessage(a, m);
 
-        assertThat(db.conversations().findConversation(b, c.id())).isEmpty();
-        assertThat(db.conversations().conversationsOf(b, owner)).isEmpty();
-        assertThat(db.conversations().messagesOf(b, c.id())).isEmpty();
-        assertThat(db.conversations().transferConversations(b, owner, userOwner())).isZero();
-        assertThat(db.conversations().conversationsOf(a, owner)).containsExactly(c.with(m));
+        assertThat(store.loadConversations().findConversation(b, c.id())).isEmpty();
+        assertThat(store.loadConversations().conversationsOf(b, owner)).isEmpty();
+        assertThat(store.loadConversations().messagesOf(b, c.id())).isEmpty();
+        assertThat(store.saveConversations().transferConversations(b, owner, userOwner())).isZero();
+        assertThat(store.loadConversations().conversationsOf(a, owner)).containsExactly(c.with(m));
     }
 }

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import java.util.Optional;
 import dev.visitorauth.domain.identity.User;
@@ -13,7 +13,7 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-abstract class VisitorContractTest extends DatabaseContract {
+public abstract class VisitorContractTest extends StoreContract {
     private final WidgetId widget = TestData.widgetId();
 
     @Test
@@ -21,9 +21,9 @@ abstract class VisitorContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         Visitor v = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
 
-        db.visitors().saveVisitor(v);
+        store.saveVisitors().saveVisitor(v);
 
-        Visitor found = db.visitors().findVisitor(ws, v.id()).orElseThrow();
+        Visitor found = store.loadVisitors().findVisitor(ws, v.id()).orElseThrow();
         assertThat(found).isEqualTo(v);
         assertThat(found.user()).isEmpty();
     }
@@ -33,45 +33,45 @@ abstract class VisitorContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         Visitor v = Visitor.linked(ws, widget, TestData.visitorId(), TestData.userId(), clock.instant());
 
-        db.visitors().saveVisitor(v);
+        store.saveVisitors().saveVisitor(v);
 
-        assertThat(db.visitors().findVisitor(ws, v.id())).contains(v);
+        assertThat(store.loadVisitors().findVisitor(ws, v.id())).contains(v);
     }
 
     @Test
     void aNewVisitorIsCreatedOnceAndReadWithItsOwnersExternalId() {
         WorkspaceId ws = TestData.workspaceId();
-        User user = db.users().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
+        User user = store.saveUsers().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
         Visitor linked = Visitor.linked(ws, widget, TestData.visitorId(), user.id(), clock.instant());
         Visitor anonymous = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
 
-        db.visitors().createVisitor(linked);
-        db.visitors().createVisitor(anonymous);
+        store.saveVisitors().createVisitor(linked);
+        store.saveVisitors().createVisitor(anonymous);
 
-        assertThat(db.visitors().findVisitorWithOwner(ws, linked.id()))
+        assertThat(store.loadVisitors().findVisitorWithOwner(ws, linked.id()))
                 .contains(new LoadVisitorPort.OwnedVisitor(linked, Optional.of(user.externalId())));
-        assertThat(db.visitors().findVisitorWithOwner(ws, anonymous.id()))
+        assertThat(store.loadVisitors().findVisitorWithOwner(ws, anonymous.id()))
                 .contains(new LoadVisitorPort.OwnedVisitor(anonymous, Optional.empty()));
-        assertThat(db.visitors().findVisitorWithOwner(TestData.workspaceId(), linked.id())).isEmpty();
-        assertThatThrownBy(() -> db.visitors().createVisitor(linked.seenAt(clock.instant().plusSeconds(1))))
+        assertThat(store.loadVisitors().findVisitorWithOwner(TestData.workspaceId(), linked.id())).isEmpty();
+        assertThatThrownBy(() -> store.saveVisitors().createVisitor(linked.seenAt(clock.instant().plusSeconds(1))))
                 .as("an id stored already is a broken invariant, not a replace").isInstanceOf(RuntimeException.class);
-        assertThat(db.visitors().findVisitor(ws, linked.id())).contains(linked);
+        assertThat(store.loadVisitors().findVisitor(ws, linked.id())).contains(linked);
     }
 
     @Test
     void savingAgainReplacesTheVisitor() {
         WorkspaceId ws = TestData.workspaceId();
         Visitor v = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
-        db.visitors().saveVisitor(v);
+        store.saveVisitors().saveVisitor(v);
         clock.advance(Duration.ofMinutes(3));
         Visitor linked = v.linkTo(TestData.userId(), clock.instant());
 
-        db.visitors().saveVisitor(linked);
+        store.saveVisitors().saveVisitor(linked);
         clock.advance(Duration.ofMinutes(3));
         Visitor seen = linked.seenAt(clock.instant());
-        db.visitors().saveVisitor(seen);
+        store.saveVisitors().saveVisitor(seen);
 
-        assertThat(db.visitors().findVisitor(ws, v.id())).contains(seen);
+        assertThat(store.loadVisitors().findVisitor(ws, v.id())).contains(seen);
     }
 
     @Test
@@ -83,10 +83,10 @@ abstract class VisitorContractTest extends DatabaseContract {
         Visitor someoneElses = Visitor.linked(ws, widget, TestData.visitorId(), TestData.userId(), clock.instant());
         Visitor anonymous = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
         for (Visitor v : new Visitor[] {second, first, someoneElses, anonymous}) {
-            db.visitors().saveVisitor(v);
+            store.saveVisitors().saveVisitor(v);
         }
 
-        assertThat(db.visitors().visitorsOf(ws, user)).containsExactly(first, second);
+        assertThat(store.loadVisitors().visitorsOf(ws, user)).containsExactly(first, second);
     }
 
     @Test
@@ -95,10 +95,10 @@ abstract class VisitorContractTest extends DatabaseContract {
         WorkspaceId b = TestData.workspaceId();
         UserId user = TestData.userId();
         Visitor v = Visitor.linked(a, widget, TestData.visitorId(), user, clock.instant());
-        db.visitors().saveVisitor(v);
+        store.saveVisitors().saveVisitor(v);
 
-        assertThat(db.visitors().findVisitor(b, v.id())).isEmpty();
-        assertThat(db.visitors().visitorsOf(b, user)).isEmpty();
+        assertThat(store.loadVisitors().findVisitor(b, v.id())).isEmpty();
+        assertThat(store.loadVisitors().visitorsOf(b, user)).isEmpty();
     }
 
     @Test
@@ -106,14 +106,14 @@ abstract class VisitorContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         Visitor anonymous = Visitor.anonymous(ws, widget, TestData.visitorId(), clock.instant());
         Visitor linked = anonymous.linkTo(TestData.userId(), clock.instant());
-        db.visitors().saveVisitor(linked);
+        store.saveVisitors().saveVisitor(linked);
         // what a concurrent start-up that read the visitor while it was still anonymous would save
         Visitor linkedElsewhere = anonymous.linkTo(TestData.userId(), clock.instant());
 
-        assertThatThrownBy(() -> db.visitors().saveVisitor(linkedElsewhere))
+        assertThatThrownBy(() -> store.saveVisitors().saveVisitor(linkedElsewhere))
                 .isInstanceOf(dev.visitorauth.application.port.out.ConcurrentChangeException.class);
-        assertThatThrownBy(() -> db.visitors().saveVisitor(anonymous.seenAt(clock.instant())))
+        assertThatThrownBy(() -> store.saveVisitors().saveVisitor(anonymous.seenAt(clock.instant())))
                 .isInstanceOf(dev.visitorauth.application.port.out.ConcurrentChangeException.class);
-        assertThat(db.visitors().findVisitor(ws, anonymous.id())).contains(linked);
+        assertThat(store.loadVisitors().findVisitor(ws, anonymous.id())).contains(linked);
     }
 }

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The workspace event log: order, rollback, isolation, no loss under concurrent commits, retention. */
-abstract class EventLogContractTest extends DatabaseContract {
+public abstract class EventLogContractTest extends StoreContract {
 
     private NewEvent event(WorkspaceId ws, EventType type, EventAudience audience, String text) {
         return new NewEvent(ws, type, clock.instant(), audience, EventData.builder().string("text", text).build());
@@ -34,12 +34,12 @@ abstract class EventLogContractTest extends DatabaseContract {
     }
 
     private List<WorkspaceEvent> all(WorkspaceId ws) {
-        return db.events().eventsAfter(ws, Optional.empty(), 1000);
+        return store.readEvents().eventsAfter(ws, Optional.empty(), 1000);
     }
 
     private void appendCommitted(NewEvent e) {
-        db.transactions().inTransaction(() -> {
-            db.events().append(e);
+        store.transactions().inTransaction(() -> {
+            store.appendEvents().append(e);
             return Result.ok(true);
         });
     }
@@ -65,7 +65,7 @@ abstract class EventLogContractTest extends DatabaseContract {
         assertThat(events.get(0).data().json()).isEqualTo("{\"text\":\"a \\\"quoted\\\"\\nline ✓\"}");
         assertThat(events.get(0).at()).isEqualTo(clock.instant());
         assertThat(events).allSatisfy(e -> assertThat(e.workspaceId()).isEqualTo(ws));
-        assertThat(db.events().newest(ws)).contains(new EventId(4));
+        assertThat(store.readEvents().newest(ws)).contains(new EventId(4));
     }
 
     @Test
@@ -77,13 +77,13 @@ abstract class EventLogContractTest extends DatabaseContract {
             appendCommitted(message(other, "o" + i));
         }
 
-        List<WorkspaceEvent> page = db.events().eventsAfter(ws, Optional.of(new EventId(2)), 2);
+        List<WorkspaceEvent> page = store.readEvents().eventsAfter(ws, Optional.of(new EventId(2)), 2);
 
         assertThat(page).extracting(e -> e.id().position()).containsExactly(3L, 4L);
         assertThat(page).extracting(e -> e.data().json()).containsExactly("{\"text\":\"m2\"}", "{\"text\":\"m3\"}");
         assertThat(all(ws)).extracting(e -> e.data().json()).noneMatch(json -> json.contains("\"o"));
-        assertThat(db.events().eventsAfter(ws, Optional.of(new EventId(5)), 10)).isEmpty();
-        assertThat(db.events().newest(TestData.workspaceId())).isEmpty();
+        assertThat(store.readEvents().eventsAfter(ws, Optional.of(new EventId(5)), 10)).isEmpty();
+        assertThat(store.readEvents().newest(TestData.workspaceId())).isEmpty();
     }
 
     @Test
@@ -91,8 +91,8 @@ abstract class EventLogContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         appendCommitted(message(ws, "kept"));
 
-        Result<Object> refused = db.transactions().inTransaction(() -> {
-            db.events().append(message(ws, "rolled back"));
+        Result<Object> refused = store.transactions().inTransaction(() -> {
+            store.appendEvents().append(message(ws, "rolled back"));
             return Result.refused(ErrorCode.FORBIDDEN, "no");
         });
         appendCommitted(message(ws, "next"));
@@ -106,7 +106,7 @@ abstract class EventLogContractTest extends DatabaseContract {
     void listenersAreSignalledAfterTheCommitOnlyAndNeverForARollback() {
         WorkspaceId ws = TestData.workspaceId();
         List<String> seen = new CopyOnWriteArrayList<>();
-        db.events().subscribe(new EventSignalsPort.Listener() {
+        store.eventSignals().subscribe(new EventSignalsPort.Listener() {
             @Override
             public void appended(WorkspaceId workspaceId) {
                 if (workspaceId.equals(ws)) {
@@ -120,13 +120,13 @@ abstract class EventLogContractTest extends DatabaseContract {
             }
         });
 
-        db.transactions().inTransaction(() -> {
-            db.events().append(message(ws, "one"));
+        store.transactions().inTransaction(() -> {
+            store.appendEvents().append(message(ws, "one"));
             seen.add("appended");
             return Result.ok(true);
         });
-        db.transactions().inTransaction(() -> {
-            db.events().append(message(ws, "gone"));
+        store.transactions().inTransaction(() -> {
+            store.appendEvents().append(message(ws, "gone"));
             return Result.refused(ErrorCode.FORBIDDEN, "no");
         });
 
@@ -149,7 +149,7 @@ abstract class EventLogContractTest extends DatabaseContract {
             Optional<EventId> after = Optional.empty();
             while (true) {
                 boolean last = !writing.get();
-                List<WorkspaceEvent> page = db.events().eventsAfter(ws, after, 50);
+                List<WorkspaceEvent> page = store.readEvents().eventsAfter(ws, after, 50);
                 for (WorkspaceEvent e : page) {
                     read.add(e.id().position());
                     after = Optional.of(e.id());
@@ -162,8 +162,8 @@ abstract class EventLogContractTest extends DatabaseContract {
         reader.start();
         Concurrently.run(writers, n -> {
             for (int i = 0; i < perWriter; i++) {
-                db.transactions().inTransaction(() -> {
-                    db.events().append(message(ws, "w"));
+                store.transactions().inTransaction(() -> {
+                    store.appendEvents().append(message(ws, "w"));
                     Concurrently.pause(ThreadLocalRandom.current().nextInt(3));
                     return Result.ok(true);
                 });
@@ -190,17 +190,16 @@ abstract class EventLogContractTest extends DatabaseContract {
         appendCommitted(message(ws, "new"));
         Instant cutoff = clock.instant().minus(Duration.ofHours(24));
 
-        int first = db.purge().deleteEventsBefore(cutoff, 2);
+        int first = store.purge().deleteEventsBefore(cutoff, 2);
         int rest = 0;
         for (int deleted = -1; deleted != 0; ) {
-            deleted = db.purge().deleteEventsBefore(cutoff, 2);
+            deleted = store.purge().deleteEventsBefore(cutoff, 2);
             rest += deleted;
         }
 
         assertThat(first).isEqualTo(2);
         assertThat(rest).isGreaterThanOrEqualTo(1);
         assertThat(all(ws)).extracting(e -> e.data().json()).containsExactly("{\"text\":\"new\"}");
-        assertThat(rawCount("SELECT COUNT(*) FROM workspace_events WHERE workspace_id = ?", ws.value())).isEqualTo(1);
-        assertThat(db.events().newest(ws)).contains(new EventId(4));
+        assertThat(store.readEvents().newest(ws)).contains(new EventId(4));
     }
 }

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.ConversationId;
@@ -27,77 +27,77 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Test data: fresh random ids (tests share a database, so nothing collides) and simple aggregates. */
-final class TestData {
+public final class TestData {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestData() {
     }
 
-    static String id(String prefix) {
+    public static String id(String prefix) {
         byte[] b = new byte[9];
         RANDOM.nextBytes(b);
         return prefix + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    static WorkspaceId workspaceId() {
+    public static WorkspaceId workspaceId() {
         return new WorkspaceId(id("ws"));
     }
 
-    static WidgetId widgetId() {
+    public static WidgetId widgetId() {
         return new WidgetId(id("wid"));
     }
 
-    static UserId userId() {
+    public static UserId userId() {
         return new UserId(id("usr"));
     }
 
-    static VisitorId visitorId() {
+    public static VisitorId visitorId() {
         return new VisitorId(id("vis"));
     }
 
-    static ConversationId conversationId() {
+    public static ConversationId conversationId() {
         return new ConversationId(id("cnv"));
     }
 
-    static KeyId keyId() {
+    public static KeyId keyId() {
         return new KeyId(id("key"));
     }
 
-    static SecretValue secret() {
+    public static SecretValue secret() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return SecretValue.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b));
     }
 
-    static String randomHash() {
+    public static String randomHash() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
-    static SessionTokenHash tokenHash() {
+    public static SessionTokenHash tokenHash() {
         return new SessionTokenHash(randomHash());
     }
 
-    static Workspace workspace(Instant now) {
+    public static Workspace workspace(Instant now) {
         return new Workspace(workspaceId(), "Acme", now);
     }
 
-    static Widget widget(WorkspaceId ws, Instant now) {
+    public static Widget widget(WorkspaceId ws, Instant now) {
         return new Widget(ws, widgetId(), "Support", AuthenticationPolicy.defaults(), AllowedOrigins.any(), now);
     }
 
-    static User user(WorkspaceId ws, String externalId, Instant now) {
+    public static User user(WorkspaceId ws, String externalId, Instant now) {
         return User.restore(ws, userId(), new ExternalUserId(externalId), Profile.empty(), Optional.empty(), now, now);
     }
 
-    static User user(WorkspaceId ws, String externalId, String name, String email, Instant now) {
+    public static User user(WorkspaceId ws, String externalId, String name, String email, Instant now) {
         Profile p = new Profile(Optional.ofNullable(name), Optional.ofNullable(email), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of());
         return User.restore(ws, userId(), new ExternalUserId(externalId), p, Optional.empty(), now, now);
     }
 
-    static Message message(ConversationId conversation, String text, Instant at) {
+    public static Message message(ConversationId conversation, String text, Instant at) {
         return new Message(new MessageId(id("msg")), conversation, Author.VISITOR, new MessageText(text), true, at);
     }
 }

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-abstract class SessionContractTest extends DatabaseContract {
+public abstract class SessionContractTest extends StoreContract {
     private final WidgetId widget = TestData.widgetId();
 
     private Session session(WorkspaceId ws, VisitorId visitor, boolean authenticated, Instant createdAt) {
@@ -26,9 +26,9 @@ abstract class SessionContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         Session s = session(ws, TestData.visitorId(), true, clock.instant());
 
-        db.sessions().saveSession(s);
+        store.saveSessions().saveSession(s);
 
-        assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(s);
+        assertThat(store.loadSessions().findSession(ws, s.tokenHash())).contains(s);
     }
 
     @Test
@@ -36,13 +36,13 @@ abstract class SessionContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         Session s = session(ws, TestData.visitorId(), true, clock.instant());
 
-        db.sessions().createSession(s);
+        store.saveSessions().createSession(s);
 
-        assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(s);
+        assertThat(store.loadSessions().findSession(ws, s.tokenHash())).contains(s);
         Session other = new Session(s.tokenHash(), ws, s.widgetId(), TestData.visitorId(), Optional.empty(),
                 s.createdAt(), s.expiresAt(), Optional.empty());
-        assertThatThrownBy(() -> db.sessions().createSession(other)).isInstanceOf(RuntimeException.class);
-        assertThat(db.sessions().findSession(ws, s.tokenHash())).as("the first one stays").contains(s);
+        assertThatThrownBy(() -> store.saveSessions().createSession(other)).isInstanceOf(RuntimeException.class);
+        assertThat(store.loadSessions().findSession(ws, s.tokenHash())).as("the first one stays").contains(s);
     }
 
     @Test
@@ -50,9 +50,9 @@ abstract class SessionContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         Session s = session(ws, TestData.visitorId(), false, clock.instant());
 
-        db.sessions().saveSession(s);
+        store.saveSessions().saveSession(s);
 
-        Session found = db.sessions().findSession(ws, s.tokenHash()).orElseThrow();
+        Session found = store.loadSessions().findSession(ws, s.tokenHash()).orElseThrow();
         assertThat(found).isEqualTo(s);
         assertThat(found.userId()).isEmpty();
         assertThat(found.revokedAt()).isEmpty();
@@ -62,12 +62,12 @@ abstract class SessionContractTest extends DatabaseContract {
     void savingARevokedSessionStoresItsRevocation() {
         WorkspaceId ws = TestData.workspaceId();
         Session s = session(ws, TestData.visitorId(), true, clock.instant());
-        db.sessions().saveSession(s);
+        store.saveSessions().saveSession(s);
 
         Session revoked = s.revoke(clock.instant().plusSeconds(5));
-        db.sessions().saveSession(revoked);
+        store.saveSessions().saveSession(revoked);
 
-        assertThat(db.sessions().findSession(ws, s.tokenHash())).contains(revoked);
+        assertThat(store.loadSessions().findSession(ws, s.tokenHash())).contains(revoked);
     }
 
     @Test
@@ -79,17 +79,17 @@ abstract class SessionContractTest extends DatabaseContract {
         Session earlierRevoked = session(ws, visitor, false, clock.instant()).revoke(clock.instant());
         Session otherVisitors = session(ws, TestData.visitorId(), false, clock.instant());
         for (Session s : new Session[] {a, b, earlierRevoked, otherVisitors}) {
-            db.sessions().saveSession(s);
+            store.saveSessions().saveSession(s);
         }
         Instant now = clock.instant().plusSeconds(60);
 
-        int revoked = db.sessions().revokeSessionsOf(ws, visitor, now);
+        int revoked = store.saveSessions().revokeSessionsOf(ws, visitor, now);
 
         assertThat(revoked).isEqualTo(2);
-        assertThat(db.sessions().findSession(ws, a.tokenHash())).contains(a.revoke(now));
-        assertThat(db.sessions().findSession(ws, b.tokenHash())).contains(b.revoke(now));
-        assertThat(db.sessions().findSession(ws, earlierRevoked.tokenHash())).contains(earlierRevoked);
-        assertThat(db.sessions().findSession(ws, otherVisitors.tokenHash())).contains(otherVisitors);
+        assertThat(store.loadSessions().findSession(ws, a.tokenHash())).contains(a.revoke(now));
+        assertThat(store.loadSessions().findSession(ws, b.tokenHash())).contains(b.revoke(now));
+        assertThat(store.loadSessions().findSession(ws, earlierRevoked.tokenHash())).contains(earlierRevoked);
+        assertThat(store.loadSessions().findSession(ws, otherVisitors.tokenHash())).contains(otherVisitors);
     }
 
     @Test
@@ -98,10 +98,10 @@ abstract class SessionContractTest extends DatabaseContract {
         WorkspaceId b = TestData.workspaceId();
         VisitorId visitor = TestData.visitorId();
         Session s = session(a, visitor, true, clock.instant());
-        db.sessions().saveSession(s);
+        store.saveSessions().saveSession(s);
 
-        assertThat(db.sessions().findSession(b, s.tokenHash())).isEmpty();
-        assertThat(db.sessions().revokeSessionsOf(b, visitor, clock.instant())).isZero();
-        assertThat(db.sessions().findSession(a, s.tokenHash())).contains(s);
+        assertThat(store.loadSessions().findSession(b, s.tokenHash())).isEmpty();
+        assertThat(store.saveSessions().revokeSessionsOf(b, visitor, clock.instant())).isZero();
+        assertThat(store.loadSessions().findSession(a, s.tokenHash())).contains(s);
     }
 }

@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Revocation, read state, previews and agent names on every store (schema V7). */
-abstract class LifecycleContractTest extends DatabaseContract {
+public abstract class LifecycleContractTest extends StoreContract {
     private final WidgetId widget = TestData.widgetId();
 
     private Message agent(Conversation c, String text, Instant at, Optional<AgentName> name) {
@@ -36,40 +36,40 @@ abstract class LifecycleContractTest extends DatabaseContract {
     private Conversation started(WorkspaceId ws) {
         Conversation c = Conversation.start(ws, TestData.conversationId(), new ConversationOwner.AnonymousVisitor(
                 TestData.visitorId()), clock.instant());
-        db.conversations().saveConversation(c);
+        store.saveConversations().saveConversation(c);
         return c;
     }
 
     private Session session(WorkspaceId ws, VisitorId visitor, Instant createdAt) {
         Session s = new Session(TestData.tokenHash(), ws, widget, visitor, Optional.empty(), createdAt,
                 createdAt.plus(Duration.ofHours(12)), Optional.empty());
-        db.sessions().saveSession(s);
+        store.saveSessions().saveSession(s);
         return s;
     }
 
     @Test
     void aUsersTokenCutoffRoundTripsAndIsKeptByLaterUpdates() {
         WorkspaceId ws = TestData.workspaceId();
-        User user = db.users().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
-        assertThat(db.users().findUser(ws, user.id()).orElseThrow().tokenCutoff()).isEmpty();
+        User user = store.saveUsers().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
+        assertThat(store.loadUsers().findUser(ws, user.id()).orElseThrow().tokenCutoff()).isEmpty();
 
         User revoked = user.revokeTokensIssuedBefore(clock.instant());
-        db.users().updateUser(user, revoked);
+        store.saveUsers().updateUser(user, revoked);
 
-        assertThat(db.users().findUser(ws, user.id())).contains(revoked);
-        assertThat(db.users().findUserByExternalId(ws, user.externalId()).orElseThrow().tokenCutoff()).contains(clock.instant());
+        assertThat(store.loadUsers().findUser(ws, user.id())).contains(revoked);
+        assertThat(store.loadUsers().findUserByExternalId(ws, user.externalId()).orElseThrow().tokenCutoff()).contains(clock.instant());
     }
 
     @Test
     void revokingAUsersSessionsEndsTheCurrentOnesOfItsVisitorsOnly() {
         WorkspaceId ws = TestData.workspaceId();
-        User user = db.users().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
+        User user = store.saveUsers().insertUserIfAbsent(TestData.user(ws, "ada", clock.instant()));
         Visitor laptop = Visitor.linked(ws, widget, TestData.visitorId(), user.id(), clock.instant());
         Visitor phone = Visitor.linked(ws, widget, TestData.visitorId(), user.id(), clock.instant());
         Visitor stranger = Visitor.linked(ws, widget, TestData.visitorId(), TestData.userId(), clock.instant());
-        db.visitors().saveVisitor(laptop);
-        db.visitors().saveVisitor(phone);
-        db.visitors().saveVisitor(stranger);
+        store.saveVisitors().saveVisitor(laptop);
+        store.saveVisitors().saveVisitor(phone);
+        store.saveVisitors().saveVisitor(stranger);
         Session expired = session(ws, laptop.id(), clock.instant().minus(Duration.ofHours(13)));
         Session onLaptop = session(ws, laptop.id(), clock.instant());
         Session onPhone = session(ws, phone.id(), clock.instant());
@@ -77,43 +77,43 @@ abstract class LifecycleContractTest extends DatabaseContract {
         WorkspaceId otherWorkspace = TestData.workspaceId();
         Session elsewhere = session(otherWorkspace, laptop.id(), clock.instant());
 
-        int revoked = db.sessions().revokeSessionsOfUser(ws, user.id(), clock.instant());
+        int revoked = store.saveSessions().revokeSessionsOfUser(ws, user.id(), clock.instant());
 
         assertThat(revoked).isEqualTo(2);
-        assertThat(db.sessions().findSession(ws, onLaptop.tokenHash()).orElseThrow().revokedAt()).contains(clock.instant());
-        assertThat(db.sessions().findSession(ws, onPhone.tokenHash()).orElseThrow().revokedAt()).contains(clock.instant());
-        assertThat(db.sessions().findSession(ws, expired.tokenHash()).orElseThrow().revokedAt()).isEmpty();
-        assertThat(db.sessions().findSession(ws, strangers.tokenHash()).orElseThrow().revokedAt()).isEmpty();
-        assertThat(db.sessions().findSession(otherWorkspace, elsewhere.tokenHash()).orElseThrow().revokedAt()).isEmpty();
-        assertThat(db.sessions().revokeSessionsOfUser(ws, user.id(), clock.instant())).isZero();
+        assertThat(store.loadSessions().findSession(ws, onLaptop.tokenHash()).orElseThrow().revokedAt()).contains(clock.instant());
+        assertThat(store.loadSessions().findSession(ws, onPhone.tokenHash()).orElseThrow().revokedAt()).contains(clock.instant());
+        assertThat(store.loadSessions().findSession(ws, expired.tokenHash()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(store.loadSessions().findSession(ws, strangers.tokenHash()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(store.loadSessions().findSession(otherWorkspace, elsewhere.tokenHash()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(store.saveSessions().revokeSessionsOfUser(ws, user.id(), clock.instant())).isZero();
     }
 
     @Test
     void theReadMarkerCountsTheAgentMessagesUpToItAndOnlyMovesForward() {
         WorkspaceId ws = TestData.workspaceId();
         Conversation c = started(ws);
-        db.conversations().appendMessage(ws, visitor(c, "help", clock.instant()));
+        store.saveConversations().appendMessage(ws, visitor(c, "help", clock.instant()));
         Message first = agent(c, "hello", clock.instant(), Optional.empty());
-        db.conversations().appendMessage(ws, first); // same time as the visitor's: ordered by insertion
+        store.saveConversations().appendMessage(ws, first); // same time as the visitor's: ordered by insertion
         clock.advance(Duration.ofSeconds(1));
         Message second = agent(c, "anything else?", clock.instant(), Optional.empty());
-        db.conversations().appendMessage(ws, second);
+        store.saveConversations().appendMessage(ws, second);
         clock.advance(Duration.ofSeconds(1));
-        db.conversations().appendMessage(ws, visitor(c, "no, thanks", clock.instant()));
-        assertThat(db.conversations().findConversation(ws, c.id()).orElseThrow().unreadCount()).isEqualTo(2);
+        store.saveConversations().appendMessage(ws, visitor(c, "no, thanks", clock.instant()));
+        assertThat(store.loadConversations().findConversation(ws, c.id()).orElseThrow().unreadCount()).isEqualTo(2);
 
-        ReadMarker atFirst = db.conversations().lockReadMarkerAt(ws, c.id(), first.id()).orElseThrow();
-        ReadMarker atSecond = db.conversations().lockReadMarkerAt(ws, c.id(), second.id()).orElseThrow();
+        ReadMarker atFirst = store.loadConversations().lockReadMarkerAt(ws, c.id(), first.id()).orElseThrow();
+        ReadMarker atSecond = store.loadConversations().lockReadMarkerAt(ws, c.id(), second.id()).orElseThrow();
         assertThat(atFirst.agentMessagesRead()).isEqualTo(1);
         assertThat(atSecond.agentMessagesRead()).isEqualTo(2);
         assertThat(atSecond.position().isAfter(atFirst.position())).isTrue();
 
-        db.conversations().saveReadMarker(ws, c.id(), atFirst);
-        assertThat(db.conversations().findConversation(ws, c.id()).orElseThrow().unreadCount()).isEqualTo(1);
-        db.conversations().saveReadMarker(ws, c.id(), atSecond);
-        db.conversations().saveReadMarker(ws, c.id(), atFirst);
+        store.saveConversations().saveReadMarker(ws, c.id(), atFirst);
+        assertThat(store.loadConversations().findConversation(ws, c.id()).orElseThrow().unreadCount()).isEqualTo(1);
+        store.saveConversations().saveReadMarker(ws, c.id(), atSecond);
+        store.saveConversations().saveReadMarker(ws, c.id(), atFirst);
 
-        Conversation found = db.conversations().findConversation(ws, c.id()).orElseThrow();
+        Conversation found = store.loadConversations().findConversation(ws, c.id()).orElseThrow();
         assertThat(found.readMarker()).contains(atSecond);
         assertThat(found.unreadCount()).isZero();
     }
@@ -124,27 +124,27 @@ abstract class LifecycleContractTest extends DatabaseContract {
         Conversation c = started(ws);
         Conversation other = started(ws);
         Message elsewhere = agent(other, "hi", clock.instant(), Optional.empty());
-        db.conversations().appendMessage(ws, elsewhere);
+        store.saveConversations().appendMessage(ws, elsewhere);
 
-        assertThat(db.conversations().lockReadMarkerAt(ws, c.id(), elsewhere.id())).isEmpty();
-        assertThat(db.conversations().lockReadMarkerAt(TestData.workspaceId(), other.id(), elsewhere.id())).isEmpty();
-        assertThat(db.conversations().lockReadMarkerAt(ws, TestData.conversationId(), elsewhere.id())).isEmpty();
+        assertThat(store.loadConversations().lockReadMarkerAt(ws, c.id(), elsewhere.id())).isEmpty();
+        assertThat(store.loadConversations().lockReadMarkerAt(TestData.workspaceId(), other.id(), elsewhere.id())).isEmpty();
+        assertThat(store.loadConversations().lockReadMarkerAt(ws, TestData.conversationId(), elsewhere.id())).isEmpty();
     }
 
     @Test
     void thePreviewIsTheFirstLineOfTheLastMessageByTimeThenInsertion() {
         WorkspaceId ws = TestData.workspaceId();
         Conversation c = started(ws);
-        assertThat(db.conversations().findConversation(ws, c.id()).orElseThrow().preview()).isEmpty();
+        assertThat(store.loadConversations().findConversation(ws, c.id()).orElseThrow().preview()).isEmpty();
         clock.advance(Duration.ofSeconds(10));
         Message last = visitor(c, "\n  latest question  \nmore detail", clock.instant());
-        db.conversations().appendMessage(ws, last);
-        db.conversations().appendMessage(ws, visitor(c, "sent late, dated earlier", clock.instant().minusSeconds(5)));
+        store.saveConversations().appendMessage(ws, last);
+        store.saveConversations().appendMessage(ws, visitor(c, "sent late, dated earlier", clock.instant().minusSeconds(5)));
 
-        Conversation found = db.conversations().findConversation(ws, c.id()).orElseThrow();
+        Conversation found = store.loadConversations().findConversation(ws, c.id()).orElseThrow();
 
         assertThat(found.preview()).contains("latest question");
-        assertThat(db.conversations().pageConversationsOf(ws, c.owner(), dev.visitorauth.application.port.out.ListOrder.RECENT_FIRST,
+        assertThat(store.pageConversations().pageConversationsOf(ws, c.owner(), dev.visitorauth.application.port.out.ListOrder.RECENT_FIRST,
                 10, Optional.empty()).items()).singleElement().satisfies(listed -> assertThat(listed.preview())
                 .contains("latest question"));
     }
@@ -155,11 +155,11 @@ abstract class LifecycleContractTest extends DatabaseContract {
         Conversation c = started(ws);
         Message named = agent(c, "on it", clock.instant(), Optional.of(new AgentName("Ada")));
         Message unnamed = agent(c, "done", clock.instant(), Optional.empty());
-        db.conversations().appendMessage(ws, named);
-        db.conversations().appendMessage(ws, unnamed);
+        store.saveConversations().appendMessage(ws, named);
+        store.saveConversations().appendMessage(ws, unnamed);
 
-        assertThat(db.conversations().messagesOf(ws, c.id())).containsExactly(named, unnamed);
-        assertThat(db.conversations().findConversation(ws, c.id()).orElseThrow())
+        assertThat(store.loadConversations().messagesOf(ws, c.id())).containsExactly(named, unnamed);
+        assertThat(store.loadConversations().findConversation(ws, c.id()).orElseThrow())
                 .isEqualTo(c.with(named).with(unnamed));
     }
 }

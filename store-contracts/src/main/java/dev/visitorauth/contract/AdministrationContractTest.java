@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,6 @@ import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.Workspace;
 import dev.visitorauth.domain.workspace.WorkspaceId;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +20,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Schema V9's administration: API key rotation, the widget list and the agent inbox (with its index). */
-abstract class AdministrationContractTest extends DatabaseContract {
+public abstract class AdministrationContractTest extends StoreContract {
 
     private WorkspaceId workspace(String keyHash) {
         Workspace w = TestData.workspace(clock.instant());
-        db.workspaces().createWorkspace(w, keyHash);
+        store.saveWorkspaces().createWorkspace(w, keyHash);
         return w.id();
     }
 
@@ -40,19 +36,19 @@ abstract class AdministrationContractTest extends DatabaseContract {
         WorkspaceId ws = workspace(first);
         Instant until = clock.instant().plus(Duration.ofHours(1));
 
-        assertThat(db.workspaces().findApiKeyHashes(ws)).contains(new ApiKeyHashes(first, Optional.empty(), Optional.empty()));
-        assertThat(db.workspaces().rotateApiKey(ws, second, Optional.of(until))).isTrue();
-        assertThat(db.workspaces().findApiKeyHashes(ws))
+        assertThat(store.loadWorkspaces().findApiKeyHashes(ws)).contains(new ApiKeyHashes(first, Optional.empty(), Optional.empty()));
+        assertThat(store.saveWorkspaces().rotateApiKey(ws, second, Optional.of(until))).isTrue();
+        assertThat(store.loadWorkspaces().findApiKeyHashes(ws))
                 .contains(new ApiKeyHashes(second, Optional.of(first), Optional.of(until)));
         Instant later = until.plusSeconds(60);
-        assertThat(db.workspaces().rotateApiKey(ws, third, Optional.of(later))).isTrue();
-        assertThat(db.workspaces().findApiKeyHashes(ws)).as("the first key's grace ended by the second rotation")
+        assertThat(store.saveWorkspaces().rotateApiKey(ws, third, Optional.of(later))).isTrue();
+        assertThat(store.loadWorkspaces().findApiKeyHashes(ws)).as("the first key's grace ended by the second rotation")
                 .contains(new ApiKeyHashes(third, Optional.of(second), Optional.of(later)));
         String fourth = TestData.randomHash();
-        assertThat(db.workspaces().rotateApiKey(ws, fourth, Optional.empty())).isTrue();
-        assertThat(db.workspaces().findApiKeyHashes(ws)).contains(new ApiKeyHashes(fourth, Optional.empty(), Optional.empty()));
-        assertThat(db.workspaces().findApiKeyHash(ws)).contains(fourth);
-        assertThat(db.workspaces().rotateApiKey(TestData.workspaceId(), first, Optional.empty())).isFalse();
+        assertThat(store.saveWorkspaces().rotateApiKey(ws, fourth, Optional.empty())).isTrue();
+        assertThat(store.loadWorkspaces().findApiKeyHashes(ws)).contains(new ApiKeyHashes(fourth, Optional.empty(), Optional.empty()));
+        assertThat(store.loadWorkspaces().findApiKeyHash(ws)).contains(fourth);
+        assertThat(store.saveWorkspaces().rotateApiKey(TestData.workspaceId(), first, Optional.empty())).isFalse();
     }
 
     @Test
@@ -64,17 +60,17 @@ abstract class AdministrationContractTest extends DatabaseContract {
             Instant at = clock.instant().plusSeconds(i / 2); // pairs share a creation time
             Widget w = new Widget(ws, TestData.widgetId(), "w" + i, TestData.widget(ws, at).policy(),
                     TestData.widget(ws, at).allowedOrigins(), at);
-            db.widgets().createWidget(w, WidgetKeyring.create(w.id(), TestData.keyId(), TestData.secret(), at));
+            store.saveWidgets().createWidget(w, WidgetKeyring.create(w.id(), TestData.keyId(), TestData.secret(), at));
             created.add(w.id().value());
         }
         Widget foreign = TestData.widget(other, clock.instant());
-        db.widgets().createWidget(foreign, WidgetKeyring.create(foreign.id(), TestData.keyId(), TestData.secret(),
+        store.saveWidgets().createWidget(foreign, WidgetKeyring.create(foreign.id(), TestData.keyId(), TestData.secret(),
                 clock.instant()));
 
         List<String> seen = new ArrayList<>();
         Optional<Keyset> after = Optional.empty();
         do {
-            Slice<Widget> page = db.widgets().pageWidgets(ws, 2, after);
+            Slice<Widget> page = store.loadWidgets().pageWidgets(ws, 2, after);
             page.items().forEach(w -> seen.add(w.id().value()));
             after = page.next();
         } while (after.isPresent());
@@ -94,14 +90,14 @@ abstract class AdministrationContractTest extends DatabaseContract {
             ConversationOwner owner = user ? new ConversationOwner.LinkedUser(TestData.userId())
                     : new ConversationOwner.AnonymousVisitor(TestData.visitorId());
             Conversation c = Conversation.start(ws, TestData.conversationId(), owner, clock.instant().plusSeconds(i / 3));
-            db.conversations().saveConversation(c);
-            db.conversations().appendMessage(ws, TestData.message(c.id(), "hello " + i + "\nsecond line",
+            store.saveConversations().saveConversation(c);
+            store.saveConversations().appendMessage(ws, TestData.message(c.id(), "hello " + i + "\nsecond line",
                     clock.instant().plusSeconds(10 + i / 3)));
             (user ? users : visitors).add(c.id().value());
         }
         Conversation foreign = Conversation.start(TestData.workspaceId(), TestData.conversationId(),
                 new ConversationOwner.AnonymousVisitor(TestData.visitorId()), clock.instant());
-        db.conversations().saveConversation(foreign);
+        store.saveConversations().saveConversation(foreign);
 
         List<Conversation> all = pageAll(ws, OwnerFilter.ANY);
 
@@ -114,58 +110,11 @@ abstract class AdministrationContractTest extends DatabaseContract {
                 .containsExactlyInAnyOrderElementsOf(visitors);
     }
 
-    @Test
-    void theInboxQueryIsARangeScanOfItsIndexWithoutASort() throws Exception {
-        assertThat(plan(JdbcConversationRepository.inboxSql(false, true), "ws", 1L, "c", 21))
-                .containsIgnoringCase("ix_conversations_recent").doesNotContainIgnoringCase("Sort ");
-        // By kind, H2's cost model may walk ix_conversations_recent and filter the kind on tiny tables: still
-        // a range scan in the list's order. PostgreSQL (sequential scans off) takes the kind index.
-        assertThat(plan(JdbcConversationRepository.inboxSql(true, true), "ws", "user", 1L, "c", 21))
-                .containsPattern("(?i)ix_conversations_(kind_)?recent").doesNotContainIgnoringCase("Sort ");
-        if (isPostgres()) {
-            assertThat(plan(JdbcConversationRepository.inboxSql(true, true), "ws", "user", 1L, "c", 21))
-                    .containsIgnoringCase("ix_conversations_kind_recent");
-        }
-    }
-
-    private boolean isPostgres() throws Exception {
-        try (Connection c = dataSource().getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        }
-    }
-
-    /** The query's plan; on PostgreSQL with sequential scans off, so the tiny test tables show what the index can do. */
-    private String plan(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource().getConnection()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            if (postgres) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET enable_seqscan = off");
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-                Jdbc.bind(ps, params);
-                StringBuilder text = new StringBuilder();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        text.append(rs.getString(1)).append('\n');
-                    }
-                }
-                if (postgres) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("RESET enable_seqscan");
-                    }
-                }
-                return text.toString();
-            }
-        }
-    }
-
     private List<Conversation> pageAll(WorkspaceId ws, OwnerFilter owners) {
         List<Conversation> seen = new ArrayList<>();
         Optional<Keyset> after = Optional.empty();
         do {
-            Slice<Conversation> page = db.conversations().pageWorkspaceConversations(ws, owners, 2, after);
+            Slice<Conversation> page = store.pageConversations().pageWorkspaceConversations(ws, owners, 2, after);
             seen.addAll(page.items());
             after = page.next();
         } while (after.isPresent());

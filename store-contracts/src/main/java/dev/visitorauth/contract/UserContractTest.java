@@ -1,4 +1,4 @@
-package dev.visitorauth.adapter.persistence;
+package dev.visitorauth.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-abstract class UserContractTest extends DatabaseContract {
+public abstract class UserContractTest extends StoreContract {
 
     private User fullUser(WorkspaceId ws, String externalId) {
         Map<String, String> custom = new LinkedHashMap<>();
@@ -37,12 +37,12 @@ abstract class UserContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         User user = fullUser(ws, "user-1");
 
-        assertThat(db.users().insertUserIfAbsent(user)).isEqualTo(user);
+        assertThat(store.saveUsers().insertUserIfAbsent(user)).isEqualTo(user);
 
-        User found = db.users().findUser(ws, user.id()).orElseThrow();
+        User found = store.loadUsers().findUser(ws, user.id()).orElseThrow();
         assertThat(found).isEqualTo(user);
         assertThat(found.profile().customData().keySet()).containsExactly("Zeta", "a.b-c_d", "plan");
-        assertThat(db.users().findUserByExternalId(ws, user.externalId())).contains(user);
+        assertThat(store.loadUsers().findUserByExternalId(ws, user.externalId())).contains(user);
     }
 
     @Test
@@ -50,9 +50,9 @@ abstract class UserContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         User user = TestData.user(ws, "7", clock.instant());
 
-        db.users().insertUserIfAbsent(user);
+        store.saveUsers().insertUserIfAbsent(user);
 
-        User found = db.users().findUser(ws, user.id()).orElseThrow();
+        User found = store.loadUsers().findUser(ws, user.id()).orElseThrow();
         assertThat(found).isEqualTo(user);
         assertThat(found.profile()).isEqualTo(Profile.empty());
         assertThat(found.lastAppliedIssuedAt()).isEmpty();
@@ -63,36 +63,36 @@ abstract class UserContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         User first = fullUser(ws, "same");
         User second = TestData.user(ws, "same", clock.instant().plusSeconds(1));
-        db.users().insertUserIfAbsent(first);
+        store.saveUsers().insertUserIfAbsent(first);
 
-        User stored = db.users().insertUserIfAbsent(second);
+        User stored = store.saveUsers().insertUserIfAbsent(second);
 
         assertThat(stored).isEqualTo(first);
-        assertThat(db.users().findUser(ws, second.id())).isEmpty();
+        assertThat(store.loadUsers().findUser(ws, second.id())).isEmpty();
     }
 
     @Test
     void aConflictingInsertDoesNotAbortTheSurroundingTransaction() {
         WorkspaceId ws = TestData.workspaceId();
         User first = TestData.user(ws, "u", clock.instant());
-        db.users().insertUserIfAbsent(first);
+        store.saveUsers().insertUserIfAbsent(first);
         Visitor visitor = Visitor.linked(ws, TestData.widgetId(), TestData.visitorId(), first.id(), clock.instant());
 
-        Result<User> result = db.transactions().inTransaction(() -> {
-            User stored = db.users().insertUserIfAbsent(TestData.user(ws, "u", clock.instant()));
-            db.visitors().saveVisitor(visitor);
+        Result<User> result = store.transactions().inTransaction(() -> {
+            User stored = store.saveUsers().insertUserIfAbsent(TestData.user(ws, "u", clock.instant()));
+            store.saveVisitors().saveVisitor(visitor);
             return Result.ok(stored);
         });
 
         assertThat(result).isEqualTo(Result.ok(first));
-        assertThat(db.visitors().findVisitor(ws, visitor.id())).contains(visitor);
+        assertThat(store.loadVisitors().findVisitor(ws, visitor.id())).contains(visitor);
     }
 
     @Test
     void updateReplacesTheProfileCustomDataAndIssuedAt() {
         WorkspaceId ws = TestData.workspaceId();
         User user = fullUser(ws, "u-2");
-        db.users().insertUserIfAbsent(user);
+        store.saveUsers().insertUserIfAbsent(user);
         clock.advance(Duration.ofMinutes(1));
         Profile p = user.profile();
         Profile changed = new Profile(Optional.empty(), Optional.of("new@example.com"), p.avatar(), Optional.empty(),
@@ -100,9 +100,9 @@ abstract class UserContractTest extends DatabaseContract {
         User updated = User.restore(ws, user.id(), user.externalId(), changed, Optional.of(clock.instant()),
                 user.createdAt(), clock.instant());
 
-        db.users().updateUser(user, updated);
+        store.saveUsers().updateUser(user, updated);
 
-        assertThat(db.users().findUser(ws, user.id())).contains(updated);
+        assertThat(store.loadUsers().findUser(ws, user.id())).contains(updated);
     }
 
     @Test
@@ -110,16 +110,16 @@ abstract class UserContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         User user = fullUser(ws, "u-lock");
         User bare = TestData.user(ws, "u-bare", clock.instant());
-        db.users().insertUserIfAbsent(user);
-        db.users().insertUserIfAbsent(bare);
+        store.saveUsers().insertUserIfAbsent(user);
+        store.saveUsers().insertUserIfAbsent(bare);
 
-        db.transactions().inTransaction(() -> {
+        store.transactions().inTransaction(() -> {
             assertThat(user.profile().customData()).isNotEmpty();
-            assertThat(db.users().lockUserByExternalId(ws, user.externalId())).contains(user);
-            assertThat(db.users().lockUserByExternalId(ws, bare.externalId())).contains(bare);
-            assertThat(db.users().lockUserByExternalId(ws, new dev.visitorauth.domain.identity.ExternalUserId("nobody")))
+            assertThat(store.loadUsers().lockUserByExternalId(ws, user.externalId())).contains(user);
+            assertThat(store.loadUsers().lockUserByExternalId(ws, bare.externalId())).contains(bare);
+            assertThat(store.loadUsers().lockUserByExternalId(ws, new dev.visitorauth.domain.identity.ExternalUserId("nobody")))
                     .isEmpty();
-            assertThat(db.users().lockUserByExternalId(TestData.workspaceId(), user.externalId()))
+            assertThat(store.loadUsers().lockUserByExternalId(TestData.workspaceId(), user.externalId()))
                     .as("another workspace").isEmpty();
             return dev.visitorauth.domain.error.Result.ok(true);
         });
@@ -129,7 +129,7 @@ abstract class UserContractTest extends DatabaseContract {
     void updatingAUserThatIsNotStoredFails() {
         User never = TestData.user(TestData.workspaceId(), "ghost", clock.instant());
 
-        assertThatThrownBy(() -> db.users().updateUser(never, never)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.saveUsers().updateUser(never, never)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -137,14 +137,14 @@ abstract class UserContractTest extends DatabaseContract {
         WorkspaceId a = TestData.workspaceId();
         WorkspaceId b = TestData.workspaceId();
         User user = fullUser(a, "shared-external-id");
-        db.users().insertUserIfAbsent(user);
+        store.saveUsers().insertUserIfAbsent(user);
 
-        assertThat(db.users().findUser(b, user.id())).isEmpty();
-        assertThat(db.users().findUserByExternalId(b, user.externalId())).isEmpty();
-        assertThat(db.users().searchUsers(b, "", 100, Optional.empty()).users()).isEmpty();
+        assertThat(store.loadUsers().findUser(b, user.id())).isEmpty();
+        assertThat(store.loadUsers().findUserByExternalId(b, user.externalId())).isEmpty();
+        assertThat(store.searchUsers().searchUsers(b, "", 100, Optional.empty()).users()).isEmpty();
 
         User sameExternalIdInB = TestData.user(b, "shared-external-id", clock.instant());
-        assertThat(db.users().insertUserIfAbsent(sameExternalIdInB)).isEqualTo(sameExternalIdInB);
+        assertThat(store.saveUsers().insertUserIfAbsent(sameExternalIdInB)).isEqualTo(sameExternalIdInB);
     }
 
     @Test
@@ -152,17 +152,17 @@ abstract class UserContractTest extends DatabaseContract {
         WorkspaceId ws = TestData.workspaceId();
         int threads = 16;
 
-        List<UserId> ids = Concurrently.run(threads, n -> db.transactions().inTransaction(() -> {
-            User stored = db.users().insertUserIfAbsent(fullUser(ws, "new-user"));
+        List<UserId> ids = Concurrently.run(threads, n -> store.transactions().inTransaction(() -> {
+            User stored = store.saveUsers().insertUserIfAbsent(fullUser(ws, "new-user"));
             Concurrently.pause(20); // hold the transaction open while the others try
             return Result.ok(stored.id());
         }).orElseThrow());
 
         assertThat(ids).hasSize(threads);
         assertThat(ids).containsOnly(ids.get(0));
-        assertThat(rawCount("SELECT COUNT(*) FROM users WHERE workspace_id = ?", ws.value())).isEqualTo(1);
-        assertThat(rawCount("SELECT COUNT(*) FROM user_custom_data WHERE workspace_id = ?", ws.value())).isEqualTo(3);
-        assertThat(db.users().findUser(ws, ids.get(0))).isPresent();
+        assertThat(store.searchUsers().searchUsers(ws, "", 10, Optional.empty()).users()).extracting(User::id)
+                .containsExactly(ids.get(0));
+        assertThat(store.loadUsers().findUser(ws, ids.get(0)).orElseThrow().profile().customData()).hasSize(3);
     }
 
     @Test
@@ -171,13 +171,13 @@ abstract class UserContractTest extends DatabaseContract {
         List<String> expected = new ArrayList<>();
         for (int i = 25; i >= 1; i--) {
             String id = String.format("user-%02d", i);
-            db.users().insertUserIfAbsent(TestData.user(ws, id, clock.instant()));
+            store.saveUsers().insertUserIfAbsent(TestData.user(ws, id, clock.instant()));
             expected.add(0, id);
         }
 
-        UserPage first = db.users().searchUsers(ws, "", 10, Optional.empty());
-        UserPage second = db.users().searchUsers(ws, "", 10, first.nextCursor());
-        UserPage last = db.users().searchUsers(ws, "", 10, second.nextCursor());
+        UserPage first = store.searchUsers().searchUsers(ws, "", 10, Optional.empty());
+        UserPage second = store.searchUsers().searchUsers(ws, "", 10, first.nextCursor());
+        UserPage last = store.searchUsers().searchUsers(ws, "", 10, second.nextCursor());
 
         assertThat(first.nextCursor()).contains("user-10");
         assertThat(second.nextCursor()).contains("user-20");
@@ -193,10 +193,10 @@ abstract class UserContractTest extends DatabaseContract {
     void aFullLastPageHasNoNextCursor() {
         WorkspaceId ws = TestData.workspaceId();
         for (int i = 1; i <= 4; i++) {
-            db.users().insertUserIfAbsent(TestData.user(ws, "u" + i, clock.instant()));
+            store.saveUsers().insertUserIfAbsent(TestData.user(ws, "u" + i, clock.instant()));
         }
 
-        UserPage page = db.users().searchUsers(ws, "", 4, Optional.empty());
+        UserPage page = store.searchUsers().searchUsers(ws, "", 4, Optional.empty());
 
         assertThat(page.users()).hasSize(4);
         assertThat(page.nextCursor()).isEmpty();
@@ -205,12 +205,12 @@ abstract class UserContractTest extends DatabaseContract {
     @Test
     void searchMatchesACaseInsensitiveSubstringOfExternalIdNameOrEmail() {
         WorkspaceId ws = TestData.workspaceId();
-        db.users().insertUserIfAbsent(TestData.user(ws, "acct-MARIE", null, null, clock.instant()));
-        db.users().insertUserIfAbsent(TestData.user(ws, "b-2", "Rosemarie Smith", null, clock.instant()));
-        db.users().insertUserIfAbsent(TestData.user(ws, "c-3", null, "MARIE@example.com", clock.instant()));
-        db.users().insertUserIfAbsent(TestData.user(ws, "d-4", "John", "john@example.com", clock.instant()));
+        store.saveUsers().insertUserIfAbsent(TestData.user(ws, "acct-MARIE", null, null, clock.instant()));
+        store.saveUsers().insertUserIfAbsent(TestData.user(ws, "b-2", "Rosemarie Smith", null, clock.instant()));
+        store.saveUsers().insertUserIfAbsent(TestData.user(ws, "c-3", null, "MARIE@example.com", clock.instant()));
+        store.saveUsers().insertUserIfAbsent(TestData.user(ws, "d-4", "John", "john@example.com", clock.instant()));
 
-        UserPage page = db.users().searchUsers(ws, "Marie", 100, Optional.empty());
+        UserPage page = store.searchUsers().searchUsers(ws, "Marie", 100, Optional.empty());
 
         assertThat(page.users()).extracting(u -> u.externalId().value()).containsExactly("acct-MARIE", "b-2", "c-3");
     }
@@ -218,12 +218,12 @@ abstract class UserContractTest extends DatabaseContract {
     @Test
     void searchTreatsLikeWildcardsAsPlainCharacters() {
         WorkspaceId ws = TestData.workspaceId();
-        db.users().insertUserIfAbsent(TestData.user(ws, "100%_sure", clock.instant()));
-        db.users().insertUserIfAbsent(TestData.user(ws, "100x-sure", clock.instant()));
+        store.saveUsers().insertUserIfAbsent(TestData.user(ws, "100%_sure", clock.instant()));
+        store.saveUsers().insertUserIfAbsent(TestData.user(ws, "100x-sure", clock.instant()));
 
-        assertThat(db.users().searchUsers(ws, "0%_", 100, Optional.empty()).users())
+        assertThat(store.searchUsers().searchUsers(ws, "0%_", 100, Optional.empty()).users())
                 .extracting(u -> u.externalId().value()).containsExactly("100%_sure");
-        assertThat(db.users().searchUsers(ws, "_", 100, Optional.empty()).users())
+        assertThat(store.searchUsers().searchUsers(ws, "_", 100, Optional.empty()).users())
                 .extracting(u -> u.externalId().value()).containsExactly("100%_sure");
     }
 
@@ -231,9 +231,9 @@ abstract class UserContractTest extends DatabaseContract {
     void searchRefusesALimitOutsideOneToAHundred() {
         WorkspaceId ws = TestData.workspaceId();
 
-        assertThatThrownBy(() -> db.users().searchUsers(ws, "", 0, Optional.empty()))
+        assertThatThrownBy(() -> store.searchUsers().searchUsers(ws, "", 0, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> db.users().searchUsers(ws, "", 101, Optional.empty()))
+        assertThatThrownBy(() -> store.searchUsers().searchUsers(ws, "", 101, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
