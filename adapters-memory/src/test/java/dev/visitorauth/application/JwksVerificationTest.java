@@ -1,5 +1,6 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
@@ -42,9 +43,9 @@ class JwksVerificationTest {
     private static final JwksUrl URL = new JwksUrl("https://keys.example/jwks.json");
 
     private final MutableClock clock = MutableClock.stoppedAt(Mothers.NOW);
-    private final Storage storage = Storage.inMemory();
+    private final Storage storage = InMemoryStorage.create(clock);
     private final FakeJwks jwks = new FakeJwks();
-    private final VisitorAuthentication auth = VisitorAuthentication.builder(new KidVerifier()).storage(storage).clock(clock)
+    private final VisitorAuthentication auth = InMemoryStorage.builder(new KidVerifier()).storage(storage).clock(clock)
             .jwks(jwks).build();
     private final WorkspaceId workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow().workspace().id();
     private final String widgetId;

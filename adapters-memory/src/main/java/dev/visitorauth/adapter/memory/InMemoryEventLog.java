@@ -1,4 +1,4 @@
-package dev.visitorauth.application.memory;
+package dev.visitorauth.adapter.memory;
 
 import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.EventSignalsPort;

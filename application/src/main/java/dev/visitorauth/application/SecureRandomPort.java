@@ -1,4 +1,4 @@
-package dev.visitorauth.application.memory;
+package dev.visitorauth.application;
 
 import dev.visitorauth.application.port.out.RandomPort;
 import java.security.SecureRandom;

@@ -1,8 +1,10 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
+import dev.visitorauth.application.port.out.RateLimitPort.RequestLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.adapter.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
 import dev.visitorauth.application.port.in.StartedSession;
@@ -113,7 +115,8 @@ class CoverageTest {
 
     @Test
     void rateLimitedStartupsAreNotCounted() {
-        TestWorld limited = new TestWorld(Storage.inMemory(new InMemoryFailureRateLimiter(1, Duration.ofMinutes(1))));
+        TestWorld limited = new TestWorld(clock -> InMemoryStorage.create(clock, new InMemoryFailureRateLimiter(1, Duration.ofMinutes(1)),
+                RequestLimits.DEFAULTS));
         for (int i = 0; i < 3; i++) {
             limited.start(Optional.empty(), Optional.of(limited.tokens.refusedToken(ErrorCode.INVALID_SIGNATURE, "sig")));
         }

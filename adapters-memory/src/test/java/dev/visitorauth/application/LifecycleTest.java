@@ -2,7 +2,7 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.memory.InMemoryEventLog;
+import dev.visitorauth.adapter.memory.InMemoryEventLog;
 import dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery;
 import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
 import dev.visitorauth.application.port.in.MarkConversationReadUseCase.MarkReadCommand;

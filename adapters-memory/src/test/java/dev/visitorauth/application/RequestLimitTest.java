@@ -1,9 +1,10 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
-import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.adapter.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The request limits of spec section 8, applied by the services over the in-memory store. */
 class RequestLimitTest {
-    private final TestWorld w = new TestWorld(Storage.inMemory(new InMemoryFailureRateLimiter(),
+    private final TestWorld w = new TestWorld(clock -> InMemoryStorage.create(clock, new InMemoryFailureRateLimiter(),
             new RequestLimits(new Budget(2, Duration.ofMinutes(1)), new Budget(2, Duration.ofHours(1)),
                     new Budget(3, Duration.ofMinutes(1)))));
 

@@ -1,4 +1,4 @@
-package dev.visitorauth.application.memory;
+package dev.visitorauth.adapter.memory;
 
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.out.RandomPort;

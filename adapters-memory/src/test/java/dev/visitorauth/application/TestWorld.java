@@ -1,5 +1,6 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
 import dev.visitorauth.application.port.in.StartedSession;
@@ -8,10 +9,12 @@ import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import dev.visitorauth.testing.MutableClock;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** A facade over in-memory storage with one workspace and one widget, for use-case tests. */
+/** A facade over the in-memory store with one workspace and one widget, for use-case tests. */
 public final class TestWorld {
     public final MutableClock clock = MutableClock.stoppedAt(Mothers.NOW);
     public final FakeTokenVerifier tokens = new FakeTokenVerifier();
@@ -22,13 +25,24 @@ public final class TestWorld {
     public final String apiKey;
     public final String widgetId;
 
+    /** A world over a fresh in-memory store on this world's clock. */
     public TestWorld() {
-        this(Storage.inMemory());
+        this(InMemoryStorage::create);
     }
 
+    /** A world over the store {@code storage} makes with this world's clock. */
+    public TestWorld(Function<Clock, Storage> storage) {
+        this(null, storage);
+    }
+
+    /** Another world over {@code storage} (e.g. another's: a second workspace in the same store). */
     public TestWorld(Storage storage) {
-        this.storage = storage;
-        this.auth = VisitorAuthentication.builder(tokens).storage(storage).clock(clock).jwkParser(jwks).build();
+        this(storage, null);
+    }
+
+    private TestWorld(Storage given, Function<Clock, Storage> factory) {
+        this.storage = factory != null ? factory.apply(clock) : given;
+        this.auth = InMemoryStorage.builder(tokens).storage(storage).clock(clock).jwkParser(jwks).build();
         var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
         workspace = created.workspace().id();
         apiKey = created.apiKey();

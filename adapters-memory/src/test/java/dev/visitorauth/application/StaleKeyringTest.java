@@ -1,5 +1,6 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
@@ -47,9 +48,9 @@ class StaleKeyringTest {
 
     @BeforeEach
     void rotateBehindTheNodesBack() {
-        store = Storage.inMemory();
+        store = InMemoryStorage.create(clock);
         node = new FrozenKeyrings(store.loadWidgets());
-        auth = VisitorAuthentication.builder(new KeyIdVerifier()).storage(withWidgets(store, node)).clock(clock).build();
+        auth = InMemoryStorage.builder(new KeyIdVerifier()).storage(withWidgets(store, node)).clock(clock).build();
         var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
         workspace = created.workspace().id();
         widgetId = auth.createWidget().createWidget(workspace, dev.visitorauth.application.port.in.WidgetSettings.named("Support"))

@@ -1,5 +1,6 @@
 package dev.visitorauth.application;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
@@ -179,7 +180,7 @@ class WidgetKeysTest {
     void plainHttpJwksUrlsNeedThePrivateOutboundSwitch() {
         assertRefused(patchJwksUrl(SettingChange.set("http://127.0.0.1:8000/jwks")), ErrorCode.INVALID_REQUEST, "jwksUrl");
 
-        VisitorAuthentication open = VisitorAuthentication.builder(w.tokens).storage(w.storage).clock(w.clock)
+        VisitorAuthentication open = InMemoryStorage.builder(w.tokens).storage(w.storage).clock(w.clock)
                 .allowPrivateOutbound(true).build();
         WidgetDetails changed = open.updateWidget().updateWidget(w.workspace, w.widgetId,
                 WidgetSettings.jwksUrlOnly(SettingChange.set("http://127.0.0.1:8000/jwks"))).orElseThrow();
@@ -189,7 +190,7 @@ class WidgetKeysTest {
 
     @Test
     void aCoreWithoutAJwkParserRefusesUploads() {
-        VisitorAuthentication bare = VisitorAuthentication.builder(w.tokens).storage(w.storage).clock(w.clock).build();
+        VisitorAuthentication bare = InMemoryStorage.builder(w.tokens).storage(w.storage).clock(w.clock).build();
 
         assertRefused(bare.addWidgetKey().addWidgetKey(new AddWidgetKeyCommand(w.workspace, w.widgetId,
                 w.jwks.ecKey(Optional.of("k")))), ErrorCode.INVALID_REQUEST, "jwk");

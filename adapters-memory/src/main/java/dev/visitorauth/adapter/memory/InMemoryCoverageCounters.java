@@ -1,4 +1,4 @@
-package dev.visitorauth.application.memory;
+package dev.visitorauth.adapter.memory;
 
 import dev.visitorauth.application.port.out.CountStartupsPort;
 import dev.visitorauth.application.port.out.FailureSpikePort;
