@@ -1,9 +1,9 @@
 package dev.visitorauth.adapter.persistence;
 
-import dev.visitorauth.contract.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.error.Result;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.visitorauth.adapter.persistence;
 
-import dev.visitorauth.contract.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetKeyring;
