@@ -1,8 +1,5 @@
 package dev.visitorauth.application;
 
-import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
-import dev.visitorauth.application.memory.InMemoryStore;
-import dev.visitorauth.application.memory.InMemoryTransactions;
 import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
 import dev.visitorauth.application.port.out.CountStartupsPort;
@@ -36,8 +33,10 @@ import dev.visitorauth.application.port.out.TransactionPort;
 import java.util.Objects;
 
 /**
- * Every storage port the use cases need, from one store. {@link #inMemory()} gives the in-memory
- * store; the JDBC adapter gives one over any {@code DataSource}.
+ * Every storage port the use cases need, from one store: the in-memory adapter's
+ * ({@code InMemoryStorage.create()}, module {@code adapters-memory}) or the JDBC adapter's over any
+ * {@code DataSource} ({@code JdbcPersistence.storage()}). Both pass the same contract suites
+ * ({@code store-contracts}).
  */
 public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWorkspaces, LoadWidgetPort loadWidgets,
                       SaveWidgetPort saveWidgets, LoadUserPort loadUsers, SaveUserPort saveUsers, SearchUsersPort searchUsers,
@@ -109,23 +108,5 @@ public record Storage(LoadWorkspacePort loadWorkspaces, SaveWorkspacePort saveWo
                 loadFailures, tokenIds, failureLimit, transactions, requestLimit, purge,
                 pageVisitors, pageConversations, pageMessages, eraseUsers, appendEvents, readEvents, eventSignals,
                 coverage);
-    }
-
-    /** A fresh in-memory store with the default failure rate limit. */
-    public static Storage inMemory() {
-        return inMemory(new InMemoryFailureRateLimiter());
-    }
-
-    public static Storage inMemory(FailureRateLimitPort rateLimit) {
-        return inMemory(rateLimit, RateLimitPort.RequestLimits.DEFAULTS);
-    }
-
-    /** A fresh in-memory store with these limits. */
-    public static Storage inMemory(FailureRateLimitPort rateLimit, RateLimitPort.RequestLimits requestLimits) {
-        InMemoryTransactions transactions = new InMemoryTransactions();
-        InMemoryStore s = new InMemoryStore(transactions, requestLimits);
-        return new Storage(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, rateLimit, transactions, s, s,
-                s, s, s, s, s.events(), s.events(), s.events(),
-                new CoverageCounters(s.coverage(), s.coverage(), s.coverage()));
     }
 }

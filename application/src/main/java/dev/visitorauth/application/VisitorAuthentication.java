@@ -1,7 +1,5 @@
 package dev.visitorauth.application;
 
-import dev.visitorauth.application.memory.InMemoryCursorRegistry;
-import dev.visitorauth.application.memory.SecureRandomPort;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
@@ -67,12 +65,16 @@ import java.util.Objects;
 
 /**
  * The whole core, assembled: every use case over one {@link Storage} and one token verifier. An
- * embedding host needs no framework:
+ * embedding host needs no framework, only a store: the in-memory adapter's builder presets one
+ * ({@code adapters-memory}),
  *
  * <pre>{@code
- * VisitorAuthentication auth = VisitorAuthentication.builder(new StrictJwsCodec()).build();
+ * VisitorAuthentication auth = InMemoryStorage.builder(new StrictJwsCodec()).build();
  * var workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
  * }</pre>
+ *
+ * or a host passes its store and cursor codec, e.g. the JDBC adapter's:
+ * {@code VisitorAuthentication.builder(verifier).storage(jdbc.storage()).cursors(new HmacCursorCodec(key)).build()}.
  *
  * Thread-safe once built.
  */
@@ -309,7 +311,10 @@ public final class VisitorAuthentication {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
-    /** Assembles a {@link VisitorAuthentication}; everything but the verifier has a default. */
+    /**
+     * Assembles a {@link VisitorAuthentication}. The storage and the cursor codec must be given (the
+     * core holds no store of its own); everything else has a default.
+     */
     public static final class Builder {
         private final VerifyVisitorTokenPort verifier;
         private Storage storage;
@@ -336,7 +341,7 @@ public final class VisitorAuthentication {
             return this;
         }
 
-        /** Where data lives; default: a fresh {@link Storage#inMemory()}. */
+        /** Where data lives (required): e.g. {@code InMemoryStorage.create()} or the JDBC adapter's storage. */
         public Builder storage(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
             return this;
@@ -361,9 +366,9 @@ public final class VisitorAuthentication {
         }
 
         /**
-         * Seals list cursors. Default: an {@link InMemoryCursorRegistry} (cursors of this process
-         * only); a server whose data outlives the process, or runs on several nodes, passes the
-         * persistence adapter's codec, keyed by its master key.
+         * Seals list cursors (required): the in-memory adapter's {@code InMemoryCursorRegistry}
+         * (cursors of this process only) beside its store; a server whose data outlives the process,
+         * or runs on several nodes, passes the persistence adapter's codec, keyed by its master key.
          */
         public Builder cursors(CursorCodecPort cursors) {
             this.cursors = Objects.requireNonNull(cursors, "cursors");
@@ -398,12 +403,18 @@ public final class VisitorAuthentication {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when no storage or no cursor codec was given
+         */
         public VisitorAuthentication build() {
             if (storage == null) {
-                storage = Storage.inMemory();
+                throw new IllegalStateException("no storage: call storage(...) with a store, e.g. InMemoryStorage.create() "
+                        + "(visitorauth-adapters-memory) or the JDBC adapter's JdbcPersistence.storage(), "
+                        + "or start from InMemoryStorage.builder(verifier)");
             }
             if (cursors == null) {
-                cursors = new InMemoryCursorRegistry(random);
+                throw new IllegalStateException("no cursor codec: call cursors(...), e.g. new InMemoryCursorRegistry(random) "
+                        + "beside an in-memory store, or the JDBC adapter's HmacCursorCodec");
             }
             return new VisitorAuthentication(this);
         }

@@ -5,7 +5,7 @@ import dev.visitorauth.adapter.outbound.GuardedWebhookSender;
 import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
 import dev.visitorauth.adapter.outbound.OutboundHttpClient;
 import dev.visitorauth.adapter.persistence.JdbcPersistence;
-import dev.visitorauth.application.memory.SecureRandomPort;
+import dev.visitorauth.application.SecureRandomPort;
 import dev.visitorauth.application.port.in.CreateWebhookUseCase;
 import dev.visitorauth.application.port.in.DeleteWebhookUseCase;
 import dev.visitorauth.application.port.in.DeliverWebhooksUseCase;

@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2AdministrationTest extends AdministrationContractTest {
+class H2AdministrationTest extends JdbcAdministrationContractTest {
     @TempDir
     static Path directory;
 

@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2AuthFailureLogTest extends AuthFailureLogContractTest {
+class H2AuthFailureLogTest extends JdbcAuthFailureLogContractTest {
     @TempDir
     static Path directory;
 

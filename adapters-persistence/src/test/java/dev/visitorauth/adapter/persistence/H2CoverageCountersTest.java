@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2CoverageCountersTest extends CoverageCountersContractTest {
+class H2CoverageCountersTest extends JdbcCoverageCountersContractTest {
     @TempDir
     static Path directory;
 

@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2DataPurgeTest extends DataPurgeContractTest {
+class H2DataPurgeTest extends JdbcDataPurgeContractTest {
     @TempDir
     static Path directory;
 

@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2FailureRateLimitTest extends FailureRateLimitContractTest {
+class H2FailureRateLimitTest extends JdbcFailureRateLimitContractTest {
     @TempDir
     static Path directory;
 

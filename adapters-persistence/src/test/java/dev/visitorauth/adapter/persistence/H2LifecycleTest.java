@@ -1,14 +1,23 @@
 package dev.visitorauth.adapter.persistence;
 
+import dev.visitorauth.application.Storage;
+import dev.visitorauth.contract.LifecycleContractTest;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
 class H2LifecycleTest extends LifecycleContractTest {
     @TempDir
     static Path directory;
+    private final JdbcStore jdbc = new JdbcStore();
 
     @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.h2(directory);
+    protected Storage openStore(Clock clock) {
+        return jdbc.open(TestDatabase.h2(directory), clock);
+    }
+
+    @Override
+    protected void closeStore() {
+        jdbc.close();
     }
 }

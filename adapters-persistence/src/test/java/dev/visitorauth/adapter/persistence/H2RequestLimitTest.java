@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2RequestLimitTest extends RequestLimitContractTest {
+class H2RequestLimitTest extends JdbcRequestLimitContractTest {
     @TempDir
     static Path directory;
 

@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2TokenIdTest extends TokenIdContractTest {
+class H2TokenIdTest extends JdbcTokenIdContractTest {
     @TempDir
     static Path directory;
 

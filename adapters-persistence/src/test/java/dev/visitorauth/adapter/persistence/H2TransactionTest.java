@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2TransactionTest extends TransactionContractTest {
+class H2TransactionTest extends JdbcTransactionContractTest {
     @TempDir
     static Path directory;
 

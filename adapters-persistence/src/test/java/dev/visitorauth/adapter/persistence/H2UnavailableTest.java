@@ -3,6 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.error.Result;
 import java.net.ServerSocket;
 import java.time.Duration;

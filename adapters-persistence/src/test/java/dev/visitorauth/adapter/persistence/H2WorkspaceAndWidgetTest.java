@@ -3,7 +3,7 @@ package dev.visitorauth.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2WorkspaceAndWidgetTest extends WorkspaceAndWidgetContractTest {
+class H2WorkspaceAndWidgetTest extends JdbcWorkspaceAndWidgetContractTest {
     @TempDir
     static Path directory;
 

@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresAdministrationTest extends AdministrationContractTest {
+class PostgresAdministrationTest extends JdbcAdministrationContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresAuthFailureLogTest extends AuthFailureLogContractTest {
+class PostgresAuthFailureLogTest extends JdbcAuthFailureLogContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresCoverageCountersTest extends CoverageCountersContractTest {
+class PostgresCoverageCountersTest extends JdbcCoverageCountersContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresDataPurgeTest extends DataPurgeContractTest {
+class PostgresDataPurgeTest extends JdbcDataPurgeContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.visitorauth.application.port.out.EventSignalsPort;
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventData;
@@ -82,6 +83,8 @@ class PostgresEventListenerTest {
                 Duration.ofMillis(50), Duration.ofMillis(500));
         try {
             await("the first LISTEN", listener::isListening);
+            // the listener says it listens just before it signals readers to re-read: wait for the signal too
+            await("the first missed-signals signal", () -> missedOnA.get() >= 1);
             assertThat(missedOnA).hasValue(1);
             WorkspaceId ws = TestData.workspaceId();
 
@@ -92,6 +95,7 @@ class PostgresEventListenerTest {
             await("the listener noticing the stop", () -> !listener.isListening());
             pg = startPostgres(port);
             await("the LISTEN again", () -> listener.connections() == 2 && listener.isListening());
+            await("the second missed-signals signal", () -> missedOnA.get() >= 2);
             assertThat(missedOnA).hasValue(2);
 
             WorkspaceId after = TestData.workspaceId();

@@ -1,8 +1,19 @@
 package dev.visitorauth.adapter.persistence;
 
+import dev.visitorauth.application.Storage;
+import dev.visitorauth.contract.EventLogContractTest;
+import java.time.Clock;
+
 class PostgresEventLogTest extends EventLogContractTest {
+    private final JdbcStore jdbc = new JdbcStore();
+
     @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.postgres();
+    protected Storage openStore(Clock clock) {
+        return jdbc.open(TestDatabase.postgres(), clock);
+    }
+
+    @Override
+    protected void closeStore() {
+        jdbc.close();
     }
 }

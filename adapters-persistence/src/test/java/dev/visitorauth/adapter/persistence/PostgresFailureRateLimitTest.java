@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresFailureRateLimitTest extends FailureRateLimitContractTest {
+class PostgresFailureRateLimitTest extends JdbcFailureRateLimitContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

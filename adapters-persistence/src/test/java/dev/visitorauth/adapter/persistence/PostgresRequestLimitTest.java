@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresRequestLimitTest extends RequestLimitContractTest {
+class PostgresRequestLimitTest extends JdbcRequestLimitContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

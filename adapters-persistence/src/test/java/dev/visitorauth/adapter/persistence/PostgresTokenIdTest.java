@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresTokenIdTest extends TokenIdContractTest {
+class PostgresTokenIdTest extends JdbcTokenIdContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresTransactionTest extends TransactionContractTest {
+class PostgresTransactionTest extends JdbcTransactionContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

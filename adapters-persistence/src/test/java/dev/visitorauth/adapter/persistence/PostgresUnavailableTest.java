@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.Workspace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

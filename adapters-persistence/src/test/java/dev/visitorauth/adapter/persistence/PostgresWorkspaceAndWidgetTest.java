@@ -1,6 +1,6 @@
 package dev.visitorauth.adapter.persistence;
 
-class PostgresWorkspaceAndWidgetTest extends WorkspaceAndWidgetContractTest {
+class PostgresWorkspaceAndWidgetTest extends JdbcWorkspaceAndWidgetContractTest {
     @Override
     TestDatabase openDatabase() {
         return TestDatabase.postgres();

@@ -7,6 +7,8 @@ import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort.AttemptReco
 import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort.DueDelivery;
 import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort.EndpointBehind;
 import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort.NewDelivery;
+import dev.visitorauth.contract.Concurrently;
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventData;

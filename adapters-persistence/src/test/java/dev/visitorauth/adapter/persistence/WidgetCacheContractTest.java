@@ -2,6 +2,7 @@ package dev.visitorauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetKeyring;

@@ -1,5 +1,6 @@
 package dev.visitorauth.example;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import dev.visitorauth.adapter.token.StrictJwsCodec;
 import dev.visitorauth.application.VisitorAuthentication;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
@@ -29,8 +30,8 @@ public final class EmbeddedExample {
 
     /** Creates a workspace and widget, signs a token as the company's server would, and starts a session with it. */
     public static StartedSession run() throws Exception {
-        // 1. Assemble the core: a token verifier; storage defaults to in memory.
-        VisitorAuthentication auth = VisitorAuthentication.builder(new StrictJwsCodec()).build();
+        // 1. Assemble the core: a token verifier over the in-memory store.
+        VisitorAuthentication auth = InMemoryStorage.builder(new StrictJwsCodec()).build();
 
         // 2. A workspace and a widget (what the admin API does in the server).
         WorkspaceId workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow().workspace().id();

@@ -34,7 +34,7 @@ class ArchitectureTest {
                 HexagonRules.coreUsesNoFramework(), HexagonRules.coreDoesNotDependOnAdapters(),
                 HexagonRules.adaptersAreIndependent(), HexagonRules.adaptersDoNotDependOnTheAssembly(),
                 HexagonRules.domainPackagesAreFreeOfCycles(), HexagonRules.tokenAdapterHoldsNoProductRule(),
-                HexagonRules.outboundAdapterDependsOnNoOtherAdapter());
+                HexagonRules.outboundAdapterDependsOnNoOtherAdapter(), HexagonRules.memoryAdapterDependsOnlyOnTheCoreAndTheJdk());
     }
 
     @ParameterizedTest
@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.token"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.outbound"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.persistence"))
+                .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.memory"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.rest"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.adapter.grpc"))
                 .anyMatch(p -> p.startsWith("dev.visitorauth.server"));

@@ -67,6 +67,14 @@ final class HexagonRules {
                 .because("every adapter may use the one outbound guard, so it must itself depend on no adapter");
     }
 
+    /** The in-memory store adapter: the application's ports over JDK collections, nothing else. */
+    static ArchRule memoryAdapterDependsOnlyOnTheCoreAndTheJdk() {
+        return classes().that().resideInAPackage("dev.visitorauth.adapter.memory..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.visitorauth.adapter.memory..", APPLICATION, DOMAIN,
+                        "java..")
+                .because("an embedding host takes the in-memory store with the core and nothing more");
+    }
+
     static ArchRule adaptersDoNotDependOnTheAssembly() {
         return noClasses().that().resideInAPackage("dev.visitorauth.adapter..")
                 .should().dependOnClassesThat().resideInAPackage("dev.visitorauth.server..");

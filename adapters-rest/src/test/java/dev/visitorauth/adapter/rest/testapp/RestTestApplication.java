@@ -1,12 +1,12 @@
 package dev.visitorauth.adapter.rest.testapp;
 
+import dev.visitorauth.adapter.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import dev.visitorauth.adapter.rest.RestAdapterConfiguration;
 import dev.visitorauth.adapter.rest.SystemApiKey;
 import dev.visitorauth.application.FakeJwkParser;
 import dev.visitorauth.application.FakeTokenVerifier;
-import dev.visitorauth.application.Storage;
 import dev.visitorauth.application.VisitorAuthentication;
-import dev.visitorauth.application.memory.InMemoryFailureRateLimiter;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
@@ -64,8 +64,8 @@ public class RestTestApplication {
 
     @Bean
     VisitorAuthentication visitorAuthentication(FakeTokenVerifier verifier, FakeJwkParser jwks) {
-        return VisitorAuthentication.builder(verifier)
-                .storage(Storage.inMemory(new InMemoryFailureRateLimiter(FAILURE_LIMIT, Duration.ofMinutes(1))))
+        return InMemoryStorage.builder(verifier)
+                .storage(InMemoryStorage.create(new InMemoryFailureRateLimiter(FAILURE_LIMIT, Duration.ofMinutes(1))))
                 .jwkParser(jwks)
                 .build();
     }
