@@ -15,7 +15,6 @@ import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.widget.WidgetSecret;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -26,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.EcdsaUsingShaAlgorithm;
@@ -46,8 +43,9 @@ import org.jose4j.lang.JoseException;
  *   <li>Segments: strict base64url ({@link StrictBase64Url}) and strict JSON ({@link StrictJson});
  *       the headers common JWT libraries write are recognised by their exact bytes and not decoded
  *       again.</li>
- *   <li>HS256: the JDK's {@code HmacSHA256}, one initialised {@link Mac} per secret per thread
- *       (no provider look-up or key set-up per call), compared in constant time.</li>
+ *   <li>HS256: HMAC-SHA256 over the JDK's SHA-256 with each secret's pad blocks hashed once
+ *       ({@link PrecomputedHmacSha256}), one per secret per thread (no provider look-up or key
+ *       set-up per call), compared in constant time.</li>
  *   <li>RS256, PS256, ES256 and EdDSA: jose4j's signature algorithms over the public key jose4j
  *       parsed from the stored JWK (parsed once per key, then cached).</li>
  * </ul>
@@ -56,7 +54,7 @@ import org.jose4j.lang.JoseException;
  * the codec. Thread-safe; one instance serves every widget.
  */
 public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
-    /** Per thread, the most secrets whose initialised Mac is kept. */
+    /** Per thread, the most secrets whose precomputed HMAC key is kept. */
     static final int MACS_PER_THREAD = 16;
     /** The most parsed public keys kept (the cache starts over when full). */
     static final int MAX_PARSED_KEYS = 1024;
@@ -172,42 +170,32 @@ public final class StrictJwsCodec implements JwsCodec, VerifyVisitorTokenPort {
         return parsed;
     }
 
-    /** One thread's initialised HMAC-SHA256 instances, by secret, least recently used dropped first. */
+    /** One thread's HMAC-SHA256 keys, by secret, least recently used dropped first. */
     private static final class HmacSha256 {
-        private final byte[] mac = new byte[32];
-        private final LinkedHashMap<String, Mac> bySecret = new LinkedHashMap<>(MACS_PER_THREAD * 2, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+        private final LinkedHashMap<String, PrecomputedHmacSha256> bySecret =
+                new LinkedHashMap<>(MACS_PER_THREAD * 2, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Mac> eldest) {
-                return size() > MACS_PER_THREAD;
-            }
-        };
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, PrecomputedHmacSha256> eldest) {
+                        return size() > MACS_PER_THREAD;
+                    }
+                };
 
         boolean verifies(WidgetSecret secret, byte[] ascii, int signedLength, byte[] signature) {
             String key = secret.value().reveal();
-            Mac hmac = bySecret.get(key);
+            PrecomputedHmacSha256 hmac = bySecret.get(key);
             if (hmac == null) {
-                hmac = newMac(secret);
+                hmac = newKey(secret);
                 bySecret.put(key, hmac);
             }
-            hmac.update(ascii, 0, signedLength);
-            try {
-                hmac.doFinal(mac, 0);
-            } catch (javax.crypto.ShortBufferException e) {
-                throw new IllegalStateException("HMAC-SHA256 is 32 bytes", e);
-            }
-            return MessageDigest.isEqual(mac, signature);
+            return hmac.verifies(ascii, 0, signedLength, signature);
         }
 
-        private static Mac newMac(WidgetSecret secret) {
+        private static PrecomputedHmacSha256 newKey(WidgetSecret secret) {
             byte[] keyBytes = secret.value().keyBytes();
             try {
-                Mac hmac = Mac.getInstance("HmacSHA256");
-                hmac.init(new SecretKeySpec(keyBytes, "HmacSHA256"));
-                return hmac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 is not available", e);
+                return new PrecomputedHmacSha256(keyBytes);
             } finally {
                 Arrays.fill(keyBytes, (byte) 0);
             }
