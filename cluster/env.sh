@@ -22,7 +22,10 @@ CLUSTER_NODE_MGMT_BASE="${CLUSTER_NODE_MGMT_BASE:-28180}"
 CLUSTER_NODE_HEAP="${CLUSTER_NODE_HEAP:-384m}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
-PG_DIR="$CLUSTER_DIR/pg"
+# PostgreSQL's files live in the cluster directory, unless the postgres user cannot reach it (a checkout
+# below a directory only root may enter, as `mktemp -d` makes): then cluster/up puts them under /var/tmp
+# and records where in CLUSTER_DIR/pg-dir.
+if [ -f "$CLUSTER_DIR/pg-dir" ]; then PG_DIR="$(cat "$CLUSTER_DIR/pg-dir")"; else PG_DIR="$CLUSTER_DIR/pg"; fi
 JDBC_URL="jdbc:postgresql://$CLUSTER_HOST:$CLUSTER_PG1_PORT,$CLUSTER_HOST:$CLUSTER_PG2_PORT/$CLUSTER_DB?targetServerType=primary&connectTimeout=2&socketTimeout=30&loginTimeout=5"
 
 # Runs pg_autoctl (or any command) as the postgres user (initdb refuses root), with its
