@@ -4,6 +4,9 @@ import dev.visitorauth.domain.token.JsonSyntaxException;
 import dev.visitorauth.domain.token.JsonSyntaxException.Failure;
 import dev.visitorauth.domain.token.JsonValue;
 import dev.visitorauth.domain.token.JwsCodec;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,6 +24,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class StrictJsonReader {
     private static final JsonValue.JsonObject EMPTY = new JsonValue.JsonObject.Builder().build();
+    /** Reads eight bytes as a little-endian long, for the word-at-a-time scans of strings and names. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] bytes;
     private final int end;
@@ -228,6 +235,17 @@ final class StrictJsonReader {
     private String string() throws JsonSyntaxException {
         escaped = false;
         int start = ++at;
+        // Eight bytes at a time up to the first byte that is not plain; the loop below takes it from there.
+        for (int last = end - 8; at <= last; at += 8) {
+            long word = (long) LONGS.get(bytes, at);
+            long quote = word ^ ONES * '"';
+            long backslash = word ^ ONES * '\\';
+            long stops = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - ONES * 0x20) & ~word)) & HIGHS;
+            if (stops != 0) {
+                at += Long.numberOfTrailingZeros(stops) >>> 3; // exact for the lowest flagged byte
+                break;
+            }
+        }
         while (at < end) {
             byte b = bytes[at];
             if (PLAIN[b & 0xFF]) {
@@ -307,6 +325,9 @@ final class StrictJsonReader {
     }
 
     private void skipWhitespace() {
+        if (at < end && bytes[at] > ' ') {
+            return; // the common case: no whitespace (JSON's four are all at or below ' ')
+        }
         while (at < end) {
             byte b = bytes[at];
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
@@ -353,16 +374,26 @@ final class StrictJsonReader {
      * same dozen names, so reading them allocates nothing. The names the rules read
      * ({@link JwsCodec#NAMES_READ}) are entered first, as the rules' own instances, and never
      * replaced, so the rules' look-ups compare by identity. Direct-mapped and bounded (256 names of
-     * at most 32 ASCII characters, plain ones only: no escape, no control character); a collision
-     * with another name replaces that entry, so no input can make it grow or slow down. Entries are
-     * immutable, published through a plain array: a racing reader sees a whole entry or a miss.
-     * Only a cache: any name reads the same with or without it.
+     * at most 32 ASCII characters, plain ones only: no escape, no control character, no DEL); a
+     * collision with another name replaces that entry, so no input can make it grow or slow down.
+     * Entries are immutable, published through a plain array: a racing reader sees a whole entry or
+     * a miss. Only a cache: any name reads the same with or without it.
+     *
+     * <p>A name is keyed by its length and its first 16 bytes as two little-endian longs (zero past
+     * the name). Names of up to 15 bytes, every name a token's rules read, are found eight bytes at
+     * a time: the closing quote, and any byte that makes the name not plain, are located with
+     * word-at-a-time arithmetic, and the entry is compared as two longs. Longer names, and names too
+     * close to the end of the input to read a whole word, take the byte-by-byte path, which keys
+     * them the same way.
      */
     static final class NameCache {
         private static final int SLOTS = 256;
         private static final int MAX_NAME = 32;
+        /** The longest name the word-at-a-time path reads: two words, the closing quote in the second. */
+        private static final int MAX_WORD_NAME = 15;
 
-        private record Entry(byte[] bytes, String name, boolean pinned) {
+        /** {@code bytes} are the whole name; {@code low} and {@code high} its first 16 bytes as the key. */
+        private record Entry(long low, long high, int length, byte[] bytes, String name, boolean pinned) {
         }
 
         private final Entry[] entries = new Entry[SLOTS];
@@ -370,22 +401,46 @@ final class StrictJsonReader {
         NameCache(java.util.List<String> pinned) {
             for (String name : pinned) {
                 byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-                int slot = slot(bytes, 0, bytes.length);
+                long low = word(bytes, 0, Math.min(bytes.length, 8));
+                long high = bytes.length > 8 ? word(bytes, 8, Math.min(bytes.length, 16)) : 0;
+                int slot = slot(low, high, bytes.length);
                 if (entries[slot] == null) {
                     name.hashCode();
-                    entries[slot] = new Entry(bytes, name, true);
+                    entries[slot] = new Entry(low, high, bytes.length, bytes, name, true);
                 }
             }
         }
 
         /**
-         * The slot of a name of at least one byte: Fibonacci hashing (the top 8 bits of the product)
-         * of its length and its first, middle and last bytes, so finding the slot costs the same
-         * for any length; the names the rules read land in distinct slots.
+         * The slot of a name: Fibonacci hashing (the top 8 bits of the product) of its first 16
+         * bytes and its length; the names the rules read land in distinct slots
+         * ({@code StrictJsonTest} checks it).
          */
-        private static int slot(byte[] bytes, int from, int length) {
-            int key = length << 24 ^ bytes[from] << 8 ^ bytes[from + length / 2] << 16 ^ bytes[from + length - 1];
-            return (key * 0x9E3779B9) >>> 24;
+        private static int slot(long low, long high, int length) {
+            return (int) (((low ^ Long.rotateLeft(high, 29) ^ length) * 0x9E3779B97F4A7C15L) >>> 56);
+        }
+
+        /** Bytes {@code [from, to)} (at most 8) as a little-endian long, zero above them. */
+        private static long word(byte[] bytes, int from, int to) {
+            long word = 0;
+            for (int k = to - 1; k >= from; k--) {
+                word = word << 8 | (bytes[k] & 0xFF);
+            }
+            return word;
+        }
+
+        /**
+         * The high bit of each byte of {@code word} that a plain name cannot hold ({@code '"'},
+         * {@code '\\'}, below 0x20, 0x7F and above), exact for the lowest such byte (bytes above it
+         * may be flagged wrongly by a borrow; only the lowest is used).
+         */
+        private static long stops(long word) {
+            long quote = word ^ (ONES * '"');
+            long backslash = word ^ (ONES * '\\');
+            long delete = word ^ (ONES * 0x7F);
+            long zeroes = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((delete - ONES) & ~delete)
+                    | ((word - ONES * 0x20) & ~word);
+            return (zeroes | word) & HIGHS;
         }
 
         /**
@@ -394,6 +449,39 @@ final class StrictJsonReader {
          * not closed (the caller then reads it the general way).
          */
         String plainName(byte[] bytes, int from, int end) {
+            if (end - from >= 16) {
+                long low = (long) LONGS.get(bytes, from);
+                long stop = stops(low);
+                long high = 0;
+                int length;
+                if (stop != 0) {
+                    length = Long.numberOfTrailingZeros(stop) >>> 3;
+                    low &= (1L << (length << 3)) - 1; // length < 8
+                } else {
+                    high = (long) LONGS.get(bytes, from + 8);
+                    stop = stops(high);
+                    if (stop == 0) {
+                        return bytewise(bytes, from, end); // 16 bytes or more, or not plain
+                    }
+                    int inHigh = Long.numberOfTrailingZeros(stop) >>> 3;
+                    high &= (1L << (inHigh << 3)) - 1; // inHigh < 8
+                    length = 8 + inHigh;
+                }
+                if (length == 0 || bytes[from + length] != '"') {
+                    return null; // empty, or an escape, a control character or a non-ASCII byte: not plain
+                }
+                int slot = slot(low, high, length);
+                Entry entry = entries[slot];
+                if (entry != null && entry.low == low && entry.high == high && entry.length == length) {
+                    return entry.name;
+                }
+                return enter(bytes, from, length, low, high, slot, entry);
+            }
+            return bytewise(bytes, from, end);
+        }
+
+        /** {@link #plainName} a byte at a time: long names and names near the end of the input. */
+        private String bytewise(byte[] bytes, int from, int end) {
             int i = from;
             int limit = Math.min(end, from + MAX_NAME + 1);
             while (i < limit && NAME_BYTES[bytes[i] & 0xFF]) {
@@ -403,15 +491,22 @@ final class StrictJsonReader {
                 return null;
             }
             int length = i - from;
-            int slot = slot(bytes, from, length);
+            long low = word(bytes, from, from + Math.min(length, 8));
+            long high = length > 8 ? word(bytes, from + 8, from + Math.min(length, 16)) : 0;
+            int slot = slot(low, high, length);
             Entry entry = entries[slot];
-            if (entry != null && sameBytes(entry.bytes, bytes, from, length)) {
+            if (entry != null && entry.length == length && java.util.Arrays.equals(entry.bytes, 0, length, bytes, from, i)) {
                 return entry.name;
             }
+            return enter(bytes, from, length, low, high, slot, entry);
+        }
+
+        /** A name not in the cache: made, and entered unless its slot holds a pinned name. */
+        private String enter(byte[] bytes, int from, int length, long low, long high, int slot, Entry entry) {
             String name = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
             name.hashCode(); // cached in the instance, for the rules' look-ups
             if (entry == null || !entry.pinned) {
-                entries[slot] = new Entry(java.util.Arrays.copyOfRange(bytes, from, i), name, false);
+                entries[slot] = new Entry(low, high, length, java.util.Arrays.copyOfRange(bytes, from, from + length), name, false);
             }
             return name;
         }
@@ -423,19 +518,6 @@ final class StrictJsonReader {
             for (int b = 0x20; b < 0x7F; b++) {
                 NAME_BYTES[b] = b != '"' && b != '\\';
             }
-        }
-
-        /** A plain loop: names are a few bytes, shorter than a range check and a vectorised mismatch. */
-        private static boolean sameBytes(byte[] cached, byte[] bytes, int from, int length) {
-            if (cached.length != length) {
-                return false;
-            }
-            for (int k = 0; k < length; k++) {
-                if (cached[k] != bytes[from + k]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -111,13 +111,94 @@ class StrictJsonTest {
     void handsOutTheRulesOwnInstancesOfTheNamesTheyRead() throws JsonSyntaxException {
         for (String name : JwsCodec.NAMES_READ) {
             for (int round = 0; round < 2; round++) {
-                JsonValue.JsonObject parsed = parse("{\"other\":1,\"" + name + "\":2}");
-                assertThat(parsed.name(1)).as(name).isSameAs(name);
+                // Near the end of the input (read a byte at a time) and with more input after it (a word at a time).
+                JsonValue.JsonObject last = parse("{\"other\":1,\"" + name + "\":2}");
+                assertThat(last.name(1)).as(name).isSameAs(name);
+                JsonValue.JsonObject first = parse("{\"" + name + "\":2,\"other\":\"more than sixteen bytes\"}");
+                assertThat(first.name(0)).as(name).isSameAs(name);
             }
         }
         // A name read before and one never seen both read as themselves.
         assertThat(parse("{\"fresh-name\":1}").name(0)).isEqualTo("fresh-name");
         assertThat(parse("{\"fresh-name\":1}").name(0)).isEqualTo("fresh-name");
+    }
+
+    /**
+     * The name cache finds a name's end eight bytes at a time when the input has 16 bytes left, a
+     * byte at a time otherwise: both must hand out exactly the plain names (1 to 32 bytes of
+     * printable ASCII but '"' and '\\', closed by '"') and nothing else. Every byte value at every
+     * position of names of 0 to 34 bytes, on both paths, against that definition.
+     */
+    @Test
+    void theNameCacheReadsExactlyThePlainNamesOnBothPaths() {
+        StrictJsonReader.NameCache cache = new StrictJsonReader.NameCache(JwsCodec.NAMES_READ);
+        int checked = 0;
+        for (int length = 0; length <= 34; length++) {
+            for (int position = 0; position <= Math.min(length, 17); position++) {
+                for (int b = 0; b < 256; b++) {
+                    byte[] name = new byte[length + 1];
+                    for (int k = 0; k < length; k++) {
+                        name[k] = (byte) ('a' + k % 26);
+                    }
+                    name[length] = '"';
+                    name[position] = (byte) b;
+                    String expected = plainNameByDefinition(name);
+                    byte[] tight = new byte[1 + name.length];
+                    System.arraycopy(name, 0, tight, 1, name.length);
+                    byte[] roomy = java.util.Arrays.copyOf(tight, tight.length + 24);
+                    assertThat(cache.plainName(tight, 1, tight.length)).as("length %d, byte %d at %d, tight", length, b, position)
+                            .isEqualTo(expected);
+                    assertThat(cache.plainName(roomy, 1, roomy.length)).as("length %d, byte %d at %d, roomy", length, b, position)
+                            .isEqualTo(expected);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100_000);
+    }
+
+    /**
+     * Strings are scanned eight bytes at a time up to their first quote, escape or control
+     * character: at every offset, such a byte must stop the scan (an escape is decoded, a raw
+     * control character refused, non-ASCII kept), with the string near the end of the input and
+     * with more input after it.
+     */
+    @Test
+    void readsEveryStringTheSameWhereverItsSpecialCharacterFalls() throws JsonSyntaxException {
+        String[][] specials = { // JSON text, its value (null: refused)
+                {"\\n", "\n"}, {"\\\"", "\""}, {"\\u00e9", "\u00e9"}, {"\u00e9", "\u00e9"}, {"\u20ac", "\u20ac"},
+                {"\u007f", "\u007f"}, {"\u001f", null}, {"\t", null}};
+        for (int length = 0; length <= 24; length++) {
+            for (int position = 0; position <= length; position++) {
+                for (String[] special : specials) {
+                    String before = "abcdefghijklmnopqrstuvwxyz".substring(0, position);
+                    String after = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".substring(position, length);
+                    for (String tail : List.of("", ",\"pad\":\"more than sixteen bytes of padding\"")) {
+                        String json = "{\"k\":\"" + before + special[0] + after + "\"" + tail + "}";
+                        if (special[1] == null) {
+                            assertThat(failureOf(json)).as(json).isEqualTo(Failure.NOT_STRICT_JSON);
+                        } else {
+                            assertThat(parse(json).get("k")).as(json)
+                                    .contains(new JsonValue.JsonString(before + special[1] + after));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The plain name at the start of {@code bytes}, by the definition, or null. */
+    private static String plainNameByDefinition(byte[] bytes) {
+        for (int i = 0; i < bytes.length && i <= 32; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == '"') {
+                return i == 0 ? null : new String(bytes, 0, i, StandardCharsets.US_ASCII);
+            }
+            if (b < 0x20 || b >= 0x7F || b == '\\') {
+                return null;
+            }
+        }
+        return null;
     }
 
     @Test
