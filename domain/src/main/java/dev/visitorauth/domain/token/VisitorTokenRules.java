@@ -148,6 +148,10 @@ public final class VisitorTokenRules {
         private static final int C_COMPANY_ID = 10;
         private static final int C_CUSTOM_DATA = 11;
         private static final int CLAIMS = 12;
+        /** {@link #slotOf}: a claim the rules do not read. */
+        private static final int UNREAD = -1;
+        /** {@link #slotOf}: not one of the rules' own instances, so compared by text. */
+        private static final int BY_TEXT = -2;
 
         private final Map<String, JsonValue> claims;
         private final JsonValue[] known;
@@ -592,26 +596,52 @@ public final class VisitorTokenRules {
         private static JsonValue[] slots(JsonValue.JsonObject payload) {
             JsonValue[] known = new JsonValue[CLAIMS];
             for (int i = 0, n = payload.size(); i < n; i++) {
-                int slot = switch (payload.name(i)) {
-                    case EXP -> C_EXP;
-                    case NBF -> C_NBF;
-                    case IAT -> C_IAT;
-                    case AUD -> C_AUD;
-                    case JTI -> C_JTI;
-                    case ID -> C_ID;
-                    case NAME -> C_NAME;
-                    case EMAIL -> C_EMAIL;
-                    case AVATAR -> C_AVATAR;
-                    case COMPANY_ID -> C_COMPANY_ID;
-                    case COMPANY_NAME -> C_COMPANY_NAME;
-                    case CUSTOM_DATA -> C_CUSTOM_DATA;
-                    default -> -1;
-                };
+                int slot = slotOf(payload.name(i));
                 if (slot >= 0) {
                     known[slot] = payload.value(i);
                 }
             }
             return known;
+        }
+
+        /**
+         * The claim's slot, or -1 for a claim the rules do not read. The codec hands out the rules'
+         * own instances of these names ({@link JwsCodec#NAMES_READ}), so each is found by its length
+         * and one identity comparison or two; any other instance of a name is found by its text.
+         */
+        private static int slotOf(String name) {
+            int slot = switch (name.length()) {
+                case 2 -> name == ID ? C_ID : BY_TEXT;
+                case 3 -> name == EXP ? C_EXP : name == IAT ? C_IAT : name == NBF ? C_NBF : name == AUD ? C_AUD
+                        : name == JTI ? C_JTI : BY_TEXT;
+                case 4 -> name == NAME ? C_NAME : BY_TEXT;
+                case 5 -> name == EMAIL ? C_EMAIL : BY_TEXT;
+                case 6 -> name == AVATAR ? C_AVATAR : BY_TEXT;
+                case 9 -> name == COMPANY_ID ? C_COMPANY_ID : BY_TEXT;
+                case 10 -> name == CUSTOM_DATA ? C_CUSTOM_DATA : BY_TEXT;
+                case 11 -> name == COMPANY_NAME ? C_COMPANY_NAME : BY_TEXT;
+                default -> UNREAD; // no claim the rules read has this length
+            };
+            return slot == BY_TEXT ? slotByText(name) : slot;
+        }
+
+        /** {@link #slotOf} for a name that is not the rules' own instance (read with an escape, say). */
+        private static int slotByText(String name) {
+            return switch (name) {
+                case EXP -> C_EXP;
+                case NBF -> C_NBF;
+                case IAT -> C_IAT;
+                case AUD -> C_AUD;
+                case JTI -> C_JTI;
+                case ID -> C_ID;
+                case NAME -> C_NAME;
+                case EMAIL -> C_EMAIL;
+                case AVATAR -> C_AVATAR;
+                case COMPANY_ID -> C_COMPANY_ID;
+                case COMPANY_NAME -> C_COMPANY_NAME;
+                case CUSTOM_DATA -> C_CUSTOM_DATA;
+                default -> UNREAD;
+            };
         }
 
         /** Why a claim reads as absent, for the trace only (the hot path never looks). */

@@ -113,6 +113,29 @@ class VisitorTokenRulesTest {
                 Map.of("plan", FieldUpdate.assign("pro"), "seats", FieldUpdate.assign("5"))));
     }
 
+    /**
+     * A parser hands out the rules' own instances of the claim names, which the rules find by
+     * identity; a name read any other way (with an escape, by another parser) is found by its text.
+     */
+    @Test
+    void readsClaimNamesByTheirTextWhateverTheInstance() {
+        JsonValue.JsonObject interned = aValidPayload().with("name", "Ada").with("companyId", 7)
+                .with("customData", obj("plan", "pro")).build();
+        JsonValue.JsonObject.Builder copies = new JsonValue.JsonObject.Builder();
+        for (int i = 0; i < interned.size(); i++) {
+            copies.add(new String(interned.name(i).toCharArray()), interned.value(i));
+        }
+        JsonValue.JsonObject fresh = copies.build();
+        assertThat(fresh.name(0)).isEqualTo("exp").isNotSameAs("exp");
+
+        Result<VisitorIdentity> read = VisitorTokenRules.evaluate(fresh, WIDGET, POLICY, NOW, RuleTrace.NONE);
+        assertThat(read).isEqualTo(VisitorTokenRules.evaluate(interned, WIDGET, POLICY, NOW, RuleTrace.NONE));
+        ProfileUpdate profile = read.orElseThrow().profile();
+        assertThat(profile.name()).isEqualTo(FieldUpdate.assign("Ada"));
+        assertThat(profile.companyId()).isEqualTo(FieldUpdate.assign("7"));
+        assertThat(profile.customData()).containsEntry("plan", FieldUpdate.assign("pro"));
+    }
+
     @Test
     void ignoresClaimsItDoesNotKnowWhateverTheirType() {
         VisitorIdentity identity = accepted(aValidPayload()
