@@ -24,28 +24,44 @@ public record EmailAddress(String value) {
         return isValid(text) ? Optional.of(new EmailAddress(text)) : Optional.empty();
     }
 
-    /** True when {@code text} is an address. */
+    /**
+     * True when {@code text} is an address. One pass in the common case: the loop that finds the
+     * {@code @} and refuses whitespace and control characters (U+0000 among them) also notes a
+     * surrogate; only then, or for a text longer than the limit in UTF-16 units, are code points
+     * counted.
+     */
     public static boolean isValid(String text) {
         if (text == null) {
             return false;
         }
-        int length = Texts.codePoints(text);
-        if (length < 1 || length > MAX_LENGTH) {
+        int units = text.length();
+        if (units == 0 || units > 2 * MAX_LENGTH) {
             return false;
         }
         int at = -1;
-        for (int i = 0; i < text.length(); i++) {
+        boolean surrogates = false;
+        for (int i = 0; i < units; i++) {
             char c = text.charAt(i);
             if (c == '@') {
                 if (at >= 0) {
                     return false;
                 }
                 at = i;
-            } else if (Texts.isSpaceOrControl(c)) {
-                return false;
+            } else if (c <= ' ' || c >= 0x7F) { // printable ASCII but '@' is the common case, decided in two compares
+                if (Texts.isSpaceOrControl(c)) {
+                    return false;
+                }
+                surrogates |= Character.isSurrogate(c);
             }
         }
-        return at > 0 && at < text.length() - 1;
+        if (at <= 0 || at == units - 1) {
+            return false;
+        }
+        if (!surrogates && units <= MAX_LENGTH) {
+            return true; // no surrogate: one code point per unit, and nothing that cannot be stored
+        }
+        int length = Texts.codePoints(text);
+        return length >= 1 && length <= MAX_LENGTH;
     }
 
     @Override
