@@ -135,7 +135,10 @@ final class StrictJsonReader {
                 return b == '{' ? object(depth + 1) : array(depth + 1);
             }
             case '"' -> {
-                return new JsonValue.JsonString(string());
+                int start = at + 1;
+                int close = plainString();
+                return close >= 0 ? JsonValue.JsonString.ofUtf8(bytes, start, close)
+                        : new JsonValue.JsonString(escapedString(start));
             }
             case 't' -> {
                 literal("true");
@@ -233,8 +236,20 @@ final class StrictJsonReader {
 
     /** The string whose opening quote is at {@code at}, escapes decoded; sets {@link #escaped}. */
     private String string() throws JsonSyntaxException {
+        int start = at + 1;
+        int close = plainString();
+        return close >= 0 ? new String(bytes, start, close - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)
+                : escapedString(start);
+    }
+
+    /**
+     * Reads the string whose opening quote is at {@code at} up to its closing quote, if it holds no
+     * escape: returns that quote's index, {@code at} then past it. Returns -1 at the first escape,
+     * {@code at} then on its backslash (for {@link #escapedString}). Clears {@link #escaped}.
+     */
+    private int plainString() throws JsonSyntaxException {
         escaped = false;
-        int start = ++at;
+        at++;
         // Eight bytes at a time up to the first byte that is not plain; the loop below takes it from there.
         for (int last = end - 8; at <= last; at += 8) {
             long word = (long) LONGS.get(bytes, at);
@@ -253,12 +268,10 @@ final class StrictJsonReader {
                 continue;
             }
             if (b == '"') {
-                String plain = new String(bytes, start, at - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-                at++;
-                return plain;
+                return at++;
             }
             if (b == '\\') {
-                return escapedString(start);
+                return -1;
             }
             if (b >= 0 && b < 0x20) {
                 throw notStrict("a control character inside a string must be escaped");

@@ -20,6 +20,11 @@ final class ClaimStrings {
         return Texts.codePoints(s);
     }
 
+    /** {@link #length(String)} of a JSON string, without a scan when it is known to be printable ASCII. */
+    static int length(JsonValue.JsonString s) {
+        return s.isPrintableAscii() ? s.value().length() : Texts.codePoints(s.value());
+    }
+
     /** True for a custom data key: 1 to {@code maxLength} characters of letters, digits, {@code _}, {@code -}, {@code .}. */
     static boolean isCustomDataKey(String key, int maxLength) {
         int length = key.length();

@@ -2,6 +2,10 @@ package dev.visitorauth.domain.token;
 
 import dev.visitorauth.domain.ArrayMap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,14 +23,96 @@ public sealed interface JsonValue
     /** The JSON type name used in messages: string, number, boolean, null, object, array. */
     String typeName();
 
-    record JsonString(String value) implements JsonValue {
-        public JsonString {
-            Objects.requireNonNull(value, "value");
+    /**
+     * A string, and whether it is printable ASCII only (U+0020 to U+007E): then its length is its
+     * code points and it holds nothing that cannot be stored, which the claim rules would otherwise
+     * find out by scanning it again. Known by construction, never taken on trust: the constructor
+     * scans the text; {@link #ofUtf8} checks the bytes, eight at a time, as it decodes them.
+     */
+    final class JsonString implements JsonValue {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
+
+        private final String value;
+        private final boolean printableAscii;
+
+        public JsonString(String value) {
+            this(value, isPrintableAscii(Objects.requireNonNull(value, "value")));
+        }
+
+        private JsonString(String value, boolean printableAscii) {
+            this.value = value;
+            this.printableAscii = printableAscii;
+        }
+
+        /** The string UTF-8 bytes {@code [from, to)} hold (invalid sequences are replaced, as {@code new String} does). */
+        public static JsonString ofUtf8(byte[] utf8, int from, int to) {
+            return new JsonString(new String(utf8, from, to - from, StandardCharsets.UTF_8), isPrintableAscii(utf8, from, to));
+        }
+
+        public String value() {
+            return value;
+        }
+
+        /** True when every character is printable ASCII (U+0020 to U+007E). */
+        public boolean isPrintableAscii() {
+            return printableAscii;
+        }
+
+        private static boolean isPrintableAscii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c >= 0x7F) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Every byte in 0x20 to 0x7E, eight at a time: a byte below 0x20, 0x7F or one with its high
+         * bit set flags its word (a borrow can flag only bytes above a flagged one, which changes
+         * nothing here).
+         */
+        private static boolean isPrintableAscii(byte[] bytes, int from, int to) {
+            long flags = 0;
+            int i = from;
+            for (int last = to - 8; i <= last; i += 8) {
+                long word = (long) LONGS.get(bytes, i);
+                long delete = word ^ ONES * 0x7F;
+                flags |= word | ((word - ONES * 0x20) & ~word) | ((delete - ONES) & ~delete);
+            }
+            if ((flags & HIGHS) != 0) {
+                return false;
+            }
+            for (; i < to; i++) {
+                byte b = bytes[i];
+                if (b < 0x20 || b == 0x7F) { // a byte with its high bit set is negative
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
         public String typeName() {
             return "string";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JsonString other && other.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "JsonString[value=" + value + "]";
         }
     }
 

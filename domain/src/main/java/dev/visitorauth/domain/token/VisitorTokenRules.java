@@ -404,7 +404,7 @@ public final class VisitorTokenRules {
                 return null;
             }
             if (value instanceof JsonValue.JsonString s) {
-                int length = ClaimStrings.length(s.value());
+                int length = ClaimStrings.length(s);
                 if (length >= 1 && length <= MAX_JTI_LENGTH) {
                     jti = s.value();
                     pass("jti", SET);
@@ -566,7 +566,7 @@ public final class VisitorTokenRules {
 
         private static FieldUpdate<String> customValue(JsonValue value) {
             if (value instanceof JsonValue.JsonString s) {
-                int length = ClaimStrings.length(s.value());
+                int length = ClaimStrings.length(s);
                 return length >= 0 && length <= MAX_CUSTOM_DATA_VALUE_LENGTH ? FieldUpdate.assign(s.value()) : null;
             }
             if (value instanceof JsonValue.JsonNumber n) {
@@ -654,7 +654,7 @@ public final class VisitorTokenRules {
             if (!(value instanceof JsonValue.JsonString s)) {
                 return false;
             }
-            int length = ClaimStrings.length(s.value());
+            int length = ClaimStrings.length(s);
             return length >= 0 && length <= max;
         }
 
@@ -675,7 +675,7 @@ public final class VisitorTokenRules {
          */
         private static String identifier(JsonValue value) {
             if (value instanceof JsonValue.JsonString s) {
-                int length = ClaimStrings.length(s.value());
+                int length = ClaimStrings.length(s);
                 return length >= 1 && length <= MAX_ID_LENGTH ? s.value() : null;
             }
             if (value instanceof JsonValue.JsonNumber n && n.isPlainInteger()) {
@@ -739,7 +739,7 @@ public final class VisitorTokenRules {
     /** Like {@link #describe}, but for a string says what is wrong with it as text. */
     static String describeText(JsonValue value) {
         if (value instanceof JsonValue.JsonString s) {
-            int length = ClaimStrings.length(s.value());
+            int length = ClaimStrings.length(s);
             if (length == ClaimStrings.MALFORMED) {
                 return "a string holding an unpaired surrogate or U+0000";
             }
