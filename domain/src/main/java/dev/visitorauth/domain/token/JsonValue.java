@@ -72,27 +72,40 @@ public sealed interface JsonValue
 
         /**
          * Every byte in 0x20 to 0x7E, eight at a time: a byte below 0x20, 0x7F or one with its high
-         * bit set flags its word (a borrow can flag only bytes above a flagged one, which changes
-         * nothing here).
+         * bit set flags its word. A borrow can flag only bytes above (after) a flagged one, so a
+         * word's flags are exact up to its first flagged byte: that is what lets the last word
+         * overlap the one before it, and a short string be read as the low bytes of one word when
+         * the array holds eight bytes from its start.
          */
         private static boolean isPrintableAscii(byte[] bytes, int from, int to) {
-            long flags = 0;
-            int i = from;
-            for (int last = to - 8; i <= last; i += 8) {
-                long word = (long) LONGS.get(bytes, i);
-                long delete = word ^ ONES * 0x7F;
-                flags |= word | ((word - ONES * 0x20) & ~word) | ((delete - ONES) & ~delete);
+            int length = to - from;
+            if (length >= 8) {
+                long flags = 0;
+                for (int i = from, last = to - 8; i < last; i += 8) {
+                    flags |= nonPrintable((long) LONGS.get(bytes, i));
+                }
+                return ((flags | nonPrintable((long) LONGS.get(bytes, to - 8))) & HIGHS) == 0;
             }
-            if ((flags & HIGHS) != 0) {
-                return false;
+            if (length == 0) {
+                return true;
             }
-            for (; i < to; i++) {
+            if (bytes.length - from >= 8) {
+                long lowBytes = HIGHS >>> ((8 - length) << 3);
+                return (nonPrintable((long) LONGS.get(bytes, from)) & lowBytes) == 0;
+            }
+            for (int i = from; i < to; i++) {
                 byte b = bytes[i];
                 if (b < 0x20 || b == 0x7F) { // a byte with its high bit set is negative
                     return false;
                 }
             }
             return true;
+        }
+
+        /** The high bit of each byte of {@code word} outside 0x20 to 0x7E, exact up to the first. */
+        private static long nonPrintable(long word) {
+            long delete = word ^ ONES * 0x7F;
+            return (word | ((word - ONES * 0x20) & ~word) | ((delete - ONES) & ~delete)) & HIGHS;
         }
 
         @Override
