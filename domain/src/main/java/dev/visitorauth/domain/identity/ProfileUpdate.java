@@ -21,13 +21,22 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(customData, "customData");
-        for (FieldUpdate<String> update : customData.values()) {
-            if (update instanceof FieldUpdate.Keep) {
-                throw new IllegalArgumentException("a custom data patch assigns or clears keys");
+        if (customData instanceof ArrayMap<FieldUpdate<String>> owned) {
+            // read-only and owned: no copy needed; checked by position (no entry objects on the token hot path)
+            for (int i = 0, n = owned.size(); i < n; i++) {
+                requireAssignOrClear(owned.value(i));
             }
+        } else {
+            for (FieldUpdate<String> update : customData.values()) {
+                requireAssignOrClear(update);
+            }
+            customData = copy(customData);
         }
-        if (!(customData instanceof ArrayMap)) {
-            customData = copy(customData); // an ArrayMap is read-only and owned: no copy needed
+    }
+
+    private static void requireAssignOrClear(FieldUpdate<String> update) {
+        if (update instanceof FieldUpdate.Keep) {
+            throw new IllegalArgumentException("a custom data patch assigns or clears keys");
         }
     }
 
@@ -44,10 +53,7 @@ public record ProfileUpdate(FieldUpdate<String> name, FieldUpdate<String> email,
 
         /** Sets one key's update (a key put twice keeps the later one); only assignments and clears belong in a patch. */
         public PatchBuilder put(String key, FieldUpdate<String> update) {
-            Objects.requireNonNull(update, "update");
-            if (update instanceof FieldUpdate.Keep) {
-                throw new IllegalArgumentException("a custom data patch assigns or clears keys");
-            }
+            requireAssignOrClear(Objects.requireNonNull(update, "update"));
             patch.set(key, update);
             return this;
         }
