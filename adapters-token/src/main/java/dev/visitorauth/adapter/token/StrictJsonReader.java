@@ -185,15 +185,14 @@ final class StrictJsonReader {
         if (at < end && isWordCharacter(bytes[at])) {
             throw notStrict("a malformed number");
         }
-        String text = new String(bytes, start, at - start, StandardCharsets.ISO_8859_1);
         JsonValue.JsonNumber number;
         try {
-            number = new JsonValue.JsonNumber(text); // the one check of the grammar
+            number = JsonValue.JsonNumber.ofAscii(bytes, start, at); // the one check of the grammar
         } catch (IllegalArgumentException notANumber) {
             throw notStrict("a malformed number (no leading zeros, '+', or bare '.')");
         }
-        if (text.length() > JsonSyntaxException.MAX_NUMBER_LENGTH) {
-            throw new JsonSyntaxException(Failure.NUMBER_TOO_LONG, "a number of " + text.length() + " characters");
+        if (at - start > JsonSyntaxException.MAX_NUMBER_LENGTH) {
+            throw new JsonSyntaxException(Failure.NUMBER_TOO_LONG, "a number of " + (at - start) + " characters");
         }
         return number;
     }

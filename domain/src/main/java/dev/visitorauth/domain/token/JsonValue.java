@@ -131,65 +131,130 @@ public sealed interface JsonValue
 
     /**
      * A number, as its JSON text (e.g. {@code 1}, {@code -2.50}, {@code 1e3}). Valid by construction:
-     * the text follows the strict JSON number grammar.
+     * the text follows the strict JSON number grammar, checked once, over its bytes, by
+     * {@link #ofAscii} and the constructor alike. A plain integer of at most 18 digits also keeps its
+     * value, read in the same pass, so the time rules need not read the text again.
      */
-    record JsonNumber(String text) implements JsonValue {
-        public JsonNumber {
-            Objects.requireNonNull(text, "text");
-            if (!isJsonNumber(text)) {
+    final class JsonNumber implements JsonValue {
+        /** The most digits of an integer whose value is kept (any 18-digit integer fits a {@code long}). */
+        private static final int MAX_KEPT_DIGITS = 18;
+        /** {@link #parse}'s answer for text that is not a JSON number (a small integer is under 10^18 either way). */
+        private static final long NOT_A_NUMBER = Long.MIN_VALUE;
+        /** {@link #parse}'s answer for a number that is valid but not a small integer. */
+        private static final long NOT_SMALL = Long.MIN_VALUE + 1;
+
+        private final String text;
+        private final boolean smallInteger;
+        private final long value;
+
+        /** @throws IllegalArgumentException when {@code text} is not a JSON number */
+        public JsonNumber(String text) {
+            this(Objects.requireNonNull(text, "text"), grammarOf(text));
+        }
+
+        private JsonNumber(String text, long parsed) {
+            this.text = text;
+            this.smallInteger = parsed != NOT_SMALL;
+            this.value = smallInteger ? parsed : 0;
+        }
+
+        private static long grammarOf(String text) {
+            byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1); // any other character becomes '?', not a number
+            return requireNumber(parse(ascii, 0, ascii.length));
+        }
+
+        private static long requireNumber(long parsed) {
+            if (parsed == NOT_A_NUMBER) {
                 throw new IllegalArgumentException("not a JSON number");
             }
+            return parsed;
+        }
+
+        /**
+         * The number ASCII bytes {@code [from, to)} spell.
+         *
+         * @throws IllegalArgumentException when they are not a JSON number
+         */
+        public static JsonNumber ofAscii(byte[] ascii, int from, int to) {
+            long parsed = requireNumber(parse(ascii, from, to));
+            return new JsonNumber(new String(ascii, from, to - from, StandardCharsets.ISO_8859_1), parsed);
         }
 
         /** Strict JSON number grammar (RFC 8259): {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
         public static boolean isJsonNumber(String text) {
-            int length = text.length();
-            int i = 0;
-            if (i < length && text.charAt(i) == '-') {
-                i++;
-            }
-            if (i >= length || !digit(text.charAt(i))) {
-                return false;
-            }
-            if (text.charAt(i) == '0') {
-                i++;
-            } else {
-                while (i < length && digit(text.charAt(i))) {
-                    i++;
-                }
-            }
-            if (i < length && text.charAt(i) == '.') {
-                i++;
-                int start = i;
-                while (i < length && digit(text.charAt(i))) {
-                    i++;
-                }
-                if (i == start) {
-                    return false;
-                }
-            }
-            if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-                i++;
-                if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                    i++;
-                }
-                int start = i;
-                while (i < length && digit(text.charAt(i))) {
-                    i++;
-                }
-                if (i == start) {
-                    return false;
-                }
-            }
-            return i == length;
+            byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+            return parse(ascii, 0, ascii.length) != NOT_A_NUMBER;
         }
 
-        private static boolean digit(char c) {
+        /**
+         * The grammar, one pass: {@link #NOT_A_NUMBER} unless {@code [from, to)} is a JSON number;
+         * then the value of a plain integer of at most 18 digits, or {@link #NOT_SMALL}.
+         */
+        private static long parse(byte[] b, int from, int to) {
+            int i = from;
+            boolean negative = i < to && b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            if (i >= to || !digit(b[i])) {
+                return NOT_A_NUMBER;
+            }
+            int digitsFrom = i;
+            long value = 0;
+            if (b[i] == '0') {
+                i++;
+            } else {
+                while (i < to && digit(b[i])) {
+                    value = value * 10 + (b[i] - '0'); // wraps past 18 digits, when it is not kept
+                    i++;
+                }
+            }
+            boolean plain = i == to;
+            if (i < to && b[i] == '.') {
+                i++;
+                int start = i;
+                while (i < to && digit(b[i])) {
+                    i++;
+                }
+                if (i == start) {
+                    return NOT_A_NUMBER;
+                }
+            }
+            if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+                i++;
+                if (i < to && (b[i] == '+' || b[i] == '-')) {
+                    i++;
+                }
+                int start = i;
+                while (i < to && digit(b[i])) {
+                    i++;
+                }
+                if (i == start) {
+                    return NOT_A_NUMBER;
+                }
+            }
+            if (i != to) {
+                return NOT_A_NUMBER;
+            }
+            if (!plain || to - digitsFrom > MAX_KEPT_DIGITS) {
+                return NOT_SMALL;
+            }
+            return negative ? -value : value;
+        }
+
+        private static boolean digit(byte c) {
             return c >= '0' && c <= '9';
+        }
+
+        public String text() {
+            return text;
         }
 
         /** True when the text is a plain integer: optional minus and digits, no fraction or exponent. */
         public boolean isPlainInteger() {
+            if (smallInteger) {
+                return true;
+            }
             int start = text.startsWith("-") ? 1 : 0;
             if (start == text.length()) {
                 return false;
@@ -203,6 +268,19 @@ public sealed interface JsonValue
             return true;
         }
 
+        /** True for a plain integer of at most 18 digits, whose value {@link #smallIntegerValue} gives ({@code -0} is 0). */
+        public boolean isSmallInteger() {
+            return smallInteger;
+        }
+
+        /** The value of a {@linkplain #isSmallInteger small integer}. */
+        public long smallIntegerValue() {
+            if (!smallInteger) {
+                throw new IllegalStateException("not an integer of at most " + MAX_KEPT_DIGITS + " digits: " + text);
+            }
+            return value;
+        }
+
         public java.math.BigDecimal toBigDecimal() {
             return new java.math.BigDecimal(text);
         }
@@ -210,6 +288,21 @@ public sealed interface JsonValue
         @Override
         public String typeName() {
             return "number";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JsonNumber other && other.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "JsonNumber[text=" + text + "]";
         }
     }
 

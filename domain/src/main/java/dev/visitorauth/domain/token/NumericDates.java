@@ -21,7 +21,6 @@ final class NumericDates {
 
     private static final BigDecimal FAR_FUTURE_DECIMAL = BigDecimal.valueOf(FAR_FUTURE_SECONDS);
     private static final BigDecimal ONE_NANOSECOND = BigDecimal.valueOf(1, 9);
-    private static final int FAST_PATH_MAX_DIGITS = 18;
 
     private NumericDates() {
     }
@@ -31,24 +30,14 @@ final class NumericDates {
      * {@code null} when the number is negative or its text is not a JSON number.
      */
     static Instant toInstant(JsonValue.JsonNumber number) {
-        String text = number.text();
-        int length = text.length();
-        if (length > 0 && length <= FAST_PATH_MAX_DIGITS && (length == 1 || text.charAt(0) != '0')) {
-            long seconds = 0;
-            int i = 0;
-            while (i < length) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                seconds = seconds * 10 + (c - '0');
-                i++;
+        if (number.isSmallInteger()) { // the common case: whole seconds, read by the parser already
+            long seconds = number.smallIntegerValue();
+            if (seconds < 0) {
+                return null;
             }
-            if (i == length) {
-                return seconds >= FAR_FUTURE_SECONDS ? FAR_FUTURE : Instant.ofEpochSecond(seconds);
-            }
+            return seconds >= FAR_FUTURE_SECONDS ? FAR_FUTURE : Instant.ofEpochSecond(seconds);
         }
-        return slowPath(text);
+        return slowPath(number.text());
     }
 
     /** True for an instant that stands for "at or after 10000-01-01", not an exact time. */
@@ -100,9 +89,5 @@ final class NumericDates {
             return null;
         }
         return text.charAt(e + 1) == '-' ? Instant.EPOCH : FAR_FUTURE;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }
