@@ -21,12 +21,19 @@ public sealed interface FieldUpdate<T> permits FieldUpdate.Keep, FieldUpdate.Cle
         }
     }
 
+    /** What {@link #keep()} returns: records without components are all equal, so one spares an allocation per claim. */
+    Keep<?> KEEP = new Keep<>();
+    /** What {@link #clear()} returns. */
+    Clear<?> CLEAR = new Clear<>();
+
+    @SuppressWarnings("unchecked")
     static <T> FieldUpdate<T> keep() {
-        return new Keep<>();
+        return (FieldUpdate<T>) KEEP;
     }
 
+    @SuppressWarnings("unchecked")
     static <T> FieldUpdate<T> clear() {
-        return new Clear<>();
+        return (FieldUpdate<T>) CLEAR;
     }
 
     static <T> FieldUpdate<T> assign(T value) {

@@ -51,6 +51,8 @@ public final class WidgetKeyring {
     private final Optional<JwksUrl> jwksUrl;
     private final List<WidgetPublicKey> fetchedKeys;
     private final long revision;
+    /** The key choice when every secret verifies (the common case), made once: {@link #select} hands it out. */
+    private final Result<KeyChoice> everySecret;
 
     private WidgetKeyring(WidgetId widgetId, List<WidgetSecret> secrets) {
         this(widgetId, secrets, List.of(), Optional.empty(), List.of(), 0);
@@ -73,6 +75,7 @@ public final class WidgetKeyring {
         }
         // List.copyOf: an immutable list that KeyChoice's own List.copyOf hands back as it is.
         this.secrets = List.copyOf(secrets.stream().sorted(HELD_ORDER).toList());
+        this.everySecret = Result.ok(new KeyChoice.Secrets(this.secrets, List.of()));
         long current = this.secrets.stream().filter(s -> s.retiredAt().isEmpty()).count();
         if (current != 1) {
             throw new IllegalArgumentException("a keyring has exactly one current secret, not " + current);
@@ -211,7 +214,7 @@ public final class WidgetKeyring {
         }
         if (alg.symmetric()) {
             if (allVerifyAt(now)) {
-                return Result.ok(new KeyChoice.Secrets(secrets, List.of())); // the common case: no copy
+                return everySecret; // the common case: nothing made per token
             }
             List<WidgetSecret> verifying = new ArrayList<>(2);
             List<WidgetSecret> rotated = new ArrayList<>();
