@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 9's acceptance in the process, with real signatures: a JWKS served over HTTP on loopback
  * (private switch on) read by the jose4j fetcher, the application's cache and verification service,
- * and the real codec. The server-level test is {@code JwksAcceptanceTest} in the server module.
+ * and the real codec. The server-level test is {@code JwksContract} in the server module (run on H2 and PostgreSQL).
  */
 class JwksSignaturesOverHttpTest {
     private static final Instant NOW = TestTokens.NOW;
