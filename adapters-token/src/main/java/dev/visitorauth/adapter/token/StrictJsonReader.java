@@ -233,6 +233,19 @@ final class StrictJsonReader {
         return true;
     }
 
+    /**
+     * The high bit of each zero byte of {@code word}. Exact for the lowest one: a borrow can flag
+     * only bytes above a flagged byte, and every scan here uses the lowest flag only.
+     */
+    private static long zeroBytes(long word) {
+        return (word - ONES) & ~word & HIGHS;
+    }
+
+    /** The high bit of each byte of {@code word} that ends a string's plain run: '"', '\\' or below 0x20 (exact for the lowest). */
+    private static long stringStops(long word) {
+        return zeroBytes(word ^ ONES * '"') | zeroBytes(word ^ ONES * '\\') | ((word - ONES * 0x20) & ~word & HIGHS);
+    }
+
     /** The string whose opening quote is at {@code at}, escapes decoded; sets {@link #escaped}. */
     private String string() throws JsonSyntaxException {
         int start = at + 1;
@@ -251,10 +264,7 @@ final class StrictJsonReader {
         at++;
         // Eight bytes at a time up to the first byte that is not plain; the loop below takes it from there.
         for (int last = end - 8; at <= last; at += 8) {
-            long word = (long) LONGS.get(bytes, at);
-            long quote = word ^ ONES * '"';
-            long backslash = word ^ ONES * '\\';
-            long stops = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - ONES * 0x20) & ~word)) & HIGHS;
+            long stops = stringStops((long) LONGS.get(bytes, at));
             if (stops != 0) {
                 at += Long.numberOfTrailingZeros(stops) >>> 3; // exact for the lowest flagged byte
                 break;
@@ -447,12 +457,7 @@ final class StrictJsonReader {
          * may be flagged wrongly by a borrow; only the lowest is used).
          */
         private static long stops(long word) {
-            long quote = word ^ (ONES * '"');
-            long backslash = word ^ (ONES * '\\');
-            long delete = word ^ (ONES * 0x7F);
-            long zeroes = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((delete - ONES) & ~delete)
-                    | ((word - ONES * 0x20) & ~word);
-            return (zeroes | word) & HIGHS;
+            return stringStops(word) | zeroBytes(word ^ ONES * 0x7F) | (word & HIGHS);
         }
 
         /**
