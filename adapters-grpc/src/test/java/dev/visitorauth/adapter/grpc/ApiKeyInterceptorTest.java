@@ -125,7 +125,7 @@ class ApiKeyInterceptorTest {
     void answersUnavailableWhenTheKeyCannotBeCheckedBecauseStorageIsDown() {
         try (InProcessGrpc down = new InProcessGrpc(new TestWorld(), UnaryOperator.identity(), apiKey -> {
             throw new StorageUnavailableException("connection refused to db.internal:5432", new SQLException("refused"));
-        }, 2)) {
+        })) {
             StatusRuntimeException e = assertRefused(() -> down.stub().listUsers(ListUsersRequest.getDefaultInstance()),
                     Status.Code.UNAVAILABLE, "unavailable");
             assertThat(e.getStatus().getDescription()).isEqualTo(GrpcStatusMapper.UNAVAILABLE_MESSAGE);

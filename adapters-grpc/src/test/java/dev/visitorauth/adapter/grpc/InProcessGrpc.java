@@ -50,14 +50,13 @@ final class InProcessGrpc implements AutoCloseable {
     }
 
     InProcessGrpc(TestWorld world, UnaryOperator<VisitorAuthGrpcService.UseCases> wrap) {
-        this(world, wrap, world.auth.authenticateApiKey(), 2);
+        this(world, wrap, world.auth.authenticateApiKey());
     }
 
-    InProcessGrpc(TestWorld world, UnaryOperator<VisitorAuthGrpcService.UseCases> wrap, AuthenticateApiKeyUseCase apiKeys,
-                  int threads) {
+    InProcessGrpc(TestWorld world, UnaryOperator<VisitorAuthGrpcService.UseCases> wrap, AuthenticateApiKeyUseCase apiKeys) {
         this.world = world;
         String name = InProcessServerBuilder.generateName();
-        pool = Executors.newFixedThreadPool(threads);
+        pool = Executors.newFixedThreadPool(2);
         Executor tracking = task -> {
             inFlight.incrementAndGet();
             pool.execute(() -> {

@@ -106,27 +106,6 @@ class VisitorAuthGrpcServiceTest {
         }
 
         @Test
-        void hasNoSideEffects() {
-            String jti = w.tokens.tokenFor("u1", ProfileUpdate.none(), Optional.empty(), Optional.of("once"), Mothers.NOW);
-            stub.verifyVisitorToken(request(jti));
-            stub.verifyVisitorToken(request(jti));
-            assertRefused(() -> stub.verifyVisitorToken(request(w.tokens.refusedToken(ErrorCode.TOKEN_EXPIRED, "exp"))),
-                    Status.Code.UNAUTHENTICATED, "token_expired", "exp");
-
-            assertThat(start("", jti).getStatus()).as("jti not consumed by verification")
-                    .isEqualTo(SessionStatus.SESSION_STATUS_AUTHENTICATED);
-            assertThat(stub.listAuthFailures(ListAuthFailuresRequest.newBuilder().setWidgetId(w.widgetId).build())
-                    .getFailuresList()).as("nothing recorded").isEmpty();
-        }
-
-        @Test
-        void reportsAUsedJtiAsReplayed() {
-            String token = w.tokens.tokenFor("u1", ProfileUpdate.none(), Optional.empty(), Optional.of("once"), Mothers.NOW);
-            start("", token);
-            assertRefused(() -> stub.verifyVisitorToken(request(token)), Status.Code.UNAUTHENTICATED, "token_replayed", "jti");
-        }
-
-        @Test
         void refusesAnInvalidTokenWithItsCodeAndClaim() {
             StatusRuntimeException e = assertRefused(
                     () -> stub.verifyVisitorToken(request(w.tokens.refusedToken(ErrorCode.INVALID_CLAIM, "email"))),
@@ -168,16 +147,6 @@ class VisitorAuthGrpcServiceTest {
             assertThat(s.getUser().getExternalId()).isEqualTo("u1");
             assertThat(s.getUser().getName()).isEqualTo("Ada");
             assertThat(s.getUser().hasEmail()).isFalse();
-        }
-
-        @Test
-        void upgradesAnAnonymousVisitor() {
-            StartSessionResponse anonymous = start("", "");
-            String conversation = say(anonymous, "before login");
-            StartSessionResponse upgraded = start(anonymous.getVisitorId(), token("u1"));
-            assertThat(upgraded.getVisitorId()).isEqualTo(anonymous.getVisitorId());
-            assertThat(stub.getUser(GetUserRequest.newBuilder().setExternalId("u1").build()).getConversationsList())
-                    .extracting(c -> c.getId()).containsExactly(conversation);
         }
 
         @Test

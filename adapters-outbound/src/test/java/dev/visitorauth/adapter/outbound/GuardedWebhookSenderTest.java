@@ -6,7 +6,6 @@ import dev.visitorauth.application.port.out.SendWebhookPort;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.webhook.WebhookSecret;
 import dev.visitorauth.domain.webhook.WebhookUrl;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,25 +55,22 @@ class GuardedWebhookSenderTest {
         }
     }
 
+    /** Which addresses the guard refuses is {@link OutboundAddressGuardTest}'s; here that the sender asks it first and says no more. */
     @Test
-    void theGuardRefusesLoopbackMetadataAndPrivateNamesBeforeConnectingAndSaysNoMore() throws Exception {
+    void aUrlTheGuardRefusesIsNeverConnectedToAndTheRefusalSaysNoMore() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer();
-             OutboundHttpClient strict = new OutboundHttpClient(new OutboundAddressGuard(false, host ->
-                     host.equals("intranet.example.com") ? new InetAddress[] {InetAddress.getByName("10.1.2.3")}
-                             : InetAddress.getAllByName(host)), OutboundHttpClient.Limits.DEFAULTS);
+             OutboundHttpClient strict = new OutboundHttpClient(new OutboundAddressGuard(false), OutboundHttpClient.Limits.DEFAULTS);
              OutboundHttpClient open = new OutboundHttpClient(new OutboundAddressGuard(true), OutboundHttpClient.Limits.DEFAULTS)) {
             server.on("/hook", exchange -> LocalHttpServer.send(exchange, 204, new byte[0]));
+            WebhookUrl loopback = new WebhookUrl("https://127.0.0.1:" + server.port() + "/hook");
             GuardedWebhookSender sender = new GuardedWebhookSender(strict, WALL);
-            for (String url : new String[] {"https://127.0.0.1:" + server.port() + "/hook", "https://169.254.169.254/latest",
-                    "https://intranet.example.com/hook"}) {
-                SendWebhookPort.Attempt attempt = sender.send(new WebhookUrl(url), SECRET, new EventId(1), "{}");
-                assertThat(attempt).as(url).isInstanceOf(SendWebhookPort.NotAnswered.class);
-                assertThat(((SendWebhookPort.NotAnswered) attempt).reason()).isEqualTo("refused: private address");
-                assertThat(sender.allows(new WebhookUrl(url))).as(url).isFalse();
-            }
-            GuardedWebhookSender development = new GuardedWebhookSender(open, WALL);
-            assertThat(development.allows(new WebhookUrl("http://169.254.169.254/latest"))).as("link-local: never").isFalse();
-            assertThat(development.allows(new WebhookUrl(server.url("http", "/hook").toString()))).isTrue();
+
+            SendWebhookPort.Attempt attempt = sender.send(loopback, SECRET, new EventId(1), "{}");
+
+            assertThat(attempt).isInstanceOf(SendWebhookPort.NotAnswered.class);
+            assertThat(((SendWebhookPort.NotAnswered) attempt).reason()).isEqualTo("refused: private address");
+            assertThat(sender.allows(loopback)).isFalse();
+            assertThat(new GuardedWebhookSender(open, WALL).allows(new WebhookUrl(server.url("http", "/hook").toString()))).isTrue();
             assertThat(server.hits("/hook")).isZero();
         }
     }

@@ -1,14 +1,8 @@
 package dev.visitorauth.adapter.persistence;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-
 class H2AuthFailureLogTest extends JdbcAuthFailureLogContractTest {
-    @TempDir
-    static Path directory;
-
     @Override
     TestDatabase openDatabase() {
-        return TestDatabase.h2(directory);
+        return TestDatabase.h2();
     }
 }

@@ -2,22 +2,15 @@ package dev.visitorauth.adapter.persistence;
 
 import dev.visitorauth.application.Storage;
 import dev.visitorauth.contract.UserContractTest;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AutoClose;
 
 class H2UserTest extends UserContractTest {
-    @TempDir
-    static Path directory;
+    @AutoClose
     private final JdbcStore jdbc = new JdbcStore();
 
     @Override
     protected Storage openStore(Clock clock) {
-        return jdbc.open(TestDatabase.h2(directory), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
+        return jdbc.open(TestDatabase.h2(), clock);
     }
 }

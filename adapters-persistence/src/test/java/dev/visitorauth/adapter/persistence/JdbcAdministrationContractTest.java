@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The administration contract on a JDBC store, and the inbox query's plan. */
 abstract class JdbcAdministrationContractTest extends AdministrationContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -20,11 +22,6 @@ abstract class JdbcAdministrationContractTest extends AdministrationContractTest
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Test

@@ -12,10 +12,12 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The failure-log contract on a JDBC store, and the JDBC log's configurable cap and pruning. */
 abstract class JdbcAuthFailureLogContractTest extends AuthFailureLogContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -23,11 +25,6 @@ abstract class JdbcAuthFailureLogContractTest extends AuthFailureLogContractTest
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Test

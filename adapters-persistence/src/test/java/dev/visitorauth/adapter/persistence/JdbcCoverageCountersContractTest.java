@@ -10,10 +10,12 @@ import dev.visitorauth.domain.widget.WidgetId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The coverage-counter contract on a JDBC store, and how a node writes its summed counts. */
 abstract class JdbcCoverageCountersContractTest extends CoverageCountersContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -21,11 +23,6 @@ abstract class JdbcCoverageCountersContractTest extends CoverageCountersContract
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Override

@@ -13,11 +13,13 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The data-lifecycle contract on a JDBC store: the rows it leaves, and two nodes purging at once. */
 abstract class JdbcDataPurgeContractTest extends DataPurgeContractTest {
     private static final int BATCH = 1000;
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
     private final WorkspaceId ws = TestData.workspaceId();
     private final WidgetId widget = TestData.widgetId();
@@ -27,11 +29,6 @@ abstract class JdbcDataPurgeContractTest extends DataPurgeContractTest {
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Test

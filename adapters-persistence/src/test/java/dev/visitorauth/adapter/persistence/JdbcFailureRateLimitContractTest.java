@@ -9,10 +9,12 @@ import dev.visitorauth.contract.TestData;
 import dev.visitorauth.domain.widget.WidgetId;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The failure rate limit contract on a JDBC store (fixed windows in the shared database), and its hashed keys. */
 abstract class JdbcFailureRateLimitContractTest extends FailureRateLimitContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -20,11 +22,6 @@ abstract class JdbcFailureRateLimitContractTest extends FailureRateLimitContract
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Override

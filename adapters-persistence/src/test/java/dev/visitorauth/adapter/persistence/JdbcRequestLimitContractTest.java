@@ -11,10 +11,12 @@ import dev.visitorauth.contract.RequestLimitContractTest;
 import dev.visitorauth.contract.TestData;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The request-limit contract on a JDBC store, and what only the shared database does: hashed keys, budgets leased to nodes. */
 abstract class JdbcRequestLimitContractTest extends RequestLimitContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -22,11 +24,6 @@ abstract class JdbcRequestLimitContractTest extends RequestLimitContractTest {
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Override

@@ -9,10 +9,12 @@ import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The token-id contract on a JDBC store, and how the JDBC registry keeps its rows. */
 abstract class JdbcTokenIdContractTest extends TokenIdContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
     private final WorkspaceId ws = TestData.workspaceId();
 
@@ -21,11 +23,6 @@ abstract class JdbcTokenIdContractTest extends TokenIdContractTest {
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Test

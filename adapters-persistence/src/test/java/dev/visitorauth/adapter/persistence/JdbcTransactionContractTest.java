@@ -10,10 +10,12 @@ import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.Workspace;
 import java.time.Clock;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The transaction contract on a JDBC store, and what only a database has: errors, connections, migrations. */
 abstract class JdbcTransactionContractTest extends TransactionContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -21,11 +23,6 @@ abstract class JdbcTransactionContractTest extends TransactionContractTest {
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     private Workspace newWorkspace() {

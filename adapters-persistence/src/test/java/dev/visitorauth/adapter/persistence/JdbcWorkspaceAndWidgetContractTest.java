@@ -11,10 +11,12 @@ import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The workspace and widget contract on a JDBC store, and how it seals secrets and keeps key ids unique. */
 abstract class JdbcWorkspaceAndWidgetContractTest extends WorkspaceAndWidgetContractTest {
+    @AutoClose
     final JdbcStore jdbc = new JdbcStore();
 
     abstract TestDatabase openDatabase();
@@ -22,11 +24,6 @@ abstract class JdbcWorkspaceAndWidgetContractTest extends WorkspaceAndWidgetCont
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(openDatabase(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 
     @Test

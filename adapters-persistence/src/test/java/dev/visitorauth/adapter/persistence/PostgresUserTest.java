@@ -3,17 +3,14 @@ package dev.visitorauth.adapter.persistence;
 import dev.visitorauth.application.Storage;
 import dev.visitorauth.contract.UserContractTest;
 import java.time.Clock;
+import org.junit.jupiter.api.AutoClose;
 
 class PostgresUserTest extends UserContractTest {
+    @AutoClose
     private final JdbcStore jdbc = new JdbcStore();
 
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(TestDatabase.postgres(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 }

@@ -3,17 +3,14 @@ package dev.visitorauth.adapter.persistence;
 import dev.visitorauth.application.Storage;
 import dev.visitorauth.contract.VisitorContractTest;
 import java.time.Clock;
+import org.junit.jupiter.api.AutoClose;
 
 class PostgresVisitorTest extends VisitorContractTest {
+    @AutoClose
     private final JdbcStore jdbc = new JdbcStore();
 
     @Override
     protected Storage openStore(Clock clock) {
         return jdbc.open(TestDatabase.postgres(), clock);
-    }
-
-    @Override
-    protected void closeStore() {
-        jdbc.close();
     }
 }

@@ -5,11 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /** A database for one test class: H2 in file mode, or a fresh database on a shared embedded PostgreSQL. */
@@ -21,14 +24,21 @@ final class TestDatabase implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final HikariDataSource dataSource;
+    private final Path directory;
 
-    private TestDatabase(HikariDataSource dataSource) {
+    private TestDatabase(HikariDataSource dataSource, Path directory) {
         this.dataSource = dataSource;
+        this.directory = directory;
     }
 
-    /** An H2 file database in {@code directory}, in the mode the server uses. */
-    static TestDatabase h2(Path directory) {
-        return new TestDatabase(pool(h2Url(directory.resolve("visitorauth")), null, null));
+    /** An H2 file database in a new temporary directory (deleted on close), in the mode the server uses. */
+    static TestDatabase h2() {
+        try {
+            Path directory = Files.createTempDirectory("visitorauth-h2-");
+            return new TestDatabase(pool(h2Url(directory.resolve("visitorauth")), null, null), directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String h2Url(Path file) {
@@ -50,7 +60,7 @@ final class TestDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            return new TestDatabase(pool(external.replaceFirst("/postgres(\\?|$)", "/" + name + "$1"), null, null));
+            return new TestDatabase(pool(external.replaceFirst("/postgres(\\?|$)", "/" + name + "$1"), null, null), null);
         }
         EmbeddedPostgres pg = sharedPostgres();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -58,7 +68,7 @@ final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new TestDatabase(pool(pg.getJdbcUrl("postgres", name), "postgres", null));
+        return new TestDatabase(pool(pg.getJdbcUrl("postgres", name), "postgres", null), null);
     }
 
     static synchronized EmbeddedPostgres sharedPostgres() {
@@ -103,5 +113,14 @@ final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (directory != null) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

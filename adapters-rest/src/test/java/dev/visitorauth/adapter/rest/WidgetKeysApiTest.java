@@ -62,18 +62,6 @@ class WidgetKeysApiTest extends ApiTest {
     }
 
     @Test
-    void anUnknownMemberIsRefusedNamingIt() {
-        Workspace ws = newWorkspace();
-        String widgetId = newWidget(ws);
-
-        JsonNode problem = assertProblem(addKey(ws, widgetId, "{\"jwk\":" + jwks.ecKey(Optional.of("k")) + ",\"kid\":\"k\"}"),
-                400, "invalid_request");
-
-        assertThat(problem.get("claim").stringValue()).isEqualTo("kid");
-        assertThat(get("/v1/admin/widgets/" + widgetId, ws.apiKey()).json().get("keys")).isEmpty();
-    }
-
-    @Test
     void deletingAnswers204AndAnUnknownKeyIs404NotFound() {
         Workspace ws = newWorkspace();
         String widgetId = newWidget(ws);

@@ -10,10 +10,7 @@ import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwk.EcJwkGenerator;
@@ -25,17 +22,15 @@ import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.EllipticCurves;
-import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The codec's signature check for public keys (spec section 12): jose4j verifies RS256, PS256,
- * ES256 and EdDSA over exactly the signed bytes, and the codec decodes signatures of the exact
- * length only (an ES256 signature in DER is malformed). Which key is tried, and key confusion, are
- * the domain's rules ({@code WidgetKeyringTest}); here one end-to-end check of each through the
- * real codec.
+ * ES256 and EdDSA over exactly the signed bytes. The exact signature length is the codec's
+ * ({@code StrictJwsCodecTest.StrictSegments}); which key is tried, key confusion and the length each
+ * algorithm needs are the domain's rules ({@code KeyChoiceTest}, {@code VisitorTokenVerificationTest.PublicKeys}).
  */
 class PublicKeySignaturesTest {
     private static final Instant NOW = TestTokens.NOW;
@@ -126,33 +121,5 @@ class PublicKeySignaturesTest {
         String[] parts = TestTokens.segments(sign(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "ec-1"));
         String other = TestTokens.b64(TestTokens.claims().replace(TestTokens.USER, "user-43"));
         assertThat(codeOf(parts[0] + "." + other + "." + parts[2])).isEqualTo(ErrorCode.INVALID_SIGNATURE);
-    }
-
-    @Test
-    void refusesAnEs256SignatureInDerAsMalformed() throws Exception {
-        String token = sign(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "ec-1");
-        String[] parts = TestTokens.segments(token);
-        byte[] concatenated = Base64.getUrlDecoder().decode(parts[2]);
-        byte[] der = org.jose4j.jws.EcdsaUsingShaAlgorithm.convertConcatenatedToDer(concatenated);
-        String derToken = parts[0] + "." + parts[1] + "." + TestTokens.b64(der);
-
-        TokenCheck check = verify(derToken);
-        assertThat(((TokenCheck.Refused) check).refusal().code()).isEqualTo(ErrorCode.MALFORMED_TOKEN);
-        assertThat(((TokenCheck.Refused) check).refusal().claim()).contains("signature");
-    }
-
-    @Test
-    void refusesAnHs256TokenMadeWithThePublicKeyAsItsSecret() throws JoseException {
-        // The classic key-confusion attack: HMAC keyed with the (public) JWK or its PEM.
-        for (byte[] secret : List.of(ec.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY).getBytes(StandardCharsets.UTF_8),
-                ec.getPublicKey().getEncoded())) {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-            jws.setKeyIdHeaderValue("ec-1");
-            jws.setPayload(TestTokens.claims());
-            jws.setKey(new HmacKey(secret));
-            jws.setDoKeyValidation(false);
-            assertThat(codeOf(jws.getCompactSerialization())).isEqualTo(ErrorCode.UNSUPPORTED_ALGORITHM);
-        }
     }
 }

@@ -11,8 +11,10 @@ import dev.visitorauth.domain.token.JwsCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StrictJsonTest {
@@ -238,12 +240,32 @@ class StrictJsonTest {
         assertThat(failureOf("{}x")).isIn(Failure.NOT_STRICT_JSON, Failure.TRAILING_DATA);
     }
 
+    /** A bad continuation, overlong forms, an encoded surrogate, beyond U+10FFFF, a byte never used, a cut sequence. */
+    static Stream<byte[]> invalidUtf8() {
+        return Stream.of(
+                new byte[] {(byte) 0xC3, (byte) 0x28},
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xE2, (byte) 0x82});
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidUtf8")
+    void refusesInvalidUtf8InAValue(byte[] bad) {
+        byte[] json = new byte[bad.length + 8];
+        System.arraycopy("{\"a\":\"".getBytes(StandardCharsets.US_ASCII), 0, json, 0, 6);
+        System.arraycopy(bad, 0, json, 6, bad.length);
+        json[bad.length + 6] = '"';
+        json[bad.length + 7] = '}';
+
+        assertThat(failureOf(json)).isEqualTo(Failure.INVALID_UTF8);
+    }
+
     @Test
-    void refusesInvalidUtf8() {
-        assertThat(failureOf(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}))
-                .isEqualTo(Failure.INVALID_UTF8);
-        assertThat(failureOf(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}))
-                .isEqualTo(Failure.INVALID_UTF8);
+    void refusesInvalidUtf8InAName() {
         assertThat(failureOf(new byte[] {'{', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', ':', '1', '}'}))
                 .isEqualTo(Failure.INVALID_UTF8);
     }

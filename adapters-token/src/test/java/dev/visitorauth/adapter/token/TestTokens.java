@@ -99,10 +99,6 @@ final class TestTokens {
         return signRaw(headerJson.getBytes(StandardCharsets.UTF_8), payloadJson.getBytes(StandardCharsets.UTF_8), secret);
     }
 
-    static String sign(String headerJson, byte[] payload, SecretValue secret) {
-        return signRaw(headerJson.getBytes(StandardCharsets.UTF_8), payload, secret);
-    }
-
     /** A valid token: {"alg":"HS256","typ":"JWT"}, no kid, the current secret. */
     static String valid() {
         return sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims(), CURRENT);

@@ -36,8 +36,11 @@ class JsonBodyTest {
     }
 
     @Test
-    void refusesAnUnknownMemberNamingIt() {
+    void refusesAnUnknownMemberNamingItAndTheKnownOnes() {
         assertRefused(() -> body("{\"visitorID\":\"v_1\"}", "visitorId", "visitorToken"), "visitorID");
+        assertThatThrownBy(() -> body("{\"visitorID\":\"v_1\"}", "visitorId", "visitorToken"))
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.refusal().message())
+                        .contains("'visitorID'", "Known members: visitorId, visitorToken"));
     }
 
     @Test
