@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase.ListUsersQuery;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.WidgetSecret;
@@ -43,20 +44,20 @@ class AdminTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"mode,strict", "maxTokenLifetimeSeconds,0", "maxTokenLifetimeSeconds,86401", "clockSkewSeconds,-1",
-            "clockSkewSeconds,301", "name,' '", "allowedOrigins,https://shop.example.com/path"})
-    void badWidgetSettingsAreRefusedNamingTheSettingAndChangeNothing(String field, String value) {
+    @CsvSource({"MODE,strict", "MAX_TOKEN_LIFETIME,0", "MAX_TOKEN_LIFETIME,86401", "CLOCK_SKEW,-1",
+            "CLOCK_SKEW,301", "NAME,' '", "ALLOWED_ORIGINS,https://shop.example.com/path"})
+    void badWidgetSettingsAreRefusedNamingTheSettingAndChangeNothing(String setting, String value) {
         WidgetSettings s = new WidgetSettings(
-                field.equals("name") ? Optional.of(value) : Optional.empty(),
-                field.equals("mode") ? Optional.of(value) : Optional.empty(),
-                field.equals("maxTokenLifetimeSeconds") ? Optional.of(Long.parseLong(value)) : Optional.empty(),
-                field.equals("clockSkewSeconds") ? Optional.of(Long.parseLong(value)) : Optional.empty(),
+                setting.equals("NAME") ? Optional.of(value) : Optional.empty(),
+                setting.equals("MODE") ? Optional.of(value) : Optional.empty(),
+                setting.equals("MAX_TOKEN_LIFETIME") ? Optional.of(Long.parseLong(value)) : Optional.empty(),
+                setting.equals("CLOCK_SKEW") ? Optional.of(Long.parseLong(value)) : Optional.empty(),
                 Optional.empty(),
-                field.equals("allowedOrigins") ? Optional.of(List.of(value)) : Optional.empty());
+                setting.equals("ALLOWED_ORIGINS") ? Optional.of(List.of(value)) : Optional.empty());
         var before = w.auth.getWidget().getWidget(w.workspace, w.widgetId).orElseThrow();
         Result<?> r = w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, s);
         assertThat(code(r)).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(((Result.Refused<?>) r).refusal().claim()).contains(field);
+        assertThat(((Result.Refused<?>) r).refusal().field()).contains(InputField.valueOf(setting));
         assertThat(w.auth.getWidget().getWidget(w.workspace, w.widgetId).orElseThrow()).isEqualTo(before);
     }
 

@@ -14,6 +14,7 @@ import dev.visitorauth.domain.coverage.Coverage;
 import dev.visitorauth.domain.coverage.CoverageTally;
 import dev.visitorauth.domain.coverage.RequiredImpact;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
@@ -144,8 +145,8 @@ class CoverageTest {
         Refusal foreign = refusal(w.auth.coverage().coverage(new CoverageQuery(other.workspace, w.widgetId, 24)));
 
         assertThat(zero.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(zero.claim()).contains("hours");
-        assertThat(tooMany.claim()).contains("hours");
+        assertThat(zero.field()).contains(InputField.HOURS);
+        assertThat(tooMany.field()).contains(InputField.HOURS);
         assertThat(foreign.code()).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
     }
 

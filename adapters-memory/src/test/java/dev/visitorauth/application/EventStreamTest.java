@@ -12,6 +12,7 @@ import dev.visitorauth.application.port.in.WatchEventsUseCase.WatchQuery;
 import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.application.service.EventStreamService;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.event.WorkspaceEvent;
@@ -109,7 +110,7 @@ class EventStreamTest {
     }
 
     private Result<OpenStream> watchSession(StartedSession s, Optional<String> after, EventSink sink) {
-        return streams.watch(new WatchQuery(new Subject.Session(s.sessionToken()), after, "Last-Event-ID"), sink);
+        return streams.watch(new WatchQuery(new Subject.Session(s.sessionToken()), after), sink);
     }
 
     /**
@@ -130,7 +131,7 @@ class EventStreamTest {
         StartedSession s = w.anonymous();
         String conversation = w.say(s, "hello");
         Recorder mine = new Recorder();
-        byHand.watch(new WatchQuery(new Subject.Session(s.sessionToken()), Optional.empty(), "Last-Event-ID"), mine)
+        byHand.watch(new WatchQuery(new Subject.Session(s.sessionToken()), Optional.empty()), mine)
                 .orElseThrow();
         drain.run();
         failingReads.set(1);
@@ -193,7 +194,7 @@ class EventStreamTest {
     @Test
     void theAdminStreamCarriesTheWorkspaceKindsOnly() throws Exception {
         Recorder admin = new Recorder();
-        streams.watch(new WatchQuery(new Subject.Workspace(w.workspace), Optional.empty(), "after_event_id"), admin)
+        streams.watch(new WatchQuery(new Subject.Workspace(w.workspace), Optional.empty()), admin)
                 .orElseThrow();
 
         StartedSession s = w.login("u1", Optional.empty());
@@ -213,7 +214,7 @@ class EventStreamTest {
         for (int i = 0; i < 50; i++) {
             Recorder r = new Recorder();
             recorders.add(r);
-            roomy.watch(new WatchQuery(new Subject.Session(s.sessionToken()), Optional.empty(), "Last-Event-ID"), r)
+            roomy.watch(new WatchQuery(new Subject.Session(s.sessionToken()), Optional.empty()), r)
                     .orElseThrow();
         }
         await("the opening reads", () -> true);
@@ -291,7 +292,7 @@ class EventStreamTest {
         Result<OpenStream> ended = watchSession(s, Optional.empty(), new Recorder());
 
         assertThat(((Result.Refused<OpenStream>) bad).refusal().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(((Result.Refused<OpenStream>) bad).refusal().claim()).contains("Last-Event-ID");
+        assertThat(((Result.Refused<OpenStream>) bad).refusal().field()).contains(InputField.AFTER_EVENT);
         assertThat(((Result.Refused<OpenStream>) ended).refusal().code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(streams.openStreams()).isZero();
     }

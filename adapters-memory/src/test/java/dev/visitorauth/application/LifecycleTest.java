@@ -15,6 +15,7 @@ import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventType;
@@ -152,7 +153,7 @@ class LifecycleTest {
 
         Result<RevokedSessions> future = revoke("u1", Optional.of(w.clock.instant().plusSeconds(1)));
         assertThat(code(future)).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(((Result.Refused<?>) future).refusal().claim()).contains("issuedBefore");
+        assertThat(((Result.Refused<?>) future).refusal().field()).contains(InputField.ISSUED_BEFORE);
         assertThat(code(revoke("nobody", Optional.empty()))).isEqualTo(ErrorCode.NOT_FOUND);
 
         assertThat(w.session(laptop).isOk()).isTrue();
@@ -297,7 +298,7 @@ class LifecycleTest {
                 Optional.of("a".repeat(81))));
 
         assertThat(code(refused)).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(((Result.Refused<?>) refused).refusal().claim()).contains("agentName");
+        assertThat(((Result.Refused<?>) refused).refusal().field()).contains(InputField.AGENT_NAME);
         assertThat(listed(s, c).messageCount()).isEqualTo(1);
     }
 }

@@ -13,6 +13,7 @@ import dev.visitorauth.application.port.in.UserListQuery;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.visitor.Visitor;
@@ -30,8 +31,8 @@ class UserDataTest {
         return ((Result.Refused<?>) r).refusal().code();
     }
 
-    private static String claim(Result<?> r) {
-        return ((Result.Refused<?>) r).refusal().claim().orElse(null);
+    private static InputField field(Result<?> r) {
+        return ((Result.Refused<?>) r).refusal().field().orElse(null);
     }
 
     private List<String> thread(StartedSession s, int n) {
@@ -73,11 +74,14 @@ class UserDataTest {
     void badWindowsAreRefusedNamingTheParameter() {
         StartedSession s = w.anonymous();
         String c = thread(s, 1).get(0);
-        assertThat(claim(page(s, c, 0, null, null))).isEqualTo("limit");
-        assertThat(claim(page(s, c, 201, null, null))).isEqualTo("limit");
+        assertThat(field(page(s, c, 0, null, null))).isEqualTo(InputField.MESSAGE_LIMIT);
+        assertThat(field(page(s, c, 201, null, null))).isEqualTo(InputField.MESSAGE_LIMIT);
         assertThat(code(page(s, c, null, "m_x", "m_y"))).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(field(page(s, c, null, "m_x", "m_y"))).isEqualTo(InputField.MESSAGES_AFTER);
         assertThat(code(page(s, c, null, "m_unknown", null))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(field(page(s, c, null, "m_unknown", null))).isEqualTo(InputField.MESSAGES_BEFORE);
         assertThat(code(page(s, c, null, null, "not an id!"))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(field(page(s, c, null, null, "not an id!"))).isEqualTo(InputField.MESSAGES_AFTER);
     }
 
     @Test
@@ -95,8 +99,8 @@ class UserDataTest {
         assertThat(second.nextCursor()).isEmpty();
 
         StartedSession other = w.anonymous();
-        assertThat(claim(w.auth.listConversations().listConversations(new ListConversationsQuery(other.sessionToken(),
-                OptionalInt.empty(), first.nextCursor())))).isEqualTo("cursor");
+        assertThat(field(w.auth.listConversations().listConversations(new ListConversationsQuery(other.sessionToken(),
+                OptionalInt.empty(), first.nextCursor())))).isEqualTo(InputField.CURSOR);
     }
 
     @Test
@@ -181,7 +185,7 @@ class UserDataTest {
         first.visitors().forEach(v -> ids.add(v.id().value()));
         rest.visitors().forEach(v -> ids.add(v.id().value()));
         assertThat(ids).doesNotHaveDuplicates().hasSize(23);
-        assertThat(claim(w.auth.listUserConversations().listUserConversations(new UserListQuery(w.workspace, "u1",
-                OptionalInt.empty(), first.nextCursor())))).isEqualTo("cursor");
+        assertThat(field(w.auth.listUserConversations().listUserConversations(new UserListQuery(w.workspace, "u1",
+                OptionalInt.empty(), first.nextCursor())))).isEqualTo(InputField.CURSOR);
     }
 }

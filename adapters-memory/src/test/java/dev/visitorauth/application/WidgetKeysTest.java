@@ -10,6 +10,7 @@ import dev.visitorauth.application.port.in.SettingChange;
 import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.JwksUrl;
@@ -45,14 +46,14 @@ class WidgetKeysTest {
         return w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, WidgetSettings.jwksUrlOnly(change));
     }
 
-    private static void assertRefused(Result<?> r, ErrorCode code, String claim) {
+    private static void assertRefused(Result<?> r, ErrorCode code, InputField field) {
         assertThat(r).isInstanceOf(Result.Refused.class);
         var refusal = ((Result.Refused<?>) r).refusal();
         assertThat(refusal.code()).isEqualTo(code);
-        if (claim == null) {
-            assertThat(refusal.claim()).isEmpty();
+        if (field == null) {
+            assertThat(refusal.field()).isEmpty();
         } else {
-            assertThat(refusal.claim()).contains(claim);
+            assertThat(refusal.field()).contains(field);
         }
     }
 
@@ -81,15 +82,15 @@ class WidgetKeysTest {
 
     @Test
     void aKeyTheRulesRefuseIsInvalidRequestNamingJwkAndChangesNothing() {
-        assertRefused(add(w.jwks.ecPrivateKey("k1")), ErrorCode.INVALID_REQUEST, "jwk");
-        assertRefused(add(w.jwks.rsaKey("k2", 1024, Optional.empty())), ErrorCode.INVALID_REQUEST, "jwk");
+        assertRefused(add(w.jwks.ecPrivateKey("k1")), ErrorCode.INVALID_REQUEST, InputField.JWK);
+        assertRefused(add(w.jwks.rsaKey("k2", 1024, Optional.empty())), ErrorCode.INVALID_REQUEST, InputField.JWK);
 
         assertThat(widget().publicKeys()).isEmpty();
     }
 
     @Test
     void aTextThatIsNotAJwkIsInvalidRequestNamingJwk() {
-        assertRefused(add("not json"), ErrorCode.INVALID_REQUEST, "jwk");
+        assertRefused(add("not json"), ErrorCode.INVALID_REQUEST, InputField.JWK);
         assertThat(widget().publicKeys()).isEmpty();
     }
 
@@ -99,7 +100,7 @@ class WidgetKeysTest {
 
         Result<WidgetPublicKey> r = add(huge);
 
-        assertRefused(r, ErrorCode.INVALID_REQUEST, "jwk");
+        assertRefused(r, ErrorCode.INVALID_REQUEST, InputField.JWK);
         assertThat(((Result.Refused<?>) r).refusal().message()).contains(String.valueOf(AddWidgetKeyUseCase.MAX_JWK_LENGTH));
     }
 
@@ -107,9 +108,9 @@ class WidgetKeysTest {
     void aKidThatIsAlreadyASecretsKeyIdIsRefused() {
         String secretKeyId = widget().currentSecret().keyId().value();
 
-        assertRefused(add(w.jwks.ecKey(Optional.of(secretKeyId))), ErrorCode.INVALID_REQUEST, "jwk");
+        assertRefused(add(w.jwks.ecKey(Optional.of(secretKeyId))), ErrorCode.INVALID_REQUEST, InputField.JWK);
         assertRefused(add(w.jwks.ecKey(Optional.of("twice"))).flatMap(k -> add(w.jwks.ecKey(Optional.of("twice")))),
-                ErrorCode.INVALID_REQUEST, "jwk");
+                ErrorCode.INVALID_REQUEST, InputField.JWK);
         assertThat(widget().publicKeys()).extracting(k -> k.keyId().value()).containsExactly("twice");
     }
 
@@ -171,14 +172,14 @@ class WidgetKeysTest {
         WidgetSettings settings = new WidgetSettings(Optional.of("Renamed"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), SettingChange.set("ftp://idp.example.com/jwks"));
 
-        assertRefused(w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, settings), ErrorCode.INVALID_REQUEST, "jwksUrl");
+        assertRefused(w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, settings), ErrorCode.INVALID_REQUEST, InputField.JWKS_URL);
 
         assertThat(widget()).isEqualTo(before);
     }
 
     @Test
     void plainHttpJwksUrlsNeedThePrivateOutboundSwitch() {
-        assertRefused(patchJwksUrl(SettingChange.set("http://127.0.0.1:8000/jwks")), ErrorCode.INVALID_REQUEST, "jwksUrl");
+        assertRefused(patchJwksUrl(SettingChange.set("http://127.0.0.1:8000/jwks")), ErrorCode.INVALID_REQUEST, InputField.JWKS_URL);
 
         VisitorAuthentication open = InMemoryStorage.builder(w.tokens).storage(w.storage).clock(w.clock)
                 .allowPrivateOutbound(true).build();
@@ -193,7 +194,7 @@ class WidgetKeysTest {
         VisitorAuthentication bare = InMemoryStorage.builder(w.tokens).storage(w.storage).clock(w.clock).build();
 
         assertRefused(bare.addWidgetKey().addWidgetKey(new AddWidgetKeyCommand(w.workspace, w.widgetId,
-                w.jwks.ecKey(Optional.of("k")))), ErrorCode.INVALID_REQUEST, "jwk");
+                w.jwks.ecKey(Optional.of("k")))), ErrorCode.INVALID_REQUEST, InputField.JWK);
         assertThat(widget().publicKeys()).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import java.time.Duration;
@@ -72,8 +73,8 @@ class WorkspaceAdministrationTest {
                 Optional.empty())));
 
         assertThat(foreign.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(foreign.claim()).contains("cursor");
-        assertThat(tooMany.claim()).contains("limit");
+        assertThat(foreign.field()).contains(InputField.CURSOR);
+        assertThat(tooMany.field()).contains(InputField.PAGE_SIZE);
     }
 
     @Test
@@ -104,8 +105,8 @@ class WorkspaceAdministrationTest {
         assertThat(authenticate(fresh).isOk()).isTrue();
         Refusal tooLong = refusal(w.auth.rotateApiKey().rotateApiKey(new RotateApiKeyCommand(w.workspace, 86_401)));
         Refusal negative = refusal(w.auth.rotateApiKey().rotateApiKey(new RotateApiKeyCommand(w.workspace, -1)));
-        assertThat(tooLong.claim()).contains("graceSeconds");
-        assertThat(negative.claim()).contains("graceSeconds");
+        assertThat(tooLong.field()).contains(InputField.GRACE_PERIOD);
+        assertThat(negative.field()).contains(InputField.GRACE_PERIOD);
         assertThat(authenticate(fresh).isOk()).isTrue();
         assertThat(rotate(86_400)).isNotEqualTo(fresh);
     }
@@ -146,9 +147,9 @@ class WorkspaceAdministrationTest {
 
         assertThat(inbox(Optional.of("visitor"), Optional.of(cursor)).items()).hasSize(1);
         assertThat(refusal(w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.empty(), Optional.of(cursor),
-                Optional.of("any")))).claim()).contains("cursor");
+                Optional.of("any")))).field()).contains(InputField.CURSOR);
         assertThat(refusal(w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.empty(), Optional.empty(),
-                Optional.of("agents")))).claim()).contains("owner");
+                Optional.of("agents")))).field()).contains(InputField.OWNER);
     }
 
     private InboxPage inbox(Optional<String> owner, Optional<String> cursor) {

@@ -94,7 +94,6 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -199,7 +198,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
         try {
             opened = watchEvents.get().watch(new WatchEventsUseCase.WatchQuery(
                     new WatchEventsUseCase.Subject.Workspace(workspace),
-                    Optional.of(request.getAfterEventId()).filter(id -> !id.isEmpty()), "after_event_id"), sink);
+                    Optional.of(request.getAfterEventId()).filter(id -> !id.isEmpty())), sink);
         } catch (RuntimeException e) {
             call.onError(GrpcStatusMapper.failure(e, "WatchWorkspace"));
             return;
@@ -216,9 +215,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void verifyVisitorToken(VerifyVisitorTokenRequest request, StreamObserver<VerifyVisitorTokenResponse> response) {
-        respond(response, "VerifyVisitorToken", workspace -> renamed(
-                useCases.verifyToken().verifyToken(workspace, request.getWidgetId(), request.getVisitorToken()),
-                Map.of("token", "visitor_token")).map(ProtoMapper::verified));
+        respond(response, "VerifyVisitorToken", workspace -> useCases.verifyToken()
+                .verifyToken(workspace, request.getWidgetId(), request.getVisitorToken()).map(ProtoMapper::verified));
     }
 
     /**
@@ -229,7 +227,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     public void startSession(StartSessionRequest request, StreamObserver<StartSessionResponse> response) {
         respond(response, "StartSession", workspace -> {
             if (request.getClientAddress().length() > MAX_CLIENT_ADDRESS_LENGTH) {
-                return invalid("client_address", "client_address must be at most " + MAX_CLIENT_ADDRESS_LENGTH + " characters.");
+                throw GrpcStatusMapper.invalidArgument("client_address",
+                        "client_address must be at most " + MAX_CLIENT_ADDRESS_LENGTH + " characters.");
             }
             Result<?> owned = useCases.getWidget().getWidget(workspace, request.getWidgetId());
             if (owned instanceof Result.Refused<?> refused) {
@@ -243,8 +242,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                     : request.getClientAddress();
             StartSessionCommand command = new StartSessionCommand(request.getWidgetId(), present(request.getVisitorId()),
                     present(request.getVisitorToken()), present(request.getOrigin()), clientAddress);
-            return renamed(useCases.startSession().startSession(command), Map.of("visitorId", "visitor_id"))
-                    .map(ProtoMapper::started);
+            return useCases.startSession().startSession(command).map(ProtoMapper::started);
         });
     }
 
@@ -260,8 +258,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
         respond(response, "ListUsers", workspace -> {
             int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE);
             ListUsersQuery query = new ListUsersQuery(workspace, request.getQuery(), pageSize, present(request.getPageToken()));
-            return renamed(useCases.listUsers().listUsers(query), Map.of("limit", "page_size", "q", "query", "cursor", "page_token"))
-                    .map(ProtoMapper::users);
+            return useCases.listUsers().listUsers(query).map(ProtoMapper::users);
         });
     }
 
@@ -271,27 +268,25 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             MessageWindow window = new MessageWindow(
                     request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
                     present(request.getBeforeMessageId()), present(request.getAfterMessageId()));
-            return renamed(useCases.getConversation().getConversation(
-                            new GetConversationQuery(workspace, request.getConversationId(), window)),
-                    Map.of("before", "before_message_id", "after", "after_message_id"))
-                    .map(ProtoMapper::conversationDetails);
+            return useCases.getConversation().getConversation(
+                    new GetConversationQuery(workspace, request.getConversationId(), window)).map(ProtoMapper::conversationDetails);
         });
     }
 
     /** {@code page_size} 0 means 20; a page token of another list, user or workspace is {@code INVALID_ARGUMENT}. */
     @Override
     public void listUserVisitors(ListUserVisitorsRequest request, StreamObserver<ListUserVisitorsResponse> response) {
-        respond(response, "ListUserVisitors", workspace -> renamed(useCases.listUserVisitors().listUserVisitors(
-                        userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken())),
-                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::userVisitors));
+        respond(response, "ListUserVisitors", workspace -> useCases.listUserVisitors().listUserVisitors(
+                userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken()))
+                .map(ProtoMapper::userVisitors));
     }
 
     @Override
     public void listUserConversations(ListUserConversationsRequest request,
                                       StreamObserver<ListUserConversationsResponse> response) {
-        respond(response, "ListUserConversations", workspace -> renamed(useCases.listUserConversations().listUserConversations(
-                        userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken())),
-                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::userConversations));
+        respond(response, "ListUserConversations", workspace -> useCases.listUserConversations().listUserConversations(
+                userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken()))
+                .map(ProtoMapper::userConversations));
     }
 
     private static UserListQuery userList(WorkspaceId workspace, String externalId, int pageSize, String pageToken) {
@@ -325,20 +320,20 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void postAgentReply(PostAgentReplyRequest request, StreamObserver<PostAgentReplyResponse> response) {
-        respond(response, "PostAgentReply", workspace -> renamed(useCases.postAgentReply().postAgentReply(
-                        new PostAgentReplyCommand(workspace, request.getConversationId(), request.getText(),
-                                request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty())),
-                Map.of("agentName", "agent_name")).map(ProtoMapper::reply));
+        respond(response, "PostAgentReply", workspace -> useCases.postAgentReply().postAgentReply(
+                new PostAgentReplyCommand(workspace, request.getConversationId(), request.getText(),
+                        request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty()))
+                .map(ProtoMapper::reply));
     }
 
     /** Unset {@code issued_before} means now. */
     @Override
     public void revokeUserSessions(RevokeUserSessionsRequest request, StreamObserver<RevokeUserSessionsResponse> response) {
-        respond(response, "RevokeUserSessions", workspace -> renamed(useCases.revokeUserSessions().revokeUserSessions(
-                        new RevokeUserSessionsCommand(workspace, request.getExternalId(), request.hasIssuedBefore()
-                                ? Optional.of(java.time.Instant.ofEpochSecond(request.getIssuedBefore().getSeconds(),
-                                request.getIssuedBefore().getNanos())) : Optional.empty())),
-                Map.of("issuedBefore", "issued_before")).map(ProtoMapper::revoked));
+        respond(response, "RevokeUserSessions", workspace -> useCases.revokeUserSessions().revokeUserSessions(
+                new RevokeUserSessionsCommand(workspace, request.getExternalId(), request.hasIssuedBefore()
+                        ? Optional.of(java.time.Instant.ofEpochSecond(request.getIssuedBefore().getSeconds(),
+                        request.getIssuedBefore().getNanos())) : Optional.empty()))
+                .map(ProtoMapper::revoked));
     }
 
     /** {@code limit} 0 means {@value #DEFAULT_FAILURE_LIMIT}. */
@@ -353,9 +348,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void rotateSecret(RotateSecretRequest request, StreamObserver<RotateSecretResponse> response) {
-        respond(response, "RotateSecret", workspace -> renamed(
-                useCases.rotateSecret().rotateSecret(workspace, request.getWidgetId(), request.getGraceSeconds()),
-                Map.of("graceSeconds", "grace_seconds")).map(ProtoMapper::secret));
+        respond(response, "RotateSecret", workspace -> useCases.rotateSecret()
+                .rotateSecret(workspace, request.getWidgetId(), request.getGraceSeconds()).map(ProtoMapper::secret));
     }
 
     @Override
@@ -383,9 +377,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     public void setWidgetJwksUrl(SetWidgetJwksUrlRequest request, StreamObserver<SetWidgetJwksUrlResponse> response) {
         SettingChange<String> change = request.getJwksUrl().isEmpty() ? SettingChange.clear()
                 : SettingChange.set(request.getJwksUrl());
-        respond(response, "SetWidgetJwksUrl", workspace -> renamed(useCases.updateWidget()
-                .updateWidget(workspace, request.getWidgetId(), WidgetSettings.jwksUrlOnly(change)),
-                Map.of("jwksUrl", "jwks_url")).map(ProtoMapper::jwksUrlSet));
+        respond(response, "SetWidgetJwksUrl", workspace -> useCases.updateWidget()
+                .updateWidget(workspace, request.getWidgetId(), WidgetSettings.jwksUrlOnly(change)).map(ProtoMapper::jwksUrlSet));
     }
 
     @Override
@@ -406,25 +399,22 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void listWidgets(ListWidgetsRequest request, StreamObserver<ListWidgetsResponse> response) {
-        respond(response, "ListWidgets", workspace -> renamed(useCases.listWidgets().listWidgets(new ListWidgetsQuery(
-                        workspace, pageSize(request.getPageSize()), present(request.getPageToken()))),
-                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::widgets));
+        respond(response, "ListWidgets", workspace -> useCases.listWidgets().listWidgets(new ListWidgetsQuery(
+                workspace, pageSize(request.getPageSize()), present(request.getPageToken()))).map(ProtoMapper::widgets));
     }
 
     @Override
     public void rotateApiKey(RotateApiKeyRequest request, StreamObserver<RotateApiKeyResponse> response) {
-        respond(response, "RotateApiKey", workspace -> renamed(useCases.rotateApiKey()
-                        .rotateApiKey(new RotateApiKeyCommand(workspace, request.getGraceSeconds())),
-                Map.of("graceSeconds", "grace_seconds"))
+        respond(response, "RotateApiKey", workspace -> useCases.rotateApiKey()
+                .rotateApiKey(new RotateApiKeyCommand(workspace, request.getGraceSeconds()))
                 .map(key -> RotateApiKeyResponse.newBuilder().setApiKey(key.apiKey()).build()));
     }
 
     @Override
     public void listConversations(ListConversationsRequest request, StreamObserver<ListConversationsResponse> response) {
-        respond(response, "ListConversations", workspace -> renamed(useCases.listInbox().listInbox(new InboxQuery(
-                        workspace, pageSize(request.getPageSize()), present(request.getPageToken()),
-                        present(request.getOwner()))),
-                Map.of("limit", "page_size", "cursor", "page_token")).map(ProtoMapper::inbox));
+        respond(response, "ListConversations", workspace -> useCases.listInbox().listInbox(new InboxQuery(
+                workspace, pageSize(request.getPageSize()), present(request.getPageToken()), present(request.getOwner())))
+                .map(ProtoMapper::inbox));
     }
 
     /** A page size: 0 (unset) means the list's default; anything else goes to the use case, which checks it. */
@@ -437,32 +427,11 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
      * nothing is sent, once the call is cancelled (work that notices it midway throws to stop).
      */
     private static <T> void respond(StreamObserver<T> observer, String method, Function<WorkspaceId, Result<T>> work) {
-        WorkspaceCalls.respond(observer, VisitorAuthServiceGrpc.SERVICE_NAME + "/" + method, work);
+        WorkspaceCalls.respond(observer, VisitorAuthServiceGrpc.SERVICE_NAME + "/" + method, GrpcStatusMapper::fieldOf, work);
     }
 
     private static Optional<String> present(String value) {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    private static <T> Result<T> invalid(String field, String message) {
-        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, field, message));
-    }
-
-    /**
-     * A refusal of a malformed request names the field as the use case (and REST) calls it; here
-     * it names the request's field instead, in the claim and at the start of the message.
-     */
-    private static <T> Result<T> renamed(Result<T> result, Map<String, String> fields) {
-        if (result instanceof Result.Refused<T> refused && refused.refusal().code() == ErrorCode.INVALID_REQUEST
-                && refused.refusal().claim().isPresent() && fields.containsKey(refused.refusal().claim().get())) {
-            String from = refused.refusal().claim().get();
-            String to = fields.get(from);
-            String message = refused.refusal().message();
-            if (message.startsWith(from + " ")) {
-                message = to + message.substring(from.length());
-            }
-            return invalid(to, message);
-        }
-        return result;
-    }
 }

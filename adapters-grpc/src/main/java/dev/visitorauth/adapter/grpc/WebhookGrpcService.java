@@ -26,8 +26,6 @@ import dev.visitorauth.application.port.in.ListWebhooksUseCase;
 import dev.visitorauth.application.port.in.RetryWebhookDeliveryUseCase;
 import dev.visitorauth.application.port.in.RotateWebhookSecretUseCase;
 import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
-import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.webhook.WebhookDelivery;
@@ -95,7 +93,7 @@ public final class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceI
             Optional<java.util.List<String>> events = request.hasEvents() ? Optional.of(request.getEvents().getTypesList())
                     : Optional.empty();
             if (url.isEmpty() && events.isEmpty()) {
-                return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "url", "Give url, events, or both."));
+                throw GrpcStatusMapper.invalidArgument("url", "Give url, events, or both.");
             }
             return useCases.update().updateWebhook(new UpdateWebhookUseCase.UpdateWebhookCommand(ws, request.getWebhookId(),
                     url, events)).map(e -> UpdateWebhookResponse.newBuilder().setWebhook(webhook(e)).build());
@@ -153,6 +151,6 @@ public final class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceI
     }
 
     private static <T> void respond(StreamObserver<T> observer, String method, Function<WorkspaceId, Result<T>> work) {
-        WorkspaceCalls.respond(observer, WebhookServiceGrpc.SERVICE_NAME + "/" + method, work);
+        WorkspaceCalls.respond(observer, WebhookServiceGrpc.SERVICE_NAME + "/" + method, GrpcStatusMapper::webhookFieldOf, work);
     }
 }

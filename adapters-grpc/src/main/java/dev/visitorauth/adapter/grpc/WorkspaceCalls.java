@@ -1,6 +1,7 @@
 package dev.visitorauth.adapter.grpc;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -18,8 +19,10 @@ final class WorkspaceCalls {
      * nothing is sent, once the call is cancelled (work that notices it midway throws to stop).
      *
      * @param fullMethod the service and method, for the log line of an unexpected failure
+     * @param fieldNames how the service's requests name the input fields a refusal can be about
      */
-    static <T> void respond(StreamObserver<T> observer, String fullMethod, Function<WorkspaceId, Result<T>> work) {
+    static <T> void respond(StreamObserver<T> observer, String fullMethod, Function<InputField, String> fieldNames,
+                            Function<WorkspaceId, Result<T>> work) {
         if (Context.current().isCancelled()) {
             return;
         }
@@ -33,7 +36,7 @@ final class WorkspaceCalls {
                 return;
             }
             if (result instanceof Result.Refused<T> refused) {
-                observer.onError(GrpcStatusMapper.refused(refused.refusal()));
+                observer.onError(GrpcStatusMapper.refused(refused.refusal(), fieldNames));
                 return;
             }
             observer.onNext(result.orElseThrow());

@@ -41,10 +41,10 @@ public final class Jose4jJwkParser implements ParseJwkPort {
             members = JsonUtil.parseJson(jwkJson);
         } catch (JoseException | RuntimeException e) {
             // jose4j's JSON reader meets untrusted text here: any failure means "not a JSON object"
-            return refuse("jwk must be a JSON object: a JWK (RFC 7517) with its kty and key members.");
+            return refuse("The JWK must be a JSON object (RFC 7517) with its kty and key members.");
         }
         if (members == null) {
-            return refuse("jwk must be a JSON object: a JWK (RFC 7517) with its kty and key members.");
+            return refuse("The JWK must be a JSON object (RFC 7517) with its kty and key members.");
         }
         Object kty = members.get(JsonWebKey.KEY_TYPE_PARAMETER);
         if (!(kty instanceof String type)) {

@@ -12,6 +12,7 @@ import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
 import dev.visitorauth.application.port.out.Slice;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.identity.UserId;
@@ -47,7 +48,7 @@ public final class AdminListsService implements ListWidgetsUseCase, ListInboxUse
     @Override
     public Result<WidgetPage> listWidgets(ListWidgetsQuery query) {
         CursorScope scope = new CursorScope(Paging.WIDGETS, query.workspaceId(), "", "");
-        return Paging.limit(query.limit(), Paging.LIST_DEFAULT, Paging.LIST_MAX).flatMap(limit ->
+        return Paging.pageSize(query.limit()).flatMap(limit ->
                 Paging.openKeyset(cursors, scope, query.cursor()).map(after -> {
                     Slice<Widget> slice = widgets.pageWidgets(query.workspaceId(), limit, after);
                     List<WidgetDetails> page = new ArrayList<>();
@@ -70,10 +71,10 @@ public final class AdminListsService implements ListWidgetsUseCase, ListInboxUse
             default -> Optional.empty();
         };
         if (owners.isEmpty()) {
-            return Refusals.invalid("owner", "owner must be user, visitor or any.");
+            return Refusals.invalid(InputField.OWNER, "must be user, visitor or any.");
         }
         CursorScope scope = new CursorScope(Paging.INBOX, query.workspaceId(), "", "owner=" + filter);
-        return Paging.limit(query.limit(), Paging.LIST_DEFAULT, Paging.LIST_MAX).flatMap(limit ->
+        return Paging.pageSize(query.limit()).flatMap(limit ->
                 Paging.openKeyset(cursors, scope, query.cursor()).map(after -> {
                     Slice<Conversation> slice = conversations.pageWorkspaceConversations(query.workspaceId(), owners.get(),
                             limit, after);

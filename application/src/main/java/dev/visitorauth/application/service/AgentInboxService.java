@@ -27,6 +27,7 @@ import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.MessageText;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -82,10 +83,10 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
     @Override
     public Result<UserPage> listUsers(ListUsersQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
-            return Refusals.invalid("limit", "limit must be 1 to " + MAX_PAGE_SIZE + ".");
+            return Refusals.invalid(InputField.PAGE_SIZE, "must be 1 to " + MAX_PAGE_SIZE + ".");
         }
         if (query.query().length() > 255) {
-            return Refusals.invalid("q", "q must be at most 255 characters.");
+            return Refusals.invalid(InputField.QUERY, "must be at most 255 characters.");
         }
         CursorScope scope = new CursorScope(Paging.USERS, query.workspaceId(), "", query.query());
         return Paging.openPosition(cursors, scope, query.cursor()).map(after -> {

@@ -41,7 +41,7 @@ public final class ConversationReadingService implements ListConversationsUseCas
             ConversationOwner owner = ConversationOwner.of(view.visitor());
             CursorScope scope = new CursorScope(Paging.SESSION_CONVERSATIONS, view.session().workspaceId(),
                     Paging.ownerKey(owner), "");
-            return Paging.limit(query.limit(), Paging.LIST_DEFAULT, Paging.LIST_MAX).flatMap(limit ->
+            return Paging.pageSize(query.limit()).flatMap(limit ->
                     Paging.openKeyset(cursors, scope, query.cursor()).map(after -> {
                         Slice<Conversation> slice = conversations.pageConversationsOf(view.session().workspaceId(), owner,
                                 ListOrder.RECENT_FIRST, limit, after);

@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.domain.coverage.Coverage;
 import dev.visitorauth.domain.coverage.FailureSpikeRule;
 import dev.visitorauth.domain.coverage.RequiredImpact;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.Widget;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class CoverageService implements GetCoverageUseCase {
     @Override
     public Result<Coverage> coverage(CoverageQuery query) {
         if (query.hours() < 1 || query.hours() > Coverage.MAX_HOURS) {
-            return Refusals.invalid("hours", "hours must be a whole number from 1 to " + Coverage.MAX_HOURS + ".");
+            return Refusals.invalid(InputField.HOURS, "must be a whole number from 1 to " + Coverage.MAX_HOURS + ".");
         }
         int hours = (int) query.hours();
         return WorkspaceWidgets.find(widgets, query.workspaceId(), query.widgetId())

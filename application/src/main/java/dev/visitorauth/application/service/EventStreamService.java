@@ -9,6 +9,7 @@ import dev.visitorauth.application.port.out.EventSignalsPort;
 import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.event.EventType;
@@ -116,7 +117,7 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
         if (query.after().isPresent()) {
             after = EventId.parse(query.after().get());
             if (after.isEmpty()) {
-                return Refusals.invalid(query.idName(), query.idName() + " must be an event id this service sent (evt_<n>).");
+                return Refusals.invalid(InputField.AFTER_EVENT, "must be an event id this service sent (evt_<n>).");
             }
         }
         WorkspaceId ws;

@@ -11,6 +11,9 @@ import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.conversation.MessageId;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.DateTimeException;
@@ -41,11 +44,16 @@ final class Paging {
     private Paging() {
     }
 
-    /** The requested limit, or {@code defaultValue}; {@code invalid_request} naming {@code limit} outside 1 to {@code max}. */
-    static Result<Integer> limit(OptionalInt requested, int defaultValue, int max) {
+    /** A list's page size: the requested one or {@value #LIST_DEFAULT}; {@code invalid_request} outside 1 to {@value #LIST_MAX}. */
+    static Result<Integer> pageSize(OptionalInt requested) {
+        return limit(InputField.PAGE_SIZE, requested, LIST_DEFAULT, LIST_MAX);
+    }
+
+    /** The requested limit, or {@code defaultValue}; {@code invalid_request} about {@code field} outside 1 to {@code max}. */
+    private static Result<Integer> limit(InputField field, OptionalInt requested, int defaultValue, int max) {
         int n = requested.orElse(defaultValue);
         if (n < 1 || n > max) {
-            return Refusals.invalid("limit", "limit must be a whole number from 1 to " + max + ".");
+            return Refusals.invalid(field, "must be a whole number from 1 to " + max + ".");
         }
         return Result.ok(n);
     }
@@ -54,22 +62,23 @@ final class Paging {
     static Result<MessagePage> messages(PageMessagesPort port, WorkspaceId ws, ConversationId conversation,
                                         MessageWindow window) {
         if (window.before().isPresent() && window.after().isPresent()) {
-            return Refusals.invalid("after", "Give before or after, not both: before pages back, after pages forward.");
+            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.MESSAGES_AFTER,
+                    "Give a message to page back from or one to page forward from, not both."));
         }
-        return limit(window.limit(), MESSAGES_DEFAULT, MESSAGES_MAX).flatMap(limit -> {
+        return limit(InputField.MESSAGE_LIMIT, window.limit(), MESSAGES_DEFAULT, MESSAGES_MAX).flatMap(limit -> {
             if (window.before().isPresent()) {
-                return anchored(window.before().get(), "before",
+                return anchored(window.before().get(), InputField.MESSAGES_BEFORE,
                         id -> port.messagesBefore(ws, conversation, id, limit));
             }
             if (window.after().isPresent()) {
-                return anchored(window.after().get(), "after", id -> port.messagesAfter(ws, conversation, id, limit));
+                return anchored(window.after().get(), InputField.MESSAGES_AFTER, id -> port.messagesAfter(ws, conversation, id, limit));
             }
             MessageSlice slice = port.latestMessages(ws, conversation, limit);
             return Result.ok(new MessagePage(slice.messages(), slice.hasMore()));
         });
     }
 
-    private static Result<MessagePage> anchored(String anchor, String parameter,
+    private static Result<MessagePage> anchored(String anchor, InputField parameter,
                                                 java.util.function.Function<MessageId, Optional<MessageSlice>> read) {
         if (!Ids.isWellFormed(anchor)) {
             return noSuchMessage(parameter);
@@ -78,9 +87,9 @@ final class Paging {
                 .orElseGet(() -> noSuchMessage(parameter));
     }
 
-    private static <T> Result<T> noSuchMessage(String parameter) {
-        return Refusals.notFound("No message with this id in this conversation (" + parameter
-                + "). Use the id of a message this conversation returned.");
+    private static <T> Result<T> noSuchMessage(InputField parameter) {
+        return Result.refused(Refusal.of(ErrorCode.NOT_FOUND, parameter,
+                "No message with this id in this conversation. Use the id of a message this conversation returned."));
     }
 
     /** How a conversation owner is named in a cursor's scope. */
@@ -89,7 +98,7 @@ final class Paging {
                 : "visitor:" + ((ConversationOwner.AnonymousVisitor) owner).visitorId().value();
     }
 
-    /** The keyset in {@code cursor}, when given: {@code invalid_request} naming {@code cursor} when it does not open for {@code scope}. */
+    /** The keyset in {@code cursor}, when given: {@code invalid_request} about the cursor when it does not open for {@code scope}. */
     static Result<Optional<Keyset>> openKeyset(CursorCodecPort codec, CursorScope scope, Optional<String> cursor) {
         if (cursor.isEmpty()) {
             return Result.ok(Optional.empty());
@@ -98,7 +107,7 @@ final class Paging {
         return keyset.isPresent() ? Result.ok(keyset) : badCursor();
     }
 
-    /** The position in {@code cursor}, when given: {@code invalid_request} naming {@code cursor} when it does not open. */
+    /** The position in {@code cursor}, when given: {@code invalid_request} about the cursor when it does not open. */
     static Result<Optional<String>> openPosition(CursorCodecPort codec, CursorScope scope, Optional<String> cursor) {
         if (cursor.isEmpty()) {
             return Result.ok(Optional.empty());
@@ -112,8 +121,8 @@ final class Paging {
     }
 
     private static <T> Result<T> badCursor() {
-        return Refusals.invalid("cursor", "cursor is not one this list issued (for this owner, workspace and filter):"
-                + " pass the nextCursor of the previous page unchanged, or leave it out for the first page.");
+        return Refusals.invalid(InputField.CURSOR, "is not one this list issued (for this owner, workspace and filter):"
+                + " pass the previous page's next cursor unchanged, or leave it out for the first page.");
     }
 
     private static Optional<Keyset> keyset(String position) {

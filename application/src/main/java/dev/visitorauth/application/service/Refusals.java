@@ -1,6 +1,7 @@
 package dev.visitorauth.application.service;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 
@@ -17,8 +18,9 @@ final class Refusals {
         return Result.refused(ErrorCode.UNAUTHENTICATED, what);
     }
 
-    static <T> Result<T> invalid(String field, String message) {
-        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, field, message));
+    /** {@code invalid_request} about {@code field}: its message is the field's name, as the adapter spells it, then {@code complaint}. */
+    static <T> Result<T> invalid(InputField field, String complaint) {
+        return Result.refused(Refusal.invalid(field, complaint));
     }
 
     static <T> Result<T> notFound(String message) {

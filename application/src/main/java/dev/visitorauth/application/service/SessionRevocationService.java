@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.SaveSessionPort;
 import dev.visitorauth.application.port.out.SaveUserPort;
 import dev.visitorauth.application.port.out.TransactionPort;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventData;
@@ -47,7 +48,7 @@ public final class SessionRevocationService implements RevokeUserSessionsUseCase
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Instant> asked = command.issuedBefore().map(t -> t.truncatedTo(ChronoUnit.MICROS));
         if (asked.isPresent() && asked.get().isAfter(now)) {
-            return Refusals.invalid("issuedBefore", "issuedBefore must not be in the future; omit it to mean now.");
+            return Refusals.invalid(InputField.ISSUED_BEFORE, "must not be in the future; omit it to mean now.");
         }
         if (!UserDataService.isExternalId(command.externalId())) {
             return UserDataService.noSuchUser();

@@ -33,6 +33,7 @@ import dev.visitorauth.domain.coverage.StartupOutcome;
 import dev.visitorauth.domain.event.NewEvent;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.User;
@@ -183,11 +184,11 @@ public final class StartSessionService implements StartSessionUseCase {
      */
     private Result<StartedSession> start(Widget widget, StartSessionCommand command, Instant now, boolean storedKeyring) {
         if (command.origin().isPresent() && !widget.allowedOrigins().allows(command.origin().get())) {
-            return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin",
+            return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, InputField.ORIGIN,
                     "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
         }
         if (command.visitorId().isPresent() && !Ids.isWellFormed(command.visitorId().get())) {
-            return Refusals.invalid("visitorId", "visitorId must be an id this service issued (letters, digits, '_' or '-').");
+            return Refusals.invalid(InputField.VISITOR_ID, "must be an id this service issued (letters, digits, '_' or '-').");
         }
         Optional<VisitorId> visitorId = command.visitorId().map(VisitorId::new);
 

@@ -10,6 +10,7 @@ import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.VisitorIdentity;
 import dev.visitorauth.domain.widget.Widget;
@@ -113,7 +114,7 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {
         Result<Widget> widget = WorkspaceWidgets.find(widgets, workspaceId, widgetId);
         if (widget.isOk() && (token == null || token.isEmpty())) {
-            return Refusals.invalid("token", "token is required.");
+            return Refusals.invalid(InputField.VISITOR_TOKEN, "is required.");
         }
         return widget.flatMap(w -> {
             Optional<WidgetKeyring> keyring = currentKeyring(w);

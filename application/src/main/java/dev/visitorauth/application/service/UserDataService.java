@@ -87,7 +87,7 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
 
     @Override
     public Result<VisitorPage> listUserVisitors(UserListQuery query) {
-        return Paging.limit(query.limit(), Paging.LIST_DEFAULT, Paging.LIST_MAX).flatMap(limit ->
+        return Paging.pageSize(query.limit()).flatMap(limit ->
                 find(query.workspaceId(), query.externalId()).flatMap(user -> {
                     CursorScope scope = new CursorScope(Paging.USER_VISITORS, query.workspaceId(), "user:" + user.id().value(), "");
                     return Paging.openKeyset(deps.cursors(), scope, query.cursor()).map(after -> {
@@ -100,7 +100,7 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
 
     @Override
     public Result<ConversationPage> listUserConversations(UserListQuery query) {
-        return Paging.limit(query.limit(), Paging.LIST_DEFAULT, Paging.LIST_MAX).flatMap(limit ->
+        return Paging.pageSize(query.limit()).flatMap(limit ->
                 find(query.workspaceId(), query.externalId()).flatMap(user -> {
                     ConversationOwner owner = new ConversationOwner.LinkedUser(user.id());
                     CursorScope scope = new CursorScope(Paging.USER_CONVERSATIONS, query.workspaceId(), Paging.ownerKey(owner), "");

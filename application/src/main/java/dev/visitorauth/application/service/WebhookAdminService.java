@@ -21,6 +21,8 @@ import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort;
 import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.webhook.WebhookDelivery;
@@ -130,7 +132,7 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
 
     @Override
     public Result<WebhookDeliveryPage> listWebhookDeliveries(ListWebhookDeliveriesQuery query) {
-        return Paging.limit(query.limit(), Paging.LIST_DEFAULT, Paging.LIST_MAX).flatMap(limit ->
+        return Paging.pageSize(query.limit()).flatMap(limit ->
                 transactions.inTransaction(() -> find(query.workspaceId(), query.webhookId()).flatMap(endpoint -> {
                     CursorScope scope = new CursorScope(DELIVERIES, query.workspaceId(), endpoint.id().value(), "");
                     return Paging.openKeyset(cursors, scope, query.cursor()).map(after -> {
@@ -154,7 +156,7 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     /** The URL, checked for its form and by the outbound guard ("refused: private address", nothing more). */
     private Result<WebhookUrl> url(String text) {
         return WebhookUrl.parse(text, outbound.allowsPrivate()).flatMap(url -> outbound.allows(url) ? Result.ok(url)
-                : Refusals.invalid("url", "refused: private address"));
+                : Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.WEBHOOK_URL, "refused: private address")));
     }
 
     private Result<WebhookEndpoint> find(WorkspaceId workspaceId, String webhookId) {

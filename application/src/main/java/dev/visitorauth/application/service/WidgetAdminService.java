@@ -16,6 +16,9 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.TransactionPort;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
@@ -71,7 +74,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     @Override
     public Result<WidgetDetails> createWidget(WorkspaceId workspaceId, WidgetSettings settings) {
         if (settings.name().isEmpty()) {
-            return Refusals.invalid("name", "name is required.");
+            return Refusals.invalid(InputField.NAME, "is required.");
         }
         Instant now = clock.instant();
         Widget blank = new Widget(workspaceId, new WidgetId(credentials.id("wgt_", 16)), "-", AuthenticationPolicy.defaults(),
@@ -130,7 +133,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     @Override
     public Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, String widgetId, long graceSeconds) {
         if (graceSeconds < 0 || graceSeconds > WidgetKeyring.MAX_GRACE.toSeconds()) {
-            return Refusals.invalid("graceSeconds", "graceSeconds must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
+            return Refusals.invalid(InputField.GRACE_PERIOD, "must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
         }
         Instant now = clock.instant();
         return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> lockedKeyring(widget).map(keyring -> {
@@ -145,7 +148,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     @Override
     public Result<AuthFailureLog> listAuthFailures(WorkspaceId workspaceId, String widgetId, int limit) {
         if (limit < 1 || limit > 1000) {
-            return Refusals.invalid("limit", "limit must be 1 to 1000.");
+            return Refusals.invalid(InputField.FAILURE_LIMIT, "must be 1 to 1000.");
         }
         return find(workspaceId, widgetId).map(widget -> failures.recentAuthFailures(workspaceId, widget.id(), limit));
     }
@@ -186,7 +189,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         Widget next = widget;
         if (settings.name().isPresent()) {
             if (!Widget.isValidName(settings.name().get())) {
-                return Refusals.invalid("name", "name must be 1 to " + Widget.MAX_NAME_LENGTH + " characters and not blank.");
+                return Refusals.invalid(InputField.NAME, "must be 1 to " + Widget.MAX_NAME_LENGTH + " characters and not blank.");
             }
             next = next.withName(settings.name().get());
         }
@@ -194,7 +197,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         if (settings.mode().isPresent()) {
             Optional<AuthMode> mode = AuthMode.fromWire(settings.mode().get());
             if (mode.isEmpty()) {
-                return Refusals.invalid("mode", "mode must be one of optional, required, observe.");
+                return Refusals.invalid(InputField.MODE, "must be one of optional, required, observe.");
             }
             policy = policy.withMode(mode.get());
         }
@@ -202,7 +205,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         if (settings.maxTokenLifetimeSeconds().isPresent()) {
             long s = settings.maxTokenLifetimeSeconds().get();
             if (s < AuthenticationPolicy.MIN_MAX_TOKEN_LIFETIME.toSeconds() || s > AuthenticationPolicy.MAX_MAX_TOKEN_LIFETIME.toSeconds()) {
-                return Refusals.invalid("maxTokenLifetimeSeconds", "maxTokenLifetimeSeconds must be 1 to 86400.");
+                return Refusals.invalid(InputField.MAX_TOKEN_LIFETIME, "must be 1 to 86400.");
             }
             lifetime = Duration.ofSeconds(s);
         }
@@ -210,7 +213,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         if (settings.clockSkewSeconds().isPresent()) {
             long s = settings.clockSkewSeconds().get();
             if (s < 0 || s > AuthenticationPolicy.MAX_CLOCK_SKEW.toSeconds()) {
-                return Refusals.invalid("clockSkewSeconds", "clockSkewSeconds must be 0 to 300.");
+                return Refusals.invalid(InputField.CLOCK_SKEW, "must be 0 to 300.");
             }
             skew = Duration.ofSeconds(s);
         }
@@ -219,12 +222,13 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         if (settings.allowedOrigins().isPresent()) {
             List<String> origins = settings.allowedOrigins().get();
             if (origins.size() > AllowedOrigins.MAX_ORIGINS) {
-                return Refusals.invalid("allowedOrigins", "at most " + AllowedOrigins.MAX_ORIGINS + " allowed origins.");
+                return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
+                        "at most " + AllowedOrigins.MAX_ORIGINS + " allowed origins."));
             }
             for (String origin : origins) {
                 if (AllowedOrigins.normalise(origin).isEmpty()) {
-                    return Refusals.invalid("allowedOrigins",
-                            "each allowed origin is scheme://host[:port] with scheme http or https and no path.");
+                    return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
+                            "each allowed origin is scheme://host[:port] with scheme http or https and no path."));
                 }
             }
             next = next.withAllowedOrigins(new AllowedOrigins(origins));

@@ -7,6 +7,9 @@ import dev.visitorauth.application.port.out.ParseJwkPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.TransactionPort;
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
@@ -44,7 +47,7 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
         return transactions.inTransaction(() -> WorkspaceWidgets.find(load, command.workspaceId(), command.widgetId())
                 .flatMap(widget -> {
                     if (command.jwk().length() > MAX_JWK_LENGTH) {
-                        return Refusals.invalid("jwk", "jwk must be at most " + MAX_JWK_LENGTH + " characters of JSON.");
+                        return Refusals.invalid(InputField.JWK, "must be at most " + MAX_JWK_LENGTH + " characters of JSON.");
                     }
                     KeyId assigned = new KeyId(credentials.id("pk_", 9));
                     return read(command.jwk())
@@ -80,7 +83,7 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
         if (reading instanceof ParseJwkPort.Read read) {
             return Result.ok(read.facts());
         }
-        return Refusals.invalid("jwk", ((ParseJwkPort.Unreadable) reading).problem());
+        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.JWK, ((ParseJwkPort.Unreadable) reading).problem()));
     }
 
     private Result<WidgetKeyring> locked(Widget widget) {

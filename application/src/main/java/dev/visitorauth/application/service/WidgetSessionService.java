@@ -28,6 +28,7 @@ import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventData;
@@ -228,6 +229,6 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
     }
 
     static <T> Result<T> invalidText() {
-        return Refusals.invalid("text", "text must be 1 to " + MessageText.MAX_LENGTH + " code points and not blank.");
+        return Refusals.invalid(InputField.TEXT, "must be 1 to " + MessageText.MAX_LENGTH + " code points and not blank.");
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWorkspacePort;
 import dev.visitorauth.application.port.out.TransactionPort;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.Workspace;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -40,7 +41,7 @@ public final class WorkspaceService implements CreateWorkspaceUseCase, Authentic
     @Override
     public Result<CreatedWorkspace> createWorkspace(String name) {
         if (!Workspace.isValidName(name)) {
-            return Refusals.invalid("name", "name must be 1 to " + Workspace.MAX_NAME_LENGTH + " characters and not blank.");
+            return Refusals.invalid(InputField.NAME, "must be 1 to " + Workspace.MAX_NAME_LENGTH + " characters and not blank.");
         }
         Workspace workspace = new Workspace(new WorkspaceId(credentials.id("ws_", 16)), name, clock.instant());
         String apiKey = credentials.bearer(workspace.id());
@@ -57,7 +58,7 @@ public final class WorkspaceService implements CreateWorkspaceUseCase, Authentic
     @Override
     public Result<RotatedApiKey> rotateApiKey(RotateApiKeyCommand command) {
         if (command.graceSeconds() < 0 || command.graceSeconds() > MAX_API_KEY_GRACE.toSeconds()) {
-            return Refusals.invalid("graceSeconds", "graceSeconds must be 0 to " + MAX_API_KEY_GRACE.toSeconds() + ".");
+            return Refusals.invalid(InputField.GRACE_PERIOD, "must be 0 to " + MAX_API_KEY_GRACE.toSeconds() + ".");
         }
         Optional<Instant> previousUntil = command.graceSeconds() == 0 ? Optional.empty()
                 : Optional.of(clock.instant().plusSeconds(command.graceSeconds()));

@@ -1,6 +1,6 @@
 package dev.visitorauth.domain.conversation;
 
-import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.Texts;
@@ -22,13 +22,13 @@ public record AgentName(String value) {
     }
 
     /**
-     * The name {@code raw} gives once trimmed, or {@code invalid_request} on {@code agentName}
+     * The name {@code raw} gives once trimmed, or {@code invalid_request} about {@link InputField#AGENT_NAME}
      * when it is blank, longer than {@value #MAX_LENGTH} code points or holds a control character.
      */
     public static Result<AgentName> parse(String raw) {
         String trimmed = raw.strip();
         if (!isValid(trimmed)) {
-            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "agentName", "agentName must be 1 to "
+            return Result.refused(Refusal.invalid(InputField.AGENT_NAME, "must be 1 to "
                     + MAX_LENGTH + " characters once trimmed, on one line, without control characters."));
         }
         return Result.ok(new AgentName(trimmed));

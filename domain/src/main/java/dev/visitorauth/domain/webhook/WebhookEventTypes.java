@@ -1,6 +1,6 @@
 package dev.visitorauth.domain.webhook;
 
-import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
@@ -31,22 +31,22 @@ public final class WebhookEventTypes {
     }
 
     /**
-     * The set {@code names} (wire names) makes, or {@code invalid_request} naming {@code events}: an
+     * The set {@code names} (wire names) makes, or {@code invalid_request} about {@link InputField#EVENTS}: an
      * empty list, or a name that is not a webhook event type. Duplicates count once.
      */
     public static Result<Set<EventType>> parse(List<String> names) {
         Objects.requireNonNull(names, "names");
         if (names.isEmpty()) {
-            return invalid("events must name at least one event type, e.g. [\"user.created\"].");
+            return invalid("must name at least one event type, e.g. [\"user.created\"].");
         }
         if (names.size() > 100) {
-            return invalid("events has at most 100 entries.");
+            return invalid("has at most 100 entries.");
         }
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         for (String name : names) {
             EventType type = name == null ? null : EventType.byWireName(name).filter(EventType::reachesWorkspace).orElse(null);
             if (type == null) {
-                return invalid("events holds an unknown event type" + (name == null || name.length() > 64 ? "" : " \""
+                return invalid("holds an unknown event type" + (name == null || name.length() > 64 ? "" : " \""
                         + printable(name) + "\"") + "; the types are " + String.join(", ", wireNames()) + ".");
             }
             types.add(type);
@@ -71,7 +71,7 @@ public final class WebhookEventTypes {
         return out.toString();
     }
 
-    private static <T> Result<T> invalid(String message) {
-        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "events", message));
+    private static <T> Result<T> invalid(String complaint) {
+        return Result.refused(Refusal.invalid(InputField.EVENTS, complaint));
     }
 }

@@ -1,6 +1,6 @@
 package dev.visitorauth.domain.webhook;
 
-import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import java.net.URI;
@@ -19,37 +19,37 @@ public record WebhookUrl(String value) {
     public WebhookUrl {
         String problem = problem(value, true);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new IllegalArgumentException("The webhook URL " + problem);
         }
     }
 
     /**
-     * The URL, or {@code invalid_request} naming {@code url}.
+     * The URL, or {@code invalid_request} about {@link InputField#WEBHOOK_URL}.
      *
      * @param allowPlainHttp true when {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE} is on
      */
     public static Result<WebhookUrl> parse(String text, boolean allowPlainHttp) {
         String problem = problem(text, allowPlainHttp);
         return problem == null ? Result.ok(new WebhookUrl(text))
-                : Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "url", problem));
+                : Result.refused(Refusal.invalid(InputField.WEBHOOK_URL, problem));
     }
 
     private static String problem(String text, boolean allowPlainHttp) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
-            return "url must be an https URL of at most " + MAX_LENGTH + " characters.";
+            return "must be an https URL of at most " + MAX_LENGTH + " characters.";
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return "url is not a valid URL.";
+            return "is not a valid URL.";
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowPlainHttp && scheme.equals("http"))) {
-            return "url must use https.";
+            return "must use https.";
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return "url must be an absolute URL with a host, without user:password@ or a #fragment.";
+            return "must be an absolute URL with a host, without user:password@ or a #fragment.";
         }
         return null;
     }

@@ -1,6 +1,6 @@
 package dev.visitorauth.domain.widget;
 
-import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import java.net.URI;
@@ -20,19 +20,19 @@ public record JwksUrl(String value) {
     public JwksUrl {
         String problem = problem(value, true);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new IllegalArgumentException("The JWKS URL " + problem);
         }
     }
 
     /**
-     * The URL, or {@code invalid_request} naming {@code jwksUrl}.
+     * The URL, or {@code invalid_request} about {@link InputField#JWKS_URL}.
      *
      * @param allowPlainHttp true when {@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE} is on
      */
     public static Result<JwksUrl> parse(String text, boolean allowPlainHttp) {
         String problem = problem(text, allowPlainHttp);
         return problem == null ? Result.ok(new JwksUrl(text))
-                : Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwksUrl", problem));
+                : Result.refused(Refusal.invalid(InputField.JWKS_URL, problem));
     }
 
     /** True when the URL uses plain http (allowed only with the private-outbound switch on). */
@@ -42,20 +42,20 @@ public record JwksUrl(String value) {
 
     private static String problem(String text, boolean allowPlainHttp) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
-            return "jwksUrl must be an https URL of at most " + MAX_LENGTH + " characters.";
+            return "must be an https URL of at most " + MAX_LENGTH + " characters.";
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return "jwksUrl is not a valid URL.";
+            return "is not a valid URL.";
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowPlainHttp && scheme.equals("http"))) {
-            return "jwksUrl must use https.";
+            return "must use https.";
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return "jwksUrl must be an absolute URL with a host, without user:password@ or a #fragment.";
+            return "must be an absolute URL with a host, without user:password@ or a #fragment.";
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.visitorauth.domain.widget;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import java.time.Duration;
@@ -141,7 +142,7 @@ public final class WidgetKeyring {
     }
 
     /**
-     * Adds an uploaded public key. Refused ({@code invalid_request}, {@code jwk}) when its key id is
+     * Adds an uploaded public key. Refused ({@code invalid_request} about {@link InputField#JWK}) when its key id is
      * already in the keyring, or the keyring holds {@value #MAX_PUBLIC_KEYS} public keys.
      */
     public Result<WidgetKeyring> withPublicKey(WidgetPublicKey key) {
@@ -149,11 +150,11 @@ public final class WidgetKeyring {
             throw new IllegalArgumentException("only uploaded keys are added");
         }
         if (hasKeyId(key.keyId().value())) {
-            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwk",
+            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.JWK,
                     "The JWK's kid \"" + key.keyId() + "\" is already a key id of this widget; give the key another kid."));
         }
         if (publicKeys.size() >= MAX_PUBLIC_KEYS) {
-            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwk",
+            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.JWK,
                     "This widget already holds " + MAX_PUBLIC_KEYS + " public keys; delete one first."));
         }
         List<WidgetPublicKey> more = new ArrayList<>(publicKeys);

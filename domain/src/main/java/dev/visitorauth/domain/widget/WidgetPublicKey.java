@@ -1,6 +1,7 @@
 package dev.visitorauth.domain.widget;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public record WidgetPublicKey(KeyId keyId, KeyType type, Set<TokenAlgorithm> alg
      * never {@code oct}, RSA of at least 2048 bits, EC only on P-256, OKP only Ed25519, {@code use}
      * absent or {@code sig}, and an {@code alg}, when given, that the type allows (without one, RSA
      * allows RS256 and PS256, P-256 ES256, Ed25519 EdDSA). Refusals are {@code invalid_request}
-     * naming {@code jwk}.
+     * about {@link InputField#JWK}.
      *
      * @param assigned the key id to use when the JWK has no {@code kid}
      */
@@ -123,7 +124,7 @@ public record WidgetPublicKey(KeyId keyId, KeyType type, Set<TokenAlgorithm> alg
     }
 
     private static Result<WidgetPublicKey> refuse(String message) {
-        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, "jwk", message));
+        return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.JWK, message));
     }
 
     /** Short printable text for a message: JWK members are the admin's own input, still kept short. */

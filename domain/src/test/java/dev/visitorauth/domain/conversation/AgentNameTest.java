@@ -3,6 +3,7 @@ package dev.visitorauth.domain.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class AgentNameTest {
     private static void assertRefused(Result<AgentName> result) {
         assertThat(result).isInstanceOfSatisfying(Result.Refused.class, refused -> {
             assertThat(refused.refusal().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-            assertThat(refused.refusal().claim()).contains("agentName");
+            assertThat(refused.refusal().field()).contains(InputField.AGENT_NAME);
         });
     }
 }

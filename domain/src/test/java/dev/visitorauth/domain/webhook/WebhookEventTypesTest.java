@@ -3,6 +3,7 @@ package dev.visitorauth.domain.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
 import java.util.List;
@@ -36,6 +37,6 @@ class WebhookEventTypesTest {
         assertThat(result).isInstanceOf(Result.Refused.class);
         var refusal = ((Result.Refused<?>) result).refusal();
         assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(refusal.claim()).contains("events");
+        assertThat(refusal.field()).contains(InputField.EVENTS);
     }
 }

@@ -3,6 +3,7 @@ package dev.visitorauth.domain.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class JwksUrlTest {
 
         assertThat(result).isInstanceOf(Result.Refused.class);
         assertThat(((Result.Refused<JwksUrl>) result).refusal().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(((Result.Refused<JwksUrl>) result).refusal().claim()).contains("jwksUrl");
+        assertThat(((Result.Refused<JwksUrl>) result).refusal().field()).contains(InputField.JWKS_URL);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.visitorauth.domain.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class WidgetPublicKeyTest {
         assertThat(result).isInstanceOf(Result.Refused.class);
         Refusal refusal = ((Result.Refused<WidgetPublicKey>) result).refusal();
         assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(refusal.claim()).contains("jwk");
+        assertThat(refusal.field()).contains(InputField.JWK);
         return refusal;
     }
 

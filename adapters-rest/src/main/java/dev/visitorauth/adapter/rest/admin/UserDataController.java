@@ -2,6 +2,7 @@ package dev.visitorauth.adapter.rest.admin;
 
 import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 
+import dev.visitorauth.adapter.rest.error.RestExceptionHandler;
 import dev.visitorauth.adapter.rest.json.JsonExportWriter;
 import dev.visitorauth.adapter.rest.json.QueryParameters;
 import dev.visitorauth.adapter.rest.json.Responses.ConversationListResponse;
@@ -111,7 +112,7 @@ public class UserDataController {
             JsonGenerator generator = json.createGenerator(out);
             Result<ExportSummary> written = export.writeTo(new JsonExportWriter(generator));
             if (written instanceof Result.Refused<ExportSummary> refused) {
-                throw new IOException("export aborted: " + refused.refusal().message());
+                throw new IOException("export aborted: " + refused.refusal().message(RestExceptionHandler::memberOf));
             }
             generator.flush();
         };

@@ -4,6 +4,7 @@ import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +68,7 @@ public final class WidgetSessionArgumentResolver implements HandlerMethodArgumen
         SessionView view = RefusedException.unwrap(authenticate(request, token.get(), authenticateSession));
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !origin.isEmpty() && !view.widget().allowedOrigins().allows(origin)) {
-            throw new RefusedException(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin",
+            throw new RefusedException(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, InputField.ORIGIN,
                     "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
         }
         return new WidgetSession(token.get(), view);

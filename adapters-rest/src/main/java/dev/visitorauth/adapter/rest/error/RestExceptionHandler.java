@@ -3,6 +3,7 @@ package dev.visitorauth.adapter.rest.error;
 import dev.visitorauth.adapter.rest.http.RequestBodyLimitException;
 import dev.visitorauth.application.port.out.StorageUnavailableException;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -37,7 +38,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The one place where failures become HTTP: every response that is not a success is an RFC 9457
  * {@code application/problem+json} document with {@code type}, {@code title}, {@code status},
  * {@code detail}, {@code instance}, the machine {@code code} ({@link ErrorCode#wire()}) and, when a
- * refusal names one, the {@code claim} (or request member) concerned.
+ * refusal names one, the {@code claim} (or request member) concerned. An input field is named by its
+ * request member ({@link #memberOf}, the adapter's one table of field names), which also starts the
+ * {@code detail} where the refusal's message names its field.
  *
  * <p>{@code type} is {@code https://visitorauth.dev/problems/<code>} and {@code title} is fixed per
  * code. Errors of the HTTP protocol itself keep their status (405 with {@code Allow}, 406, 413, 415) and
@@ -76,10 +79,43 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
         return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
+    /**
+     * The request member each input a refusal can be about has on REST: a JSON member, a query
+     * parameter or a header. The REST API is a public contract: these names do not change.
+     */
+    public static String memberOf(InputField field) {
+        return switch (field) {
+            case AFTER_EVENT -> "Last-Event-ID";
+            case AGENT_NAME -> "agentName";
+            case ALLOWED_ORIGINS -> "allowedOrigins";
+            case CLOCK_SKEW -> "clockSkewSeconds";
+            case CURSOR -> "cursor";
+            case EVENTS -> "events";
+            case FAILURE_LIMIT, MESSAGE_LIMIT, PAGE_SIZE -> "limit";
+            case GRACE_PERIOD -> "graceSeconds";
+            case HOURS -> "hours";
+            case ISSUED_BEFORE -> "issuedBefore";
+            case JWK -> "jwk";
+            case JWKS_URL -> "jwksUrl";
+            case MAX_TOKEN_LIFETIME -> "maxTokenLifetimeSeconds";
+            case MESSAGES_AFTER -> "after";
+            case MESSAGES_BEFORE -> "before";
+            case MODE -> "mode";
+            case NAME -> "name";
+            case ORIGIN -> "Origin";
+            case OWNER -> "owner";
+            case QUERY -> "q";
+            case TEXT -> "text";
+            case VISITOR_ID -> "visitorId";
+            case VISITOR_TOKEN -> "token";
+            case WEBHOOK_URL -> "url";
+        };
+    }
+
     @ExceptionHandler(RefusedException.class)
     public ResponseEntity<ProblemDetail> handleRefused(RefusedException e, HttpServletRequest request) {
         Refusal refusal = e.refusal();
-        return respond(refusal.code(), statusOf(refusal.code()), refusal.message(), refusal.claim(), refusal.retryAfter(),
+        return respond(refusal.code(), statusOf(refusal.code()), e.detail(), e.claim(), refusal.retryAfter(),
                 new HttpHeaders(), request.getRequestURI());
     }
 

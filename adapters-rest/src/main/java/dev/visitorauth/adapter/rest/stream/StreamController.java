@@ -72,12 +72,13 @@ public class StreamController {
         return open(new Subject.Workspace(workspace), from, from == lastEventId ? LAST_EVENT_ID : "after", response);
     }
 
-    private SseEmitter open(Subject subject, String after, String idName, HttpServletResponse response) throws IOException {
+    /** @param member the request member that carried {@code after}, for a refusal's {@code claim} */
+    private SseEmitter open(Subject subject, String after, String member, HttpServletResponse response) throws IOException {
         // No timeout: the stream lives until its session ends, the client leaves or the node stops.
         SseEmitter emitter = new SseEmitter(0L);
         SseEventSink sink = new SseEventSink(emitter, clock);
         OpenStream stream = unwrap(watch.watch(new WatchQuery(subject,
-                Optional.ofNullable(after).filter(a -> !a.isEmpty()), idName), sink));
+                Optional.ofNullable(after).filter(a -> !a.isEmpty())), sink), member);
         emitter.onCompletion(stream::cancel);
         emitter.onTimeout(stream::cancel);
         emitter.onError(e -> stream.cancel());

@@ -23,7 +23,7 @@ class JsonBodyTest {
     private static void assertRefused(Runnable read, String claim) {
         assertThatThrownBy(read::run).isInstanceOfSatisfying(RefusedException.class, e -> {
             assertThat(e.refusal().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-            assertThat(e.refusal().claim()).contains(claim);
+            assertThat(e.claim()).contains(claim);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public interface WatchEventsUseCase {
      * Opens a stream; the events go to {@code sink} from other threads.
      *
      * @return the open stream, or {@code unauthenticated} (no live session), {@code invalid_request}
-     *         (an id this log never issued, naming the query's {@code idName}), {@code rate_limited} (too
+     *         (an id this log never issued, about {@link InputField#AFTER_EVENT}), {@code rate_limited} (too
      *         many open streams for the session or workspace) or {@code unavailable} (this node's cap)
      */
     Result<OpenStream> watch(WatchQuery query, EventSink sink);
@@ -25,13 +26,11 @@ public interface WatchEventsUseCase {
     /**
      * @param subject what is streamed: a session's events or a workspace's
      * @param after   the last event id the client has, as it sent it; empty: live from now
-     * @param idName  the request member that carried {@code after}, for an error's {@code claim}
      */
-    record WatchQuery(Subject subject, Optional<String> after, String idName) {
+    record WatchQuery(Subject subject, Optional<String> after) {
         public WatchQuery {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(after, "after");
-            Objects.requireNonNull(idName, "idName");
         }
     }
 
