@@ -20,15 +20,19 @@ import org.springframework.boot.jetty.JettyServerCustomizer;
  *   <li>the request-header deadline ({@link RequestHeaderDeadline}), as long as the body's;</li>
  *   <li>{@link ConnectionSettings}: the per-read timeout, the accept backlog, requests per
  *       connection, and the small per-connection buffers;</li>
- *   <li>an encoded slash ({@code %2F}) reaches the application, so external user ids such as
- *       {@code team/42} can be looked up at {@code GET /v1/admin/users/team%2F42} (Jetty refuses such
- *       paths by default as ambiguous); Spring decodes the path variable as usual.</li>
+ *   <li>an encoded slash ({@code %2F}) or percent sign ({@code %25}) reaches the application, so
+ *       external user ids such as {@code team/42} or {@code a%2Fb} can be looked up at
+ *       {@code GET /v1/admin/users/team%2F42} (Jetty refuses such paths by default as ambiguous);
+ *       Spring decodes the path variable as usual.</li>
  * </ul>
  */
 public final class JettyEdge implements JettyServerCustomizer {
-    /** Jetty's default compliance, plus {@code %2F} inside a path segment. */
+    /**
+     * Jetty's default compliance, plus {@code %2F} inside a path segment and an encoded {@code %}
+     * ({@code %25}) before what looks like an escape: an external id is any string (spec section 3).
+     */
     static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("visitorauth",
-            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR);
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
 
     private final Duration headerDeadline;
     private final ConnectionSettings settings;
