@@ -59,7 +59,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         anonymousVisitorRetention = anonymousVisitorRetention == null ? Duration.ofDays(30) : anonymousVisitorRetention;
         httpRequestTimeout = httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()
                 ? Duration.ofSeconds(10) : httpRequestTimeout;
-        http = http == null ? new Http(null, 0, 0) : http;
+        http = http == null ? new Http(null, 0) : http;
         outbound = outbound == null ? new Outbound(false) : outbound;
         stream = stream == null ? new Stream(null, 0, 0, 0, 0, 0) : stream;
         webhooks = webhooks == null ? new Webhooks(null, 0, null, null, null) : webhooks;
@@ -88,21 +88,18 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
      *
      * @param readTimeout           the longest one blocking read of a body (or write of an answer) waits
      * @param acceptQueueSize       the operating system's backlog of connections waiting to be accepted
-     * @param maxKeepAliveRequests  requests one keep-alive connection may carry
      */
-    public record Http(Duration readTimeout, int acceptQueueSize, int maxKeepAliveRequests) {
+    public record Http(Duration readTimeout, int acceptQueueSize) {
         public Http {
             ConnectionSettings defaults = ConnectionSettings.defaults();
             readTimeout = readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()
                     ? defaults.readTimeout() : readTimeout;
             acceptQueueSize = acceptQueueSize <= 0 ? defaults.acceptQueueSize() : acceptQueueSize;
-            maxKeepAliveRequests = maxKeepAliveRequests <= 0 ? defaults.maxRequestsPerConnection() : maxKeepAliveRequests;
         }
 
         /** The REST adapter's connection settings these describe (its small buffers unchanged). */
         public ConnectionSettings connectionSettings() {
-            return ConnectionSettings.defaults().withReadTimeout(readTimeout).withAcceptQueueSize(acceptQueueSize)
-                    .withMaxRequestsPerConnection(maxKeepAliveRequests);
+            return ConnectionSettings.defaults().withReadTimeout(readTimeout).withAcceptQueueSize(acceptQueueSize);
         }
     }
 

@@ -30,7 +30,7 @@ public class WebConfiguration {
         return HttpLimits.defaults().withBodyTimeout(properties.httpRequestTimeout());
     }
 
-    /** The HTTP connections: per-read timeout, accept backlog, requests per connection. */
+    /** The HTTP connections: per-read timeout, accept backlog. */
     @Bean
     ConnectionSettings connectionSettings(VisitorAuthProperties properties) {
         return properties.http().connectionSettings();

@@ -40,25 +40,6 @@ class ConnectionSettingsApiTest extends ApiTest {
     }
 
     @Test
-    void aKeepAliveConnectionCarriesAtMostTheMaximumOfRequests() throws Exception {
-        int max = ConnectionSettings.defaults().maxRequestsPerConnection();
-        try (RawHttp http = new RawHttp(port)) {
-            for (int i = 1; i < max; i++) {
-                http.write("GET /v1/session HTTP/1.1\r\nHost: localhost\r\n\r\n");
-                RawHttp.Answer answer = http.read();
-                assertThat(answer.status()).isEqualTo(401);
-                assertThat(answer.header("Connection")).as("answer %d", i).isNull();
-            }
-            http.write("GET /v1/session HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            RawHttp.Answer last = http.read();
-
-            assertThat(last.status()).isEqualTo(401);
-            assertThat(last.header("Connection")).isEqualToIgnoringCase("close");
-            assertThat(last.closed()).isTrue();
-        }
-    }
-
-    @Test
     void aBodyLargerThanTheBufferStillArrivesWhole() {
         Response r = get("/v3/api-docs", null);
 
@@ -70,10 +51,9 @@ class ConnectionSettingsApiTest extends ApiTest {
     @Test
     void refusesBuffersUnderOneKibibyteAndNonPositiveLimits() {
         Duration read = Duration.ofSeconds(1);
-        assertThatThrownBy(() -> new ConnectionSettings(read, 100, 100, 512, 4096)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConnectionSettings(read, 0, 100, 2048, 4096)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConnectionSettings(read, 100, 0, 2048, 4096)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConnectionSettings(Duration.ZERO, 100, 100, 2048, 4096))
+        assertThatThrownBy(() -> new ConnectionSettings(read, 100, 512, 4096)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConnectionSettings(read, 0, 2048, 4096)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConnectionSettings(Duration.ZERO, 100, 2048, 4096))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

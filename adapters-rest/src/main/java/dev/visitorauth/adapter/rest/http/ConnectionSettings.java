@@ -11,15 +11,13 @@ import java.util.Objects;
  * @param readTimeout               the longest one blocking read of a request's body (or write of an
  *                                  answer) may wait; the body's total is {@link HttpLimits#bodyTimeout()}
  * @param acceptQueueSize           the operating system's backlog of connections not yet accepted
- * @param maxRequestsPerConnection  requests one keep-alive connection may carry; the last one's answer
- *                                  says {@code Connection: close}
  * @param outputBufferBytes         each answer's body buffer: a larger body is sent chunked as it is
  *                                  written. An open event stream keeps its buffer for hours, so this
  *                                  decides most of what a stream costs (docs/performance.md)
  * @param responseHeaderBytes       the largest header block of an answer; ours are well under 2 KiB
  */
-public record ConnectionSettings(Duration readTimeout, int acceptQueueSize, int maxRequestsPerConnection,
-                                 int outputBufferBytes, int responseHeaderBytes) {
+public record ConnectionSettings(Duration readTimeout, int acceptQueueSize, int outputBufferBytes,
+                                 int responseHeaderBytes) {
     /** A 2 KiB body buffer: every answer of this API but lists, exports and the OpenAPI document fits. */
     public static final int OUTPUT_BUFFER_BYTES = 2048;
     public static final int RESPONSE_HEADER_BYTES = 4096;
@@ -29,28 +27,24 @@ public record ConnectionSettings(Duration readTimeout, int acceptQueueSize, int 
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("readTimeout must be positive");
         }
-        if (acceptQueueSize < 1 || maxRequestsPerConnection < 1) {
-            throw new IllegalArgumentException("acceptQueueSize and maxRequestsPerConnection must be positive");
+        if (acceptQueueSize < 1) {
+            throw new IllegalArgumentException("acceptQueueSize must be positive");
         }
         if (outputBufferBytes < 1024 || responseHeaderBytes < 1024) {
             throw new IllegalArgumentException("the output and response-header buffers need at least 1 KiB each");
         }
     }
 
-    /** 10 s reads, a backlog of 100, 100 requests per connection, the small buffers. */
+    /** 10 s reads, a backlog of 100, the small buffers. */
     public static ConnectionSettings defaults() {
-        return new ConnectionSettings(Duration.ofSeconds(10), 100, 100, OUTPUT_BUFFER_BYTES, RESPONSE_HEADER_BYTES);
+        return new ConnectionSettings(Duration.ofSeconds(10), 100, OUTPUT_BUFFER_BYTES, RESPONSE_HEADER_BYTES);
     }
 
     public ConnectionSettings withReadTimeout(Duration timeout) {
-        return new ConnectionSettings(timeout, acceptQueueSize, maxRequestsPerConnection, outputBufferBytes, responseHeaderBytes);
+        return new ConnectionSettings(timeout, acceptQueueSize, outputBufferBytes, responseHeaderBytes);
     }
 
     public ConnectionSettings withAcceptQueueSize(int size) {
-        return new ConnectionSettings(readTimeout, size, maxRequestsPerConnection, outputBufferBytes, responseHeaderBytes);
-    }
-
-    public ConnectionSettings withMaxRequestsPerConnection(int max) {
-        return new ConnectionSettings(readTimeout, acceptQueueSize, max, outputBufferBytes, responseHeaderBytes);
+        return new ConnectionSettings(readTimeout, size, outputBufferBytes, responseHeaderBytes);
     }
 }

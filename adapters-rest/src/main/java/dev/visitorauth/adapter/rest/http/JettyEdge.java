@@ -3,23 +3,20 @@ package dev.visitorauth.adapter.rest.http;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.internal.HttpConnection;
 import org.springframework.boot.jetty.JettyServerCustomizer;
 
 /**
  * The REST adapter's HTTP edge on Jetty (spec section 8), applied to the API port's server:
  * <ul>
  *   <li>the request-header deadline ({@link RequestHeaderDeadline}), as long as the body's;</li>
- *   <li>{@link ConnectionSettings}: the per-read timeout, the accept backlog, requests per
- *       connection, and the small per-connection buffers;</li>
+ *   <li>{@link ConnectionSettings}: the per-read timeout, the accept backlog and the small
+ *       per-connection buffers;</li>
  *   <li>an encoded slash ({@code %2F}) or percent sign ({@code %25}) reaches the application, so
  *       external user ids such as {@code team/42} or {@code a%2Fb} can be looked up at
  *       {@code GET /v1/admin/users/team%2F42} (Jetty refuses such paths by default as ambiguous);
@@ -66,13 +63,5 @@ public final class JettyEdge implements JettyServerCustomizer {
         http.setOutputAggregationSize(settings.outputBufferBytes() / 4);
         http.setResponseHeaderSize(settings.responseHeaderBytes());
         http.setUriCompliance(URI_COMPLIANCE);
-        int maxRequests = settings.maxRequestsPerConnection();
-        http.addCustomizer((request, responseHeaders) -> {
-            if (request.getConnectionMetaData().getConnection() instanceof HttpConnection connection
-                    && connection.getMessagesIn() >= maxRequests) {
-                responseHeaders.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-            }
-            return request;
-        });
     }
 }
