@@ -26,7 +26,7 @@ class CommandLineE2ETest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).startsWith("usage: java -jar visitorauth-server.jar").contains("--version")
-                .doesNotContain("Started").doesNotContain("Tomcat");
+                .doesNotContain("Started").doesNotContainIgnoringCase("jetty");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.visitorauth.server;
 
 import dev.visitorauth.adapter.persistence.JdbcPersistence;
+import dev.visitorauth.adapter.rest.http.ConnectionSettings;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param purgeInterval        how often the data-lifecycle job runs on this node
  * @param purgeBatchSize       rows the job deletes per statement
  * @param anonymousVisitorRetention how long an anonymous visitor without conversations may go unseen before it is deleted
- * @param httpRequestTimeout   how long a request's body may take to arrive (spec section 8; the header phase is bounded
- *                             per read by {@code server.tomcat.connection-timeout}, see docs/deployment.md)
+ * @param httpRequestTimeout   how long a request's line and headers, and then its body, may take to arrive (spec section 8)
+ * @param http                 the HTTP connections ({@code visitorauth.http.*}; docs/deployment.md)
  * @param outbound             requests the service makes of its own accord (JWKS URLs)
  * @param stream               the event streams (SSE and gRPC {@code WatchWorkspace})
  * @param webhooks             the webhook delivery workers
@@ -37,8 +38,8 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
                                     int failureLimit, Duration failureWindow, int newVisitorLimit, Duration newVisitorWindow,
                                     int conversationLimit, Duration conversationWindow, int messageLimit,
                                     Duration messageWindow, Duration purgeInterval, int purgeBatchSize,
-                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout, Outbound outbound,
-                                    Stream stream, Webhooks webhooks, WidgetCache widgetCache) {
+                                    Duration anonymousVisitorRetention, Duration httpRequestTimeout, Http http,
+                                    Outbound outbound, Stream stream, Webhooks webhooks, WidgetCache widgetCache) {
     public VisitorAuthProperties {
         dataDir = dataDir == null ? Path.of("visitorauth-data") : dataDir;
         masterKey = masterKey == null ? "" : masterKey.trim();
@@ -58,6 +59,7 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
         anonymousVisitorRetention = anonymousVisitorRetention == null ? Duration.ofDays(30) : anonymousVisitorRetention;
         httpRequestTimeout = httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()
                 ? Duration.ofSeconds(10) : httpRequestTimeout;
+        http = http == null ? new Http(null, 0) : http;
         outbound = outbound == null ? new Outbound(false) : outbound;
         stream = stream == null ? new Stream(null, 0, 0, 0, 0, 0) : stream;
         webhooks = webhooks == null ? new Webhooks(null, 0, null, null, null) : webhooks;
@@ -76,6 +78,28 @@ public record VisitorAuthProperties(Path dataDir, String masterKey, String syste
             size = size <= 0 ? JdbcPersistence.DEFAULT_WIDGET_CACHE_SIZE : size;
             timeToLive = timeToLive == null || timeToLive.isNegative() || timeToLive.isZero()
                     ? JdbcPersistence.DEFAULT_WIDGET_CACHE_TTL : timeToLive;
+        }
+    }
+
+    /**
+     * The HTTP connections ({@code visitorauth.http.*}); the connection limit and the idle keep-alive
+     * timeout are Spring Boot's {@code server.jetty.max-connections} and
+     * {@code server.jetty.connection-idle-timeout}.
+     *
+     * @param readTimeout           the longest one blocking read of a body (or write of an answer) waits
+     * @param acceptQueueSize       the operating system's backlog of connections waiting to be accepted
+     */
+    public record Http(Duration readTimeout, int acceptQueueSize) {
+        public Http {
+            ConnectionSettings defaults = ConnectionSettings.defaults();
+            readTimeout = readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()
+                    ? defaults.readTimeout() : readTimeout;
+            acceptQueueSize = acceptQueueSize <= 0 ? defaults.acceptQueueSize() : acceptQueueSize;
+        }
+
+        /** The REST adapter's connection settings these describe (its small buffers unchanged). */
+        public ConnectionSettings connectionSettings() {
+            return ConnectionSettings.defaults().withReadTimeout(readTimeout).withAcceptQueueSize(acceptQueueSize);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.visitorauth.server;
 
 import dev.visitorauth.adapter.rest.RestAdapterConfiguration;
 import dev.visitorauth.adapter.rest.SystemApiKey;
+import dev.visitorauth.adapter.rest.http.ConnectionSettings;
 import dev.visitorauth.adapter.rest.http.HttpLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
@@ -27,6 +28,12 @@ public class WebConfiguration {
     @Bean
     HttpLimits httpLimits(VisitorAuthProperties properties) {
         return HttpLimits.defaults().withBodyTimeout(properties.httpRequestTimeout());
+    }
+
+    /** The HTTP connections: per-read timeout, accept backlog. */
+    @Bean
+    ConnectionSettings connectionSettings(VisitorAuthProperties properties) {
+        return properties.http().connectionSettings();
     }
 
     /**

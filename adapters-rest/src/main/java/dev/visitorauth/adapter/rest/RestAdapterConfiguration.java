@@ -20,10 +20,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomiz
 import dev.visitorauth.adapter.rest.http.HttpLimits;
 import dev.visitorauth.adapter.rest.http.RequestBodyLimitFilter;
 import dev.visitorauth.adapter.rest.http.SecurityHeadersFilter;
-import dev.visitorauth.adapter.rest.http.HeaderDeadlineProtocol;
-import dev.visitorauth.adapter.rest.http.ConnectionBuffers;
-import dev.visitorauth.adapter.rest.http.TomcatNoSwallowValve;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import dev.visitorauth.adapter.rest.http.ConnectionSettings;
+import dev.visitorauth.adapter.rest.http.JettyEdge;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import dev.visitorauth.adapter.rest.http.WidgetCorsFilter;
 import dev.visitorauth.adapter.rest.widget.ConversationController;
@@ -123,29 +122,16 @@ public class RestAdapterConfiguration implements WebMvcConfigurer {
         return bean;
     }
 
-    /** On Tomcat: a refused body is not read on after the answer ({@link TomcatNoSwallowValve}). */
-    @Bean
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodiesAreNotSwallowed() {
-        return factory -> factory.addContextValves(new TomcatNoSwallowValve());
-    }
-
     /**
-     * On Tomcat: the connector with a deadline on each request's header phase, the same length as the
-     * body's ({@link HeaderDeadlineProtocol}); Tomcat's own timeout bounds only each read. Its
-     * per-connection buffers are the small ones of {@link ConnectionBuffers#SMALL}.
+     * The HTTP edge on Jetty ({@link JettyEdge}): the request-header deadline, as long as the body's;
+     * the connection settings; encoded slashes in paths.
      */
     @Bean
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestHeaderDeadline(ObjectProvider<HttpLimits> limits) {
-        long millis = limits.getIfAvailable(HttpLimits::defaults).bodyTimeout().toMillis();
-        return factory -> {
-            factory.setProtocol(HeaderDeadlineProtocol.class.getName());
-            factory.addConnectorCustomizers(connector -> {
-                if (!connector.setProperty("requestHeaderTimeout", Long.toString(millis))) {
-                    throw new IllegalStateException("the HTTP connector does not take requestHeaderTimeout");
-                }
-                ConnectionBuffers.SMALL.applyTo(connector);
-            });
-        };
+    public WebServerFactoryCustomizer<JettyServletWebServerFactory> jettyEdge(ObjectProvider<HttpLimits> limits,
+                                                                            ObjectProvider<ConnectionSettings> settings) {
+        JettyEdge edge = new JettyEdge(limits.getIfAvailable(HttpLimits::defaults).bodyTimeout(),
+                settings.getIfAvailable(ConnectionSettings::defaults));
+        return factory -> factory.addServerCustomizers(edge);
     }
 
     @Bean

@@ -59,7 +59,7 @@ class SlowClientApiTest extends ApiTest {
     }
 
     /**
-     * One header value grows by a byte every 250 ms, well within Tomcat's per-read timeout and far
+     * One header value grows by a byte every 250 ms, well within the per-read idle timeout and far
      * from its header size and count limits; only the deadline on the whole header phase (3 s in the
      * test application) ends such a connection. Without it the server keeps it as long as the client
      * drips (for the 30 s the test waits).

@@ -214,8 +214,8 @@ abstract class AccessControlContract extends ServerTestBase {
 
     /**
      * An external id is any string (spec section 3), and companies do use ids like {@code team/42}.
-     * Percent-encoded as {@code team%2F42} in the path, Tomcat refuses it with its own HTML 400 page
-     * before Spring sees it (Tomcat rejects an encoded solidus by default).
+     * Percent-encoded as {@code team%2F42} in the path, a servlet container refuses it by default with
+     * its own HTML 400 page before Spring sees it (an encoded solidus is "ambiguous").
      */
     @Test
     void anExternalIdWithASlashCanBeLookedUpByAnAdmin() {

@@ -15,9 +15,9 @@ public record HttpLimits(long maxBodyBytes, Duration bodyTimeout) {
     public static final long MAX_BODY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * A refused body declared at most this large is read and discarded after the 413, so the client
-     * can read the answer (server property {@code server.tomcat.max-swallow-size} must be as large);
-     * a larger or undeclared one is not, and its connection is dropped.
+     * A refused body declared at most this large is read and discarded before the 413, so the client
+     * can read the answer ({@link RequestBodyLimitFilter}); a larger or undeclared one is not, and its
+     * connection is closed after the answer.
      */
     public static final long MAX_DISCARDED_BYTES = 512 * 1024;
 

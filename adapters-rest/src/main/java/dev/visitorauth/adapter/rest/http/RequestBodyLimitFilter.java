@@ -39,14 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  *       connector's own read timeout), and the advice answers 408.</li>
  * </ul>
  * Both answers carry {@code Connection: close}, and the rest of the body is never read into memory.
- * A declared body of at most {@link HttpLimits#MAX_DISCARDED_BYTES} is left to the server to read
- * and discard after the answer (so an ordinary client that sends its whole body can read the 413
- * instead of a reset connection); in every other case the connection is dropped right after the
- * answer ({@link #REFUSED_ATTRIBUTE}, {@link TomcatNoSwallowValve}).
+ * A declared body over the limit but of at most {@link HttpLimits#MAX_DISCARDED_BYTES} is read and
+ * discarded (within the body deadline) before the 413, so an ordinary client that sends its whole
+ * body can read the answer instead of a reset connection; in every other case the server closes the
+ * connection right after the answer, reading on only what has already arrived.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
-    /** Set on a request whose body was refused, so the server drops the connection without reading on. */
-    public static final String REFUSED_ATTRIBUTE = RequestBodyLimitFilter.class.getName() + ".refused";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpLimits limits;
@@ -62,8 +60,8 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limits.maxBodyBytes()) {
-            if (declared > HttpLimits.MAX_DISCARDED_BYTES) {
-                request.setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE);
+            if (declared <= HttpLimits.MAX_DISCARDED_BYTES) {
+                discard(request, clock.instant().plus(limits.bodyTimeout()));
             }
             refuse(request, response, tooLarge());
             return;
@@ -84,6 +82,19 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (bounded.tripped().isPresent() && !answered && !response.isCommitted()) {
             response.resetBuffer();
             refuse(request, response, bounded.tripped().get());
+        }
+    }
+
+    /** Reads and drops the body until its end, the deadline, or an error (the client is gone: the answer will fail too). */
+    private void discard(HttpServletRequest request, Instant deadline) {
+        byte[] buffer = new byte[8192];
+        try {
+            ServletInputStream in = request.getInputStream();
+            while (clock.instant().isBefore(deadline) && in.read(buffer) >= 0) {
+                // dropped
+            }
+        } catch (IOException e) {
+            // the answer that follows reports the refusal if the connection still takes it
         }
     }
 
@@ -148,7 +159,6 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         private RequestBodyLimitException trip(RequestBodyLimitException e) {
             tripped = e;
-            setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE);
             return e;
         }
 
