@@ -39,17 +39,14 @@ import dev.visitorauth.application.port.in.ListInboxUseCase;
 import dev.visitorauth.application.port.in.ListWidgetsUseCase;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
-import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
 import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
 import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
-import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -164,31 +161,10 @@ public class CoreConfiguration {
                 }), clock);
     }
 
-    /**
-     * Start-ups are timed ({@code visitorauth.session.starts}, with Prometheus buckets), tagged with
-     * their outcome; an authenticated start counts as a valid verification (a start refused by the
-     * failed-verification limit is counted as {@code rate_limited} by {@link RateLimitMetrics}).
-     */
+    /** Start-ups are timed and counted ({@link TimedStartSession}). */
     @Bean
     StartSessionUseCase startSessionUseCase(VisitorAuthentication core, MeterRegistry meters, VerificationMetrics metrics) {
-        StartSessionUseCase delegate = core.startSession();
-        return command -> {
-            Timer.Sample sample = Timer.start(meters);
-            Result<StartedSession> result = delegate.startSession(command);
-            String outcome;
-            if (result instanceof Result.Refused<StartedSession> refused) {
-                outcome = refused.refusal().code().wire();
-            } else {
-                boolean authenticated = result.orElseThrow().session().authenticated();
-                outcome = authenticated ? "authenticated" : "anonymous";
-                if (authenticated) {
-                    metrics.valid();
-                }
-            }
-            sample.stop(Timer.builder("visitorauth.session.starts").description("Widget session start-ups")
-                    .publishPercentileHistogram().tag("outcome", outcome).register(meters));
-            return result;
-        };
+        return new TimedStartSession(core.startSession(), meters, metrics);
     }
 
     @Bean
