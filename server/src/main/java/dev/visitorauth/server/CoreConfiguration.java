@@ -8,48 +8,11 @@ import dev.visitorauth.adapter.token.jwks.Jose4jJwksFetcher;
 import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
 import dev.visitorauth.adapter.outbound.OutboundHttpClient;
 import dev.visitorauth.application.VisitorAuthentication;
-import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
-import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
-import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
-import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
-import dev.visitorauth.application.port.in.CreateWidgetUseCase;
-import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
-import dev.visitorauth.application.port.in.EndSessionUseCase;
-import dev.visitorauth.application.port.in.GetConversationUseCase;
-import dev.visitorauth.application.port.in.GetUserUseCase;
-import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
-import dev.visitorauth.application.port.in.GetWidgetUseCase;
-import dev.visitorauth.application.port.in.InspectTokenUseCase;
-import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
-import dev.visitorauth.application.port.in.ListConversationsUseCase;
-import dev.visitorauth.application.port.in.ListMessagesUseCase;
-import dev.visitorauth.application.port.in.ListUsersUseCase;
-import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
-import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
-import dev.visitorauth.application.port.in.PostMessageUseCase;
-import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
-import dev.visitorauth.application.port.in.RevealSecretUseCase;
-import dev.visitorauth.application.port.in.RotateSecretUseCase;
-import dev.visitorauth.application.port.in.StartConversationUseCase;
-import dev.visitorauth.application.port.in.StartSessionUseCase;
-import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
-import dev.visitorauth.application.port.in.GetCoverageUseCase;
-import dev.visitorauth.application.port.in.ListInboxUseCase;
-import dev.visitorauth.application.port.in.ListWidgetsUseCase;
-import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
-import dev.visitorauth.application.port.in.VerifyTokenUseCase;
-import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.SecretCipherPort;
 import dev.visitorauth.application.port.out.CursorCodecPort;
-import dev.visitorauth.application.port.in.EraseUserUseCase;
-import dev.visitorauth.application.port.in.ExportUserUseCase;
-import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
-import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
-import dev.visitorauth.domain.error.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -60,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the core explicitly (the model carries no Spring): the JDBC store over Boot's pooled
- * {@link DataSource}, the jose4j verifier, metrics, and each use case as a bean for the
- * inbound adapters. Each bean is a method reference, so it implements only its own use-case
- * interface (one service implements several) and injection by type stays unambiguous.
+ * {@link DataSource}, the jose4j verifier, the outbound client, the metrics the core's ports are
+ * decorated with, and the {@link VisitorAuthentication} facade itself. Its use cases are exposed
+ * to the inbound adapters one bean each by {@link UseCaseConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
@@ -162,197 +125,5 @@ public class CoreConfiguration {
                     t.setDaemon(true);
                     return t;
                 }), clock);
-    }
-
-    /**
-     * Start-ups are timed ({@code visitorauth.session.starts}, with Prometheus buckets), tagged with
-     * their outcome; an authenticated start counts as a valid verification (a start refused by the
-     * failed-verification limit is counted as {@code rate_limited} by {@link RateLimitMetrics}).
-     */
-    @Bean
-    StartSessionUseCase startSessionUseCase(VisitorAuthentication core, MeterRegistry meters, VerificationMetrics metrics) {
-        StartSessionUseCase delegate = core.startSession();
-        return command -> {
-            Timer.Sample sample = Timer.start(meters);
-            Result<StartedSession> result = delegate.startSession(command);
-            String outcome;
-            if (result instanceof Result.Refused<StartedSession> refused) {
-                outcome = refused.refusal().code().wire();
-            } else {
-                boolean authenticated = result.orElseThrow().session().authenticated();
-                outcome = authenticated ? "authenticated" : "anonymous";
-                if (authenticated) {
-                    metrics.valid();
-                }
-            }
-            sample.stop(Timer.builder("visitorauth.session.starts").description("Widget session start-ups")
-                    .publishPercentileHistogram().tag("outcome", outcome).register(meters));
-            return result;
-        };
-    }
-
-    @Bean
-    AuthenticateSessionUseCase authenticateSessionUseCase(VisitorAuthentication core) {
-        return core.authenticateSession()::authenticateSession;
-    }
-
-    @Bean
-    EndSessionUseCase endSessionUseCase(VisitorAuthentication core) {
-        return core.endSession()::endSession;
-    }
-
-    @Bean
-    ListConversationsUseCase listConversationsUseCase(VisitorAuthentication core) {
-        return core.listConversations()::listConversations;
-    }
-
-    @Bean
-    StartConversationUseCase startConversationUseCase(VisitorAuthentication core) {
-        return core.startConversation()::startConversation;
-    }
-
-    @Bean
-    ListMessagesUseCase listMessagesUseCase(VisitorAuthentication core) {
-        return core.listMessages()::listMessages;
-    }
-
-    @Bean
-    PostMessageUseCase postMessageUseCase(VisitorAuthentication core) {
-        return core.postMessage()::postMessage;
-    }
-
-    @Bean
-    CreateWorkspaceUseCase createWorkspaceUseCase(VisitorAuthentication core) {
-        return core.createWorkspace()::createWorkspace;
-    }
-
-    @Bean
-    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(VisitorAuthentication core) {
-        return core.authenticateApiKey()::authenticateApiKey;
-    }
-
-    @Bean
-    CreateWidgetUseCase createWidgetUseCase(VisitorAuthentication core) {
-        return core.createWidget()::createWidget;
-    }
-
-    @Bean
-    GetWidgetUseCase getWidgetUseCase(VisitorAuthentication core) {
-        return core.getWidget()::getWidget;
-    }
-
-    @Bean
-    GetWidgetOriginsUseCase getWidgetOriginsUseCase(VisitorAuthentication core) {
-        return core.widgetOrigins()::widgetOrigins;
-    }
-
-    @Bean
-    UpdateWidgetUseCase updateWidgetUseCase(VisitorAuthentication core) {
-        return core.updateWidget()::updateWidget;
-    }
-
-    @Bean
-    RevealSecretUseCase revealSecretUseCase(VisitorAuthentication core) {
-        return core.revealSecret()::revealSecret;
-    }
-
-    @Bean
-    RotateSecretUseCase rotateSecretUseCase(VisitorAuthentication core) {
-        return core.rotateSecret()::rotateSecret;
-    }
-
-    @Bean
-    ListAuthFailuresUseCase listAuthFailuresUseCase(VisitorAuthentication core) {
-        return core.listAuthFailures()::listAuthFailures;
-    }
-
-    @Bean
-    ListWidgetsUseCase listWidgetsUseCase(VisitorAuthentication core) {
-        return core.listWidgets()::listWidgets;
-    }
-
-    @Bean
-    RotateApiKeyUseCase rotateApiKeyUseCase(VisitorAuthentication core) {
-        return core.rotateApiKey()::rotateApiKey;
-    }
-
-    @Bean
-    ListInboxUseCase listInboxUseCase(VisitorAuthentication core) {
-        return core.listInbox()::listInbox;
-    }
-
-    @Bean
-    GetCoverageUseCase getCoverageUseCase(VisitorAuthentication core) {
-        return core.coverage()::coverage;
-    }
-
-    @Bean
-    AddWidgetKeyUseCase addWidgetKeyUseCase(VisitorAuthentication core) {
-        return core.addWidgetKey()::addWidgetKey;
-    }
-
-    @Bean
-    DeleteWidgetKeyUseCase deleteWidgetKeyUseCase(VisitorAuthentication core) {
-        return core.deleteWidgetKey()::deleteWidgetKey;
-    }
-
-    @Bean
-    VerifyTokenUseCase verifyTokenUseCase(VisitorAuthentication core) {
-        return core.verifyToken()::verifyToken;
-    }
-
-    @Bean
-    InspectTokenUseCase inspectTokenUseCase(VisitorAuthentication core) {
-        return core.inspectToken()::inspectToken;
-    }
-
-    @Bean
-    GetUserUseCase getUserUseCase(VisitorAuthentication core) {
-        return core.getUser()::getUser;
-    }
-
-    @Bean
-    ListUsersUseCase listUsersUseCase(VisitorAuthentication core) {
-        return core.listUsers()::listUsers;
-    }
-
-    @Bean
-    GetConversationUseCase getConversationUseCase(VisitorAuthentication core) {
-        return core.getConversation()::getConversation;
-    }
-
-    @Bean
-    PostAgentReplyUseCase postAgentReplyUseCase(VisitorAuthentication core) {
-        return core.postAgentReply()::postAgentReply;
-    }
-
-    @Bean
-    RevokeUserSessionsUseCase revokeUserSessionsUseCase(VisitorAuthentication core) {
-        return core.revokeUserSessions()::revokeUserSessions;
-    }
-
-    @Bean
-    MarkConversationReadUseCase markConversationReadUseCase(VisitorAuthentication core) {
-        return core.markConversationRead()::markRead;
-    }
-
-    @Bean
-    ListUserVisitorsUseCase listUserVisitorsUseCase(VisitorAuthentication core) {
-        return core.listUserVisitors()::listUserVisitors;
-    }
-
-    @Bean
-    ListUserConversationsUseCase listUserConversationsUseCase(VisitorAuthentication core) {
-        return core.listUserConversations()::listUserConversations;
-    }
-
-    @Bean
-    EraseUserUseCase eraseUserUseCase(VisitorAuthentication core) {
-        return core.eraseUser()::eraseUser;
-    }
-
-    @Bean
-    ExportUserUseCase exportUserUseCase(VisitorAuthentication core) {
-        return core.exportUser()::exportUser;
     }
 }
