@@ -68,6 +68,8 @@ public final class JdbcCoverageCounters implements CountStartupsPort, LoadCovera
     private final JdbcTransactions tx;
     private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    /** Held by a flush from taking the pending counts until their write has committed or failed. */
+    private final Object flushing = new Object();
 
     JdbcCoverageCounters(JdbcTransactions tx) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -91,9 +93,16 @@ public final class JdbcCoverageCounters implements CountStartupsPort, LoadCovera
 
     /**
      * Writes this node's pending counts now, in one transaction of their own. On failure they are
-     * pending again (and the exception is thrown).
+     * pending again (and the exception is thrown). One flush at a time: a read's flush waits for the
+     * delayed write that has already taken the pending counts, so the read sees them.
      */
     public void flush() {
+        synchronized (flushing) {
+            flushPending();
+        }
+    }
+
+    private void flushPending() {
         writeScheduled.set(false);
         Map<Key, Long> taken = new HashMap<>();
         for (Key key : pending.keySet()) {
