@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
@@ -40,7 +39,6 @@ public final class RequestHeaderDeadline extends AbstractLifeCycle {
 
     private final Server server;
     private final long deadlineNanos;
-    private final LongSupplier nanoTime;
     /** Connections seen in their header phase: which request, since when. Only the watchdog's thread uses it. */
     private final Map<HttpConnection, HeaderPhase> seen = new HashMap<>();
     private ScheduledExecutorService watchdog;
@@ -49,16 +47,11 @@ public final class RequestHeaderDeadline extends AbstractLifeCycle {
     }
 
     public RequestHeaderDeadline(Server server, Duration deadline) {
-        this(server, deadline, System::nanoTime);
-    }
-
-    RequestHeaderDeadline(Server server, Duration deadline, LongSupplier nanoTime) {
         this.server = Objects.requireNonNull(server, "server");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the request-header deadline must be positive");
         }
         this.deadlineNanos = deadline.toNanos();
-        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -85,7 +78,7 @@ public final class RequestHeaderDeadline extends AbstractLifeCycle {
     /** One pass of the watchdog; never throws (a scheduled task that throws is never run again). */
     void endOverdueHeaderPhases() {
         try {
-            long now = nanoTime.getAsLong();
+            long now = System.nanoTime();
             Set<HttpConnection> inHeaderPhase = new HashSet<>();
             for (Connector connector : server.getConnectors()) {
                 for (EndPoint endPoint : connector.getConnectedEndPoints()) {
