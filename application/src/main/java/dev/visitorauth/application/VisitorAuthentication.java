@@ -51,7 +51,13 @@ import dev.visitorauth.application.service.EventStreamService;
 import dev.visitorauth.application.service.JwksKeyCache;
 import dev.visitorauth.application.service.ReadStateService;
 import dev.visitorauth.application.service.SessionRevocationService;
+import dev.visitorauth.application.service.NewVisitorBudget;
+import dev.visitorauth.application.service.SessionIssuing;
 import dev.visitorauth.application.service.StartSessionService;
+import dev.visitorauth.application.service.StartupCounting;
+import dev.visitorauth.application.service.StartupVerification;
+import dev.visitorauth.application.service.UserUpsert;
+import dev.visitorauth.application.service.VisitorLinking;
 import dev.visitorauth.application.service.TokenToolsService;
 import dev.visitorauth.application.service.TokenVerificationService;
 import dev.visitorauth.application.service.WidgetAdminService;
@@ -107,10 +113,7 @@ public final class VisitorAuthentication {
         clock = b.clock;
         TokenVerificationService verification = new TokenVerificationService(b.verifier,
                 new JwksKeyCache(b.jwks, JwksKeyCache.DEFAULT_MAX_URLS), s.recordFailures());
-        startSession = new StartSessionService(new StartSessionService.Deps(widgetReads, verification, s.tokenIds(),
-                s.loadVisitors(), s.saveVisitors(), s.loadUsers(), s.saveUsers(), s.saveConversations(), s.saveSessions(),
-                s.recordFailures(), s.rateLimit(), s.transactions(), b.random, b.clock, b.sessionLifetime, s.requestLimits(),
-                s.loadConversations(), s.appendEvents(), s.coverage().count(), s.coverage().load(), s.coverage().spikes()));
+        startSession = startSession(s, widgetReads, verification, b);
         widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
                 widgetReads, s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
                 s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
@@ -133,6 +136,21 @@ public final class VisitorAuthentication {
                 b.clock);
         readState = new ReadStateService(widgetSessions, s.loadConversations(), s.saveConversations(), s.appendEvents(),
                 s.transactions(), b.clock);
+    }
+
+    /** Start-up: its parts, each given the ports it uses (two share the new-visitor budget and the counting). */
+    private static StartSessionService startSession(Storage s, LoadWidgetPort widgetReads, TokenVerificationService verification,
+                                                    Builder b) {
+        NewVisitorBudget newVisitors = new NewVisitorBudget(s.requestLimits());
+        StartupCounting counting = new StartupCounting(s.coverage().count(), s.coverage().load(), s.coverage().spikes(),
+                s.appendEvents(), s.transactions());
+        StartupVerification startupVerification = new StartupVerification(widgetReads, verification, s.rateLimit(),
+                s.recordFailures(), counting);
+        VisitorLinking linking = new VisitorLinking(s.tokenIds(), s.loadVisitors(), s.saveVisitors(), s.loadConversations(),
+                s.saveConversations(), s.saveSessions(), newVisitors, new UserUpsert(s.loadUsers(), s.saveUsers(), b.random),
+                new SessionIssuing(s.saveSessions(), s.appendEvents(), b.random, b.sessionLifetime), b.random);
+        return new StartSessionService(widgetReads, s.transactions(), b.clock, newVisitors, startupVerification, linking,
+                counting);
     }
 
     /** Starts assembling, with the token verifier (e.g. the jose4j adapter's). */

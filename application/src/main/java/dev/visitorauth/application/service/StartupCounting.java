@@ -25,7 +25,7 @@ import java.util.Optional;
  * counts nothing; {@link CountStartupsPort} says when the count is written). A refused start-up
  * rolls its transaction back, so it is counted afterwards, next to where its failure is recorded.
  */
-final class StartupCounting {
+public final class StartupCounting {
     /**
      * The most failures one spike check counts: far above any threshold that matters, and a bound
      * on the read (the failure log keeps at most 10,000 per widget anyway).
@@ -38,7 +38,7 @@ final class StartupCounting {
     private final AppendEventPort events;
     private final TransactionPort transactions;
 
-    StartupCounting(CountStartupsPort counters, LoadCoveragePort coverage, FailureSpikePort spikes, AppendEventPort events,
+    public StartupCounting(CountStartupsPort counters, LoadCoveragePort coverage, FailureSpikePort spikes, AppendEventPort events,
                     TransactionPort transactions) {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.coverage = Objects.requireNonNull(coverage, "coverage");

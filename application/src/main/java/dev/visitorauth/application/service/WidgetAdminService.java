@@ -77,8 +77,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
             return Refusals.invalid(InputField.NAME, "is required.");
         }
         Instant now = clock.instant();
-        Widget blank = new Widget(workspaceId, new WidgetId(credentials.id("wgt_", 16)), "-", AuthenticationPolicy.defaults(),
-                AllowedOrigins.any(), now);
+        Widget blank = Widget.draft(workspaceId, new WidgetId(credentials.id("wgt_", 16)), now);
         return apply(blank, settings).flatMap(widget -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
             WidgetKeyring keyring = WidgetKeyring.create(widget.id(), newKeyId(), SecretValue.of(credentials.secret()), now)
                     .withJwksUrl(urlAfter(url));
@@ -104,7 +103,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     public Result<WidgetDetails> updateWidget(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> updated(workspaceId, widgetId, settings).map(details ->
-                settings.mode().filter(AuthMode.REQUIRED.wire()::equals).isPresent()
+                settings.mode().flatMap(AuthMode::fromWire).filter(AuthMode::requiresToken).isPresent()
                         ? details.withRolloutWarning(coverage.rolloutWarning(details.widget(), now))
                         : details));
     }

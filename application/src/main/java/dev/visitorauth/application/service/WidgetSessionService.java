@@ -38,7 +38,6 @@ import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.session.Session;
 import dev.visitorauth.domain.session.SessionTokenHash;
 import dev.visitorauth.domain.visitor.Visitor;
-import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
@@ -107,7 +106,7 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
         if (widget.isEmpty() || visitor.isEmpty()) {
             return noSession();
         }
-        if (!session.isAuthenticated() && (widget.get().policy().mode() == AuthMode.REQUIRED || !visitor.get().isAnonymous())) {
+        if (!session.isAuthenticated() && (widget.get().policy().requiresToken() || !visitor.get().isAnonymous())) {
             // A widget switched to required mode stops its anonymous sessions at once; an upgraded
             // visitor's anonymous sessions were revoked, and are refused here even if a revocation raced.
             return noSession();

@@ -12,6 +12,16 @@ public enum AuthMode {
     /** For rolling out: tokens verified and failures recorded, but an invalid token counts as no token. */
     OBSERVE;
 
+    /** True for {@link #OBSERVE}: an invalid token counts as no token (and is recorded). */
+    public boolean observes() {
+        return this == OBSERVE;
+    }
+
+    /** True for {@link #REQUIRED}: no anonymous visitors. */
+    public boolean requiresToken() {
+        return this == REQUIRED;
+    }
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -32,6 +32,19 @@ public record AuthenticationPolicy(AuthMode mode, Duration maxTokenLifetime, Dur
         return new AuthenticationPolicy(AuthMode.OPTIONAL, DEFAULT_MAX_TOKEN_LIFETIME, DEFAULT_CLOCK_SKEW, false);
     }
 
+    /**
+     * True in {@code observe} mode: a token that fails verification is recorded and the start-up
+     * goes on as if no token came.
+     */
+    public boolean observes() {
+        return mode.observes();
+    }
+
+    /** True in {@code required} mode: a start-up without a valid token is refused, and anonymous sessions stop. */
+    public boolean requiresToken() {
+        return mode.requiresToken();
+    }
+
     public AuthenticationPolicy withMode(AuthMode newMode) {
         return new AuthenticationPolicy(newMode, maxTokenLifetime, clockSkew, requireJti);
     }

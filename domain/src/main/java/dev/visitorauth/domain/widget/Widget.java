@@ -8,6 +8,11 @@ import java.util.Objects;
 public record Widget(WorkspaceId workspaceId, WidgetId id, String name, AuthenticationPolicy policy,
                      AllowedOrigins allowedOrigins, Instant createdAt) {
     public static final int MAX_NAME_LENGTH = 200;
+    /**
+     * The name of a {@link #draft} widget, until its settings name it. Never stored: creating a
+     * widget requires a name, applied before the widget is saved.
+     */
+    public static final String DRAFT_NAME = "-";
 
     public Widget {
         Objects.requireNonNull(workspaceId, "workspaceId");
@@ -18,6 +23,14 @@ public record Widget(WorkspaceId workspaceId, WidgetId id, String name, Authenti
         if (!isValidName(name)) {
             throw new IllegalArgumentException("widget name must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
         }
+    }
+
+    /**
+     * A widget being created, before the admin's settings are applied to it: named {@link #DRAFT_NAME},
+     * with the default policy ({@link AuthenticationPolicy#defaults()}) and any origin allowed.
+     */
+    public static Widget draft(WorkspaceId workspaceId, WidgetId id, Instant createdAt) {
+        return new Widget(workspaceId, id, DRAFT_NAME, AuthenticationPolicy.defaults(), AllowedOrigins.any(), createdAt);
     }
 
     public static boolean isValidName(String name) {

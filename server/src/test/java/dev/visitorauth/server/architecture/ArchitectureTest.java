@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.visitorauth.application.archfixture.ModeComparingService;
 import dev.visitorauth.domain.archfixture.LeakyDomainType;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,8 @@ class ArchitectureTest {
                 HexagonRules.coreUsesNoFramework(), HexagonRules.coreDoesNotDependOnAdapters(),
                 HexagonRules.adaptersAreIndependent(), HexagonRules.adaptersDoNotDependOnTheAssembly(),
                 HexagonRules.domainPackagesAreFreeOfCycles(), HexagonRules.tokenAdapterHoldsNoProductRule(),
-                HexagonRules.outboundAdapterDependsOnNoOtherAdapter(), HexagonRules.memoryAdapterDependsOnlyOnTheCoreAndTheJdk());
+                HexagonRules.outboundAdapterDependsOnNoOtherAdapter(), HexagonRules.memoryAdapterDependsOnlyOnTheCoreAndTheJdk(),
+                StartupRuleHomes.applicationAsksThePolicyNotTheModeConstants());
     }
 
     @ParameterizedTest
@@ -77,5 +79,14 @@ class ArchitectureTest {
         EvaluationResult result = HexagonRules.tokenAdapterHoldsNoProductRule().evaluate(ruleMaking);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("dev.visitorauth.domain.error.ErrorCode");
+    }
+
+    /** The mode rule is not vacuous: an application class that compares the mode with both constants breaks it. */
+    @Test
+    void ruleCatchesAnApplicationClassComparingModeConstants() {
+        JavaClasses comparing = new ClassFileImporter().importClasses(ModeComparingService.class);
+        EvaluationResult result = StartupRuleHomes.applicationAsksThePolicyNotTheModeConstants().evaluate(comparing);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("AuthMode.OBSERVE").contains("AuthMode.REQUIRED");
     }
 }
