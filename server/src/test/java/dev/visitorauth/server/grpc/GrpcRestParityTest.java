@@ -1,23 +1,21 @@
 package dev.visitorauth.server.grpc;
 
+import static dev.visitorauth.testing.VisitorTokens.STRANGER_SECRET;
+import static dev.visitorauth.testing.VisitorTokens.b64;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.MACSigner;
 import dev.visitorauth.adapter.grpc.ApiKeyInterceptor;
 import dev.visitorauth.adapter.grpc.GrpcStatusMapper;
 import dev.visitorauth.adapter.grpc.MetricsInterceptor;
 import dev.visitorauth.adapter.grpc.v1.StartSessionRequest;
 import dev.visitorauth.adapter.grpc.v1.StartSessionResponse;
-import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthServiceBlockingStub;
+import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.server.GrpcServerLifecycle;
 import dev.visitorauth.server.VisitorAuthServer;
 import io.grpc.Grpc;
@@ -38,17 +36,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -142,55 +137,49 @@ class GrpcRestParityTest {
         VALID("ok") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                return Optional.of(sign(t.widget.secret(), null, claims(newUser())));
+                return Optional.of(sign(t.widget.secret(), claims(newUserId())));
             }
         },
         EXPIRED("token_expired") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                long now = now();
-                return Optional.of(sign(t.widget.secret(), null, claims(newUser(), now - 300, now - 120)));
+                return Optional.of(sign(t.widget.secret(), claims(newUserId()).times(-300, -120)));
             }
         },
         BAD_SIGNATURE("invalid_signature") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                return Optional.of(sign("another-secret-that-is-long-enough-0123456789abcdef", null, claims(newUser())));
+                return Optional.of(sign(STRANGER_SECRET, claims(newUserId())));
             }
         },
         ALG_NONE("unsupported_algorithm") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                return Optional.of(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(json(claims(newUser()))) + ".");
+                return Optional.of(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims(newUserId()).json()) + ".");
             }
         },
         UNKNOWN_KID("unknown_key") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                return Optional.of(sign(t.widget.secret(), "k_no_such_key", claims(newUser())));
+                return Optional.of(sign(t.widget.secret(), "k_no_such_key", claims(newUserId())));
             }
         },
         MISSING_ID("missing_claim") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                Map<String, Object> claims = claims(newUser());
-                claims.remove("id");
-                return Optional.of(sign(t.widget.secret(), null, claims));
+                return Optional.of(sign(t.widget.secret(), claims(newUserId()).without("id")));
             }
         },
         INVALID_EMAIL("invalid_claim") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                Map<String, Object> claims = claims(newUser());
-                claims.put("email", "not an address");
-                return Optional.of(sign(t.widget.secret(), null, claims));
+                return Optional.of(sign(t.widget.secret(), claims(newUserId()).with("email", "not an address")));
             }
         },
         LIFETIME_TOO_LONG("token_lifetime_too_long") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                long now = now();
-                return Optional.of(sign(t.widget.secret(), null, claims(newUser(), now, now + 86_400)));
+                return Optional.of(sign(t.widget.secret(), claims(newUserId()).times(0, 86_400)));
             }
         },
         MALFORMED("malformed_token") {
@@ -219,7 +208,7 @@ class GrpcRestParityTest {
         UNKNOWN_WIDGET("widget_not_found") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
-                return Optional.of(sign(t.widget.secret(), null, claims(newUser())));
+                return Optional.of(sign(t.widget.secret(), claims(newUserId())));
             }
 
             @Override
@@ -247,9 +236,7 @@ class GrpcRestParityTest {
     @EnumSource(Case.class)
     void restAndGrpcGiveTheSameOutcome(Case c) {
         if (c == Case.REPLAYED_JTI) {
-            Map<String, Object> claims = claims(newUser());
-            claims.put("jti", UUID.randomUUID().toString());
-            replayedToken = sign(widget.secret(), null, claims);
+            replayedToken = sign(widget.secret(), claims(newUserId()).jti());
             assertThat(rest(widget.id(), Optional.of(replayedToken)).code()).as("first use").isEqualTo("ok");
         }
         String widgetId = c.widgetId(this);
@@ -265,13 +252,11 @@ class GrpcRestParityTest {
 
     @Test
     void aValidTokenStartsTheSameAuthenticatedSessionOnBothTransports() {
-        String user = newUser();
-        Map<String, Object> claims = claims(user);
-        claims.put("name", "Ada");
+        String user = newUserId();
         JsonNode rest = post("/v1/widgets/" + widget.id() + "/sessions", null,
-                Map.of("visitorToken", sign(widget.secret(), null, claims)), 201);
+                Map.of("visitorToken", sign(widget.secret(), claims(user).with("name", "Ada"))), 201);
         StartSessionResponse grpc = stub.startSession(StartSessionRequest.newBuilder().setWidgetId(widget.id())
-                .setVisitorToken(sign(widget.secret(), null, claims(user))).build());
+                .setVisitorToken(sign(widget.secret(), claims(user))).build());
 
         assertThat(rest.path("status").asString()).isEqualTo("authenticated");
         assertThat(grpc.getStatus().name()).isEqualTo("SESSION_STATUS_AUTHENTICATED");
@@ -410,51 +395,6 @@ class GrpcRestParityTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    // ---- tokens, as a company's server mints them (nimbus-jose-jwt, HS256) ----
-
-    static long now() {
-        return Instant.now().getEpochSecond();
-    }
-
-    static String newUser() {
-        return "user-" + UUID.randomUUID();
-    }
-
-    static Map<String, Object> claims(String user) {
-        long now = now();
-        return claims(user, now, now + 30);
-    }
-
-    static Map<String, Object> claims(String user, long iat, long exp) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("id", user);
-        claims.put("iat", iat);
-        claims.put("exp", exp);
-        return claims;
-    }
-
-    static String sign(String secret, String kid, Map<String, Object> claims) {
-        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT);
-        if (kid != null) {
-            header.keyID(kid);
-        }
-        try {
-            JWSObject jws = new JWSObject(header.build(), new Payload(json(claims)));
-            jws.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            return jws.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String json(Map<String, Object> claims) {
-        return JSON.writeValueAsString(claims);
-    }
-
-    static String b64(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path createTempDirectory() {

@@ -10,6 +10,7 @@ import dev.visitorauth.adapter.grpc.v1.RotateApiKeyRequest;
 import dev.visitorauth.server.GrpcServerLifecycle;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Workspace;
+import dev.visitorauth.testing.VisitorTokens;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -101,8 +102,8 @@ abstract class AdministrationContract extends ServerTestBase {
         ApiClient.Widget widget = api.newWidget();
         ApiClient.Session visitor = api.startOk(widget, null, null);
         String anonymous = api.startConversationOk(visitor.token(), "hello from a visitor\nmore");
-        String externalId = TokenMinter.newUserId();
-        ApiClient.Session user = api.startOk(widget, null, TokenMinter.valid(widget, externalId));
+        String externalId = VisitorTokens.newUserId();
+        ApiClient.Session user = api.startOk(widget, null, ApiClient.valid(widget, externalId));
         String users = api.startConversationOk(user.token(), "hello from a user");
         ApiClient.Widget foreign = api.newWidget();
         api.startConversationOk(api.startOk(foreign, null, null).token(), "not yours");

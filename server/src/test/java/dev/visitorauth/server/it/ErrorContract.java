@@ -1,18 +1,19 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.b64;
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.signRaw;
-import static dev.visitorauth.server.it.TokenMinter.signRawWith;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.b64;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
+import static dev.visitorauth.testing.VisitorTokens.signRaw;
+import static dev.visitorauth.testing.VisitorTokens.signRawWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
 import dev.visitorauth.server.it.ApiClient.Workspace;
+import dev.visitorauth.testing.VisitorTokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -140,7 +141,7 @@ abstract class ErrorContract extends ServerTestBase {
     @Test
     void aTokenBothExpiredAndBadlySignedIsReportedAsInvalidSignature() {
         Widget widget = api.newWidget();
-        String token = sign(TokenMinter.STRANGER_SECRET, claims(newUserId()).times(-3600, -3000));
+        String token = sign(VisitorTokens.STRANGER_SECRET, claims(newUserId()).times(-3600, -3000));
 
         Response r = assertTokenRefused(startWith(widget, token), "invalid_signature", token);
 

@@ -1,16 +1,9 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -19,6 +12,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import dev.visitorauth.server.it.ApiClient.Widget;
 import dev.visitorauth.testing.MutableClock;
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -129,16 +123,8 @@ abstract class JwksContract {
         return key;
     }
 
-    private static String claims(String userId) {
-        long now = CLOCK.instant().getEpochSecond();
-        return ApiClient.json(Map.of("id", userId, "iat", now, "exp", now + 60));
-    }
-
     private static String es256(ECKey key, String userId) throws JOSEException {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(key.getKeyID())
-                .build(), new Payload(claims(userId)));
-        jws.sign(new ECDSASigner(key));
-        return jws.serialize();
+        return VisitorTokens.es256(key.toECPrivateKey(), key.getKeyID(), VisitorTokens.claims(userId, CLOCK.instant()).times(0, 60));
     }
 
     private int fetches() {
@@ -185,11 +171,8 @@ abstract class JwksContract {
     @Test
     void anHs256TokenMadeWithThePublicKeyAsItsSecretIsRefused() throws Exception {
         ECKey key = serveNewKey("es-1");
-        byte[] publicKeyAsSecret = key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID("es-1").build(),
-                new Payload(claims(newUserId())));
-        jws.sign(new MACSigner(publicKeyAsSecret));
-        String token = jws.serialize();
+        String publicKeyAsSecret = key.toPublicJWK().toJSONString();
+        String token = VisitorTokens.sign(publicKeyAsSecret, "es-1", VisitorTokens.claims(newUserId(), CLOCK.instant()).times(0, 60));
 
         ServerTestBase.assertTokenRefused(api.start(widget, null, token), "unsupported_algorithm", token);
     }

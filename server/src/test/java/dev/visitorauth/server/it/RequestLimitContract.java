@@ -1,16 +1,16 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
-import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
