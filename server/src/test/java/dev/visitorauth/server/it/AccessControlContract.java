@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * Who may read what: sessions only reach their own visitor's or user's conversations, ended and
  * revoked sessions reach nothing, and one workspace's API key sees nothing of another's.
  */
-abstract class AccessControlContract extends ServerTestBase {
+@OnH2
+class AccessControlContract extends ServerTestBase {
 
     // ---- widget sessions ----
 

@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Running the workspace (spec sections 11 and 14) through the whole server: the widget list, API
  * key rotation with grace, the agent inbox; another workspace's data never shows; gRPC equivalents.
  */
-abstract class AdministrationContract extends ServerTestBase {
+@OnH2
+class AdministrationContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 

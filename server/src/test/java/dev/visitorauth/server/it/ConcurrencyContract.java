@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Simultaneous start-ups over HTTP: many devices of one new user create exactly one user, and a
  * {@code jti} sent by many requests at once is accepted exactly once.
  */
-abstract class ConcurrencyContract extends ServerTestBase {
+@OnH2
+class ConcurrencyContract extends ServerTestBase {
     static final int DEVICES = 50;
     static final int REPLAYS = 20;
 

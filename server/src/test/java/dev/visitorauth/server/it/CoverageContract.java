@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * mode gives exact figures, a switch to required warns, the window is checked, another workspace's
  * widget is 404; and the gRPC equivalents.
  */
-abstract class CoverageContract extends ServerTestBase {
+@OnH2
+class CoverageContract extends ServerTestBase {
     private static final String SHOP = "https://shop.example";
     private static final String WRONG_SECRET = "x".repeat(43);
 

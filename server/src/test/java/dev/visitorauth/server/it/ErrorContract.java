@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code SessionStartContract} checks with the required mode), with its status and RFC 9457 body,
  * by one path each. Each token refusal is also checked not to echo the token.
  */
-abstract class ErrorContract extends ServerTestBase {
+@OnH2
+class ErrorContract extends ServerTestBase {
     private static final String HS256_JWT = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
     private Response startWith(Widget widget, String token) {

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +45,15 @@ import org.springframework.context.annotation.Primary;
  * down keeps its last good set and shows as {@code jwks_unavailable} in the widget's failure log.
  * Each test has its own widget and JWKS path (the cache is per URL).
  */
-abstract class JwksContract {
+class JwksContract {
     private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
 
     private static HttpServer jwksServer;
     private static final Map<String, List<JWK>> SETS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> FETCHES = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> DOWN = new ConcurrentHashMap<>();
+
+    private static TestServers.Node server;
 
     private TestServers.Node node;
     private ApiClient api;
@@ -67,14 +70,18 @@ abstract class JwksContract {
         }
     }
 
-    /** The node of this test class, started once. */
-    abstract TestServers.Node node();
-
-    /** A node on {@code properties} (its database) with the private-outbound switch on and the test's clock. */
-    static TestServers.Node startNode(Map<String, Object> properties) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>(properties);
+    /** The node of this class, on H2 with the private-outbound switch on and the test's clock, started once. */
+    @BeforeAll
+    static void startServer() {
+        Path dir = TestServers.tempDirectory("visitorauth-it-jwks-h2-");
+        Map<String, Object> p = new java.util.LinkedHashMap<>(TestServers.properties(TestServers.h2Url(dir), "sa", dir));
         p.put("visitorauth.outbound.allow-private", "true");
-        return TestServers.Node.start(p, ServerClock.class);
+        server = TestServers.Node.start(p, ServerClock.class);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
     }
 
     @BeforeAll
@@ -107,7 +114,7 @@ abstract class JwksContract {
 
     @BeforeEach
     void newWidgetWithItsOwnJwks() {
-        node = node();
+        node = server;
         api = node.api();
         path = "/jwks/" + UUID.randomUUID();
         SETS.put(path, new CopyOnWriteArrayList<>());

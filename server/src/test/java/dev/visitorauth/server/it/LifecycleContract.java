@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * {@code token_revoked}; the read marker is the owner's on every device and drives
  * {@code unreadCount}; lists carry the last message's preview; agent replies carry a name.
  */
-abstract class LifecycleContract extends ServerTestBase {
+@OnH2
+class LifecycleContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 

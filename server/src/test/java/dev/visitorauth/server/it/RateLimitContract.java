@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * ({@code visitorauth.failure-limit=3}): the fourth is {@code rate_limited}, 429 with
  * {@code Retry-After}; successful starts and other widgets are not limited.
  */
-abstract class RateLimitContract extends ServerTestBase {
+@OnH2TightLimits
+class RateLimitContract extends ServerTestBase {
     static final int LIMIT = 3;
 
     private void exhaust(Widget widget) {

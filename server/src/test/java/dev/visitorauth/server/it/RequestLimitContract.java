@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * conversations an hour per visitor or user, {@value #MESSAGES} messages a minute per session):
  * beyond them 429 {@code rate_limited} with {@code Retry-After}, and nothing changes.
  */
-abstract class RequestLimitContract extends ServerTestBase {
+@OnH2TightLimits
+class RequestLimitContract extends ServerTestBase {
     static final int NEW_VISITORS = 3;
     static final int CONVERSATIONS = 2;
     static final int MESSAGES = 4;

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Secret rotation with and without grace, profile updates (overwrite, clear, keep, customData
  * merge, the older-iat rule), the per-widget failure log, and the token inspector.
  */
-abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
+@OnH2
+class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
 
     // ---- rotation ----
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Sessions expire ({@code visitorauth.session-lifetime}, here {@value #LIFETIME_SECONDS} seconds):
  * an expired session is refused like a revoked one, and the visitor starts again with its id.
  */
-abstract class SessionLifetimeContract extends ServerTestBase {
+@OnH2TightLimits
+class SessionLifetimeContract extends ServerTestBase {
     static final int LIFETIME_SECONDS = 3;
 
     @Test

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * Spec section 4, row by row, over HTTP: {@code POST /v1/widgets/{id}/sessions} with and without a
  * visitor id and a token, and what the widget, the session and the admin API see afterwards.
  */
-abstract class SessionStartContract extends ServerTestBase {
+@OnH2
+class SessionStartContract extends ServerTestBase {
 
     // ---- no visitor id, no token ----
 

@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * elsewhere, the admin user look-up is capped, erasure kills sessions and history, and the export
  * holds everything in order; the gRPC reads, {@code DeleteUser} and {@code ExportUser} agree.
  */
-abstract class UserDataContract extends ServerTestBase {
+@OnH2
+class UserDataContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 

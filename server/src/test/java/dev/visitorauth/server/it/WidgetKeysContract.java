@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Public-key management over HTTP (spec sections 12 and 14) on the whole server: JWKs made by
  * jose4j's generators, read by the server's jose4j parser, kept in the database with the keyring.
  */
-abstract class WidgetKeysContract extends ServerTestBase {
+@OnH2
+class WidgetKeysContract extends ServerTestBase {
 
     /** A JWK's members as the request body's {@code jwk} object. */
     static Map<String, Object> members(JsonWebKey key, JsonWebKey.OutputControlLevel level, Map<String, Object> extra) {

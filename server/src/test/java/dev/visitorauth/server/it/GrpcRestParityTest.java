@@ -1,4 +1,4 @@
-package dev.visitorauth.server.grpc;
+package dev.visitorauth.server.it;
 
 import static dev.visitorauth.testing.VisitorTokens.STRANGER_SECRET;
 import static dev.visitorauth.testing.VisitorTokens.b64;
@@ -9,127 +9,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
-import dev.visitorauth.adapter.grpc.ApiKeyInterceptor;
 import dev.visitorauth.adapter.grpc.GrpcStatusMapper;
 import dev.visitorauth.adapter.grpc.MetricsInterceptor;
 import dev.visitorauth.adapter.grpc.v1.StartSessionRequest;
 import dev.visitorauth.adapter.grpc.v1.StartSessionResponse;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthServiceBlockingStub;
-import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.server.GrpcServerLifecycle;
-import dev.visitorauth.server.VisitorAuthServer;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
+import dev.visitorauth.server.it.ApiClient.Widget;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole server (REST on a random port, gRPC on port 0, H2 file database in a temporary
- * directory): the same good and bad visitor tokens sent to {@code POST /v1/widgets/{id}/sessions}
- * and to gRPC {@code StartSession} give the same outcome code, the claim, and the status of spec
- * section 5's table on each side.
+ * The whole server (REST and gRPC, on H2): the same good and bad visitor tokens sent to
+ * {@code POST /v1/widgets/{id}/sessions} and to gRPC {@code StartSession} give the same outcome code,
+ * the claim, and the status of spec section 5's table on each side.
  */
-@SpringBootTest(classes = VisitorAuthServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GrpcRestParityTest {
-    private static final String SYSTEM_KEY = "grpc-parity-system-key-0123456789";
-    private static final Path DATA = createTempDirectory();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("visitorauth.data-dir", DATA::toString);
-        registry.add("visitorauth.system-api-key", () -> SYSTEM_KEY);
-        registry.add("visitorauth.grpc.port", () -> "0");
-        registry.add("management.server.port", () -> "0");
-        // Both transports fail from 127.0.0.1 on the same widget: keep the failure budget out of the way.
-        registry.add("visitorauth.failure-limit", () -> "1000");
-        registry.add("visitorauth.new-visitor-limit", () -> "100000");
-        registry.add("server.shutdown", () -> "immediate");
-    }
-
-    @LocalServerPort
-    int httpPort;
-
+@OnH2
+class GrpcRestParityTest extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpc;
 
     @Autowired
     MeterRegistry meters;
 
-    private ManagedChannel channel;
+    private final GrpcClients grpcClients = new GrpcClients();
     private VisitorAuthServiceBlockingStub stub;
-    private String apiKey;
     private Widget widget;
     private Widget requiredWidget;
-
-    record Widget(String id, String secret, String keyId) {
-    }
 
     /** What one transport answered: {@code ok}, or the refusal's code and claim, and its status. */
     record Outcome(String code, Optional<String> claim, String status) {
     }
 
-    @BeforeAll
-    void createWorkspaceAndWidgets() {
-        JsonNode workspace = post("/v1/workspaces", SYSTEM_KEY, Map.of("name", "Parity"), 201);
-        apiKey = workspace.path("apiKey").asString();
-        widget = createWidget("Parity");
-        requiredWidget = createWidget("Required");
-        request("PATCH", "/v1/admin/widgets/" + requiredWidget.id(), apiKey, Map.of("mode", "required"), 200);
-
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.getPort(), InsecureChannelCredentials.create()).build();
-        Metadata headers = new Metadata();
-        headers.put(ApiKeyInterceptor.AUTHORIZATION, "Bearer " + apiKey);
-        stub = VisitorAuthServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    @BeforeEach
+    void createWidgetsAndStub() {
+        widget = api.newWidget();
+        requiredWidget = api.createWidget(widget.workspace(), Map.of("mode", "required"));
+        stub = grpcClients.stub(grpc.getPort(), widget.apiKey());
     }
 
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    @AfterEach
+    void closeChannels() throws InterruptedException {
+        grpcClients.close();
     }
 
     /** The tokens of the parity check; each mints a fresh token per transport where a token is single-use. */
@@ -253,21 +190,20 @@ class GrpcRestParityTest {
     @Test
     void aValidTokenStartsTheSameAuthenticatedSessionOnBothTransports() {
         String user = newUserId();
-        JsonNode rest = post("/v1/widgets/" + widget.id() + "/sessions", null,
-                Map.of("visitorToken", sign(widget.secret(), claims(user).with("name", "Ada"))), 201);
+        ApiClient.Session rest = api.startOk(widget, null, sign(widget.secret(), claims(user).with("name", "Ada")));
         StartSessionResponse grpc = stub.startSession(StartSessionRequest.newBuilder().setWidgetId(widget.id())
                 .setVisitorToken(sign(widget.secret(), claims(user))).build());
 
-        assertThat(rest.path("status").asString()).isEqualTo("authenticated");
+        assertThat(rest.status()).isEqualTo("authenticated");
         assertThat(grpc.getStatus().name()).isEqualTo("SESSION_STATUS_AUTHENTICATED");
-        assertThat(grpc.getUser().getExternalId()).isEqualTo(rest.path("user").path("id").asString()).isEqualTo(user);
+        assertThat(grpc.getUser().getExternalId()).isEqualTo(rest.userId()).isEqualTo(user);
         assertThat(grpc.getUser().getName()).as("the profile REST's token stored").isEqualTo("Ada");
-        assertThat(grpc.getVisitorId()).isNotEqualTo(rest.path("visitorId").asString());
+        assertThat(grpc.getVisitorId()).isNotEqualTo(rest.visitorId());
     }
 
     @Test
     void healthReportsTheDatabaseAndCallsAreMetered() {
-        ServingStatus status = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus();
+        ServingStatus status = HealthGrpc.newBlockingStub(stub.getChannel()).check(HealthCheckRequest.getDefaultInstance()).getStatus();
         assertThat(status).isEqualTo(ServingStatus.SERVING);
 
         stub.startSession(StartSessionRequest.newBuilder().setWidgetId(widget.id()).build());
@@ -279,16 +215,9 @@ class GrpcRestParityTest {
     // ---- the two transports ----
 
     private Outcome rest(String widgetId, Optional<String> token) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        token.ifPresent(t -> body.put("visitorToken", t));
-        HttpResponse<String> r = send("POST", "/v1/widgets/" + widgetId + "/sessions", null, body);
-        if (r.statusCode() == 201) {
-            return new Outcome("ok", Optional.empty(), "201");
-        }
-        JsonNode problem = JSON.readTree(r.body());
-        JsonNode claim = problem.path("claim");
-        return new Outcome(problem.path("code").asString(), claim.isMissingNode() || claim.isNull()
-                ? Optional.empty() : Optional.of(claim.asString()), Integer.toString(r.statusCode()));
+        ApiClient.Response r = api.start(widgetId, null, token.orElse(null));
+        return r.status() == 201 ? new Outcome("ok", Optional.empty(), "201")
+                : new Outcome(r.code(), Optional.ofNullable(r.text("claim")), Integer.toString(r.status()));
     }
 
     private Outcome grpc(String widgetId, Optional<String> token) {
@@ -338,7 +267,7 @@ class GrpcRestParityTest {
     /** A key added over gRPC is shown by REST as gRPC lists it, and a JWKS URL set over gRPC is the widget's. */
     @Test
     void keysAndTheJwksUrlReadTheSameOverBothTransports() throws Exception {
-        Widget keyed = createWidget("Keys");
+        Widget keyed = api.createWidget(widget.workspace());
         String jwk = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048)
                 .toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         String keyId = stub.addWidgetKey(dev.visitorauth.adapter.grpc.v1.AddWidgetKeyRequest.newBuilder()
@@ -348,7 +277,9 @@ class GrpcRestParityTest {
 
         var listed = stub.listWidgetKeys(dev.visitorauth.adapter.grpc.v1.ListWidgetKeysRequest.newBuilder()
                 .setWidgetId(keyed.id()).build());
-        JsonNode rest = request("GET", "/v1/admin/widgets/" + keyed.id(), apiKey, Map.of(), 200);
+        ApiClient.Response shown = api.get("/v1/admin/widgets/" + keyed.id(), keyed.apiKey());
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        JsonNode rest = shown.json();
 
         assertThat(listed.getKeysCount()).isEqualTo(1);
         assertThat(rest.path("keys")).hasSize(1);
@@ -360,56 +291,5 @@ class GrpcRestParityTest {
         assertThat(created.getEpochSecond()).isEqualTo(listed.getKeys(0).getCreatedAt().getSeconds());
         assertThat(created.getNano()).isEqualTo(listed.getKeys(0).getCreatedAt().getNanos());
         assertThat(rest.path("jwksUrl").asString()).isEqualTo(listed.getJwksUrl()).isEqualTo("https://idp.example.com/jwks.json");
-    }
-
-    // ---- REST set-up ----
-
-    private Widget createWidget(String name) {
-        JsonNode w = post("/v1/admin/widgets", apiKey, Map.of("name", name), 201);
-        return new Widget(w.path("id").asString(), w.path("secret").asString(), w.path("keyId").asString());
-    }
-
-    private JsonNode post(String path, String bearer, Object body, int expectedStatus) {
-        return request("POST", path, bearer, body, expectedStatus);
-    }
-
-    private JsonNode request(String method, String path, String bearer, Object body, int expectedStatus) {
-        HttpResponse<String> r = send(method, path, bearer, body);
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(expectedStatus);
-        return JSON.readTree(r.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String bearer, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("visitorauth-grpc-parity-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException ignored) {
-                    // best effort at exit
-                }
-            }));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
