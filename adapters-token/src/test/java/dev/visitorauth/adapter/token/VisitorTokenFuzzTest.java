@@ -352,18 +352,7 @@ class VisitorTokenFuzzTest {
 
     /** A JSON string literal. */
     static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return VisitorTokens.json(value);
     }
 
     static String sign(String headerJson, String payloadJson, SecretValue secret) {

@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole server (REST and gRPC, on H2): the same good and bad visitor tokens sent to
  * {@code POST /v1/widgets/{id}/sessions} and to gRPC {@code StartSession} give the same outcome code,
- * the claim, and the status of spec section 5's table on each side.
+ * the claim, and the status of spec section 5's table on each side. These cases are also the
+ * full-stack path of their token rules, so {@code ErrorContract} does not repeat them.
  */
 @OnH2
 class GrpcRestParityTest extends ServerTestBase {
@@ -77,7 +78,7 @@ class GrpcRestParityTest extends ServerTestBase {
                 return Optional.of(sign(t.widget.secret(), claims(newUserId())));
             }
         },
-        EXPIRED("token_expired") {
+        EXPIRED("token_expired", "exp") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(sign(t.widget.secret(), claims(newUserId()).times(-300, -120)));
@@ -89,31 +90,31 @@ class GrpcRestParityTest extends ServerTestBase {
                 return Optional.of(sign(STRANGER_SECRET, claims(newUserId())));
             }
         },
-        ALG_NONE("unsupported_algorithm") {
+        ALG_NONE("unsupported_algorithm", "alg") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims(newUserId()).json()) + ".");
             }
         },
-        UNKNOWN_KID("unknown_key") {
+        UNKNOWN_KID("unknown_key", "kid") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(sign(t.widget.secret(), "k_no_such_key", claims(newUserId())));
             }
         },
-        MISSING_ID("missing_claim") {
+        MISSING_ID("missing_claim", "id") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(sign(t.widget.secret(), claims(newUserId()).without("id")));
             }
         },
-        INVALID_EMAIL("invalid_claim") {
+        INVALID_EMAIL("invalid_claim", "email") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(sign(t.widget.secret(), claims(newUserId()).with("email", "not an address")));
             }
         },
-        LIFETIME_TOO_LONG("token_lifetime_too_long") {
+        LIFETIME_TOO_LONG("token_lifetime_too_long", "exp") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(sign(t.widget.secret(), claims(newUserId()).times(0, 86_400)));
@@ -125,7 +126,7 @@ class GrpcRestParityTest extends ServerTestBase {
                 return Optional.of("not-a-token");
             }
         },
-        REPLAYED_JTI("token_replayed") {
+        REPLAYED_JTI("token_replayed", "jti") {
             @Override
             Optional<String> token(GrpcRestParityTest t) {
                 return Optional.of(t.replayedToken);
@@ -155,9 +156,16 @@ class GrpcRestParityTest extends ServerTestBase {
         };
 
         final String expected;
+        /** The claim REST names, where the case pins it (gRPC must name the same). */
+        final Optional<String> claim;
 
         Case(String expected) {
+            this(expected, null);
+        }
+
+        Case(String expected, String claim) {
             this.expected = expected;
+            this.claim = Optional.ofNullable(claim);
         }
 
         abstract Optional<String> token(GrpcRestParityTest t);
@@ -184,6 +192,7 @@ class GrpcRestParityTest extends ServerTestBase {
         assertThat(rest.code()).as("REST outcome").isEqualTo(c.expected);
         assertThat(grpc.code()).as("gRPC outcome").isEqualTo(c.expected);
         assertThat(grpc.claim()).as("claim").isEqualTo(rest.claim());
+        c.claim.ifPresent(claim -> assertThat(rest.claim()).as("REST claim").contains(claim));
         assertThat(grpc.status()).as("gRPC status for HTTP %s", rest.status()).isEqualTo(grpcStatusFor(rest.status()));
     }
 
@@ -214,10 +223,15 @@ class GrpcRestParityTest extends ServerTestBase {
 
     // ---- the two transports ----
 
+    /** REST's outcome; a refusal must be an RFC 9457 problem that never echoes the token. */
     private Outcome rest(String widgetId, Optional<String> token) {
         ApiClient.Response r = api.start(widgetId, null, token.orElse(null));
-        return r.status() == 201 ? new Outcome("ok", Optional.empty(), "201")
-                : new Outcome(r.code(), Optional.ofNullable(r.text("claim")), Integer.toString(r.status()));
+        if (r.status() == 201) {
+            return new Outcome("ok", Optional.empty(), "201");
+        }
+        assertProblem(r, r.status(), r.code());
+        token.ifPresent(t -> assertThat(r.body()).as("a refusal never echoes the token").doesNotContain(t));
+        return new Outcome(r.code(), Optional.ofNullable(r.text("claim")), Integer.toString(r.status()));
     }
 
     private Outcome grpc(String widgetId, Optional<String> token) {
