@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase.PurgeCommand;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase.PurgeReport;
 import dev.visitorauth.application.port.in.PurgeExpiredDataUseCase;
-import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import dev.visitorauth.application.service.DataLifecycleService;
-import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The data-lifecycle use case: batches until one comes back short, bounded per run; and the in-memory store's deletes. */
@@ -84,25 +81,5 @@ class DataLifecycleTest {
         PurgeReport report = new DataLifecycleService(store, MutableClock.stoppedAt(Mothers.NOW)).purge(COMMAND);
 
         assertThat(report.sessions()).isEqualTo(10L * PurgeExpiredDataUseCase.MAX_BATCHES_PER_KIND);
-    }
-
-    @Test
-    void theInMemoryStoreForgetsExpiredSessionsAndIdleAnonymousVisitors() {
-        TestWorld w = new TestWorld();
-        StartedSession idle = w.anonymous();
-        StartedSession talking = w.anonymous();
-        w.say(talking, "hello");
-        w.clock.advance(Duration.ofDays(31));
-
-        PurgeReport report = w.auth.purgeExpiredData().purge(COMMAND);
-
-        assertThat(report.sessions()).isEqualTo(2);
-        assertThat(report.anonymousVisitors()).isEqualTo(1);
-        assertThat(report.events()).isEqualTo(2); // conversation.created and message.created, older than 24 h
-        assertThat(w.storage.readEvents().eventsAfter(w.workspace, Optional.empty(), 10)).isEmpty();
-        StartedSession back = w.start(Optional.of(w.visitorOf(idle)), Optional.empty()).orElseThrow();
-        assertThat(w.visitorOf(back)).isNotEqualTo(w.visitorOf(idle));
-        assertThat(w.conversationIds(w.start(Optional.of(w.visitorOf(talking)), Optional.empty()).orElseThrow())).hasSize(1);
-        assertThat(w.session(idle).isOk()).isFalse();
     }
 }

@@ -139,23 +139,6 @@ class EventEmissionTest {
     }
 
     @Test
-    void anAppendInATransactionThatRollsBackIsGoneAndItsPositionReused() {
-        w.say(w.anonymous(), "kept");
-        var event = events().get(0);
-
-        var refused = w.storage.transactions().inTransaction(() -> {
-            w.storage.appendEvents().append(new dev.visitorauth.domain.event.NewEvent(w.workspace, event.type(), event.at(),
-                    event.audience(), event.data()));
-            return dev.visitorauth.domain.error.Result.refused(ErrorCode.FORBIDDEN, "no");
-        });
-        w.say(w.anonymous(), "next");
-
-        assertThat(refused.isOk()).isFalse();
-        assertThat(events()).extracting(e -> e.id().position()).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(events().get(3).data().json()).contains("next");
-    }
-
-    @Test
     void erasureEmitsUserErasedWithIdsOnlyAndAnUnknownUserNothing() {
         w.start(Optional.empty(), Optional.of(w.tokens.tokenFor("u1", Mothers.named("Ada"), Optional.empty(),
                 Optional.empty(), w.clock.instant()))).orElseThrow();

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.e2e.E2EServer.Response;
 import dev.visitorauth.e2e.E2EServer.Widget;
-import java.nio.charset.StandardCharsets;
+import dev.visitorauth.testing.VisitorTokens;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
-import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,24 +81,7 @@ class DurabilityE2ETest {
     }
 
     private static String token(String secret, String userId, boolean jti) {
-        JwtClaims claims = new JwtClaims();
-        claims.setClaim("id", userId);
-        claims.setIssuedAtToNow();
-        NumericDate exp = NumericDate.now();
-        exp.addSeconds(60);
-        claims.setExpirationTime(exp);
-        if (jti) {
-            claims.setJwtId(UUID.randomUUID().toString());
-        }
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setHeader("typ", "JWT");
-        jws.setKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
-        jws.setPayload(claims.toJson());
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        VisitorTokens.Claims claims = VisitorTokens.claims(userId).times(0, 60);
+        return VisitorTokens.sign(secret, jti ? claims.jti() : claims);
     }
 }

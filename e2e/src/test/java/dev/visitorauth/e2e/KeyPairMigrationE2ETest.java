@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.e2e.E2EServer.Widget;
 import dev.visitorauth.e2e.EncodingExamplesE2ETest.Result;
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -19,12 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
-import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.json.Json;
 
@@ -137,11 +131,8 @@ class KeyPairMigrationE2ETest {
     }
 
     /** A token as the live pages make it before the migration: HS256 with the secret, no kid. */
-    private static String hs256(String secret) throws JoseException {
-        JsonWebSignature jws = signable(30);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
-        return jws.getCompactSerialization();
+    private static String hs256(String secret) {
+        return VisitorTokens.sign(secret, VisitorTokens.claims(userId()));
     }
 
     /** A token signed with the guide's private key (PKCS#8 PEM from step 1), expiring in {@code expiresIn} s. */
@@ -149,23 +140,8 @@ class KeyPairMigrationE2ETest {
         String pem = Files.readString(privateKeyPem);
         PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(
                 new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
-        JsonWebSignature jws = signable(expiresIn);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setKeyIdHeaderValue(kid);
-        jws.setKey(key);
-        return jws.getCompactSerialization();
-    }
-
-    private static JsonWebSignature signable(int expiresIn) {
-        JwtClaims claims = new JwtClaims();
-        claims.setClaim("id", userId());
-        long exp = NumericDate.now().getValue() + expiresIn;
-        claims.setIssuedAt(NumericDate.fromSeconds(exp - 30)); // a 30-second token, as the examples mint
-        claims.setExpirationTime(NumericDate.fromSeconds(exp));
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setHeader("typ", "JWT");
-        jws.setPayload(claims.toJson());
-        return jws;
+        // a 30-second token, as the examples mint
+        return VisitorTokens.es256(key, kid, VisitorTokens.claims(userId()).times(expiresIn - 30, expiresIn));
     }
 
     @SuppressWarnings("unchecked")

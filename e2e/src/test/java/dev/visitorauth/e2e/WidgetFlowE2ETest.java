@@ -22,17 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
-import org.jose4j.lang.JoseException;
 import org.openqa.selenium.Keys;
 
 /**
  * The whole flow in real browsers: the demo site (a company's site) embeds the widget with the
- * documented snippet and signs visitor tokens with jose4j; the widget talks to the server jar.
+ * documented snippet and signs visitor tokens as the demo site does; the widget talks to the server jar.
  * Each {@link Device} is another browser profile, i.e. another device. The steps build on each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -130,24 +124,8 @@ class WidgetFlowE2ETest {
 
     /** Signed with the right secret, but expired two minutes ago. */
     private String expiredToken() {
-        JwtClaims claims = new JwtClaims();
-        claims.setClaim("id", "1003");
-        NumericDate iat = NumericDate.now();
-        iat.addSeconds(-200);
-        claims.setIssuedAt(iat);
-        NumericDate exp = NumericDate.now();
-        exp.addSeconds(-120);
-        claims.setExpirationTime(exp);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setHeader("typ", "JWT");
-        jws.setKey(new HmacKey(widget.secret().getBytes(StandardCharsets.UTF_8)));
-        jws.setPayload(claims.toJson());
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.visitorauth.testing.VisitorTokens.sign(widget.secret(),
+                dev.visitorauth.testing.VisitorTokens.claims("1003").times(-200, -120));
     }
 
     /** A single-page app: a token function, and a command queued before the widget loads. */

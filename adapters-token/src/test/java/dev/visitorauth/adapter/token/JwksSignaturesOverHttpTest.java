@@ -2,10 +2,10 @@ package dev.visitorauth.adapter.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.adapter.token.jwks.Jose4jJwksFetcher;
 import dev.visitorauth.adapter.outbound.LocalHttpServer;
 import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
 import dev.visitorauth.adapter.outbound.OutboundHttpClient;
+import dev.visitorauth.adapter.token.jwks.Jose4jJwksFetcher;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.service.JwksKeyCache;

@@ -10,6 +10,7 @@ import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
+import dev.visitorauth.testing.VisitorTokens;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +120,7 @@ class PublicKeySignaturesTest {
     @Test
     void refusesAPayloadChangedAfterSigning() throws JoseException {
         String[] parts = TestTokens.segments(sign(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "ec-1"));
-        String other = TestTokens.b64(TestTokens.claims().replace(TestTokens.USER, "user-43"));
+        String other = VisitorTokens.b64(TestTokens.claims().replace(TestTokens.USER, "user-43"));
         assertThat(codeOf(parts[0] + "." + other + "." + parts[2])).isEqualTo(ErrorCode.INVALID_SIGNATURE);
     }
 }

@@ -7,7 +7,6 @@ import static dev.visitorauth.adapter.token.TestTokens.NOW;
 import static dev.visitorauth.adapter.token.TestTokens.OLD;
 import static dev.visitorauth.adapter.token.TestTokens.STRANGER;
 import static dev.visitorauth.adapter.token.TestTokens.USER;
-import static dev.visitorauth.adapter.token.TestTokens.b64;
 import static dev.visitorauth.adapter.token.TestTokens.claims;
 import static dev.visitorauth.adapter.token.TestTokens.nimbus;
 import static dev.visitorauth.adapter.token.TestTokens.nimbusClaims;
@@ -16,6 +15,7 @@ import static dev.visitorauth.adapter.token.TestTokens.request;
 import static dev.visitorauth.adapter.token.TestTokens.segments;
 import static dev.visitorauth.adapter.token.TestTokens.sign;
 import static dev.visitorauth.adapter.token.TestTokens.valid;
+import static dev.visitorauth.testing.VisitorTokens.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.out.TokenCheck;

@@ -13,14 +13,11 @@ import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
+import dev.visitorauth.testing.VisitorTokens;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -31,8 +28,8 @@ import org.jose4j.lang.JoseException;
 /**
  * Test data: one widget whose keyring holds a current secret ({@code k-current}), a secret in its
  * grace period ({@code k-grace}) and a rotated-out one ({@code k-old}), a fixed clock, and tokens
- * minted three ways: nimbus-jose-jwt, jose4j, and by hand (raw JSON, HMAC with the JDK's
- * {@link Mac}) for what no library will produce.
+ * minted three ways: nimbus-jose-jwt, jose4j, and by hand with the shared fixture
+ * ({@link VisitorTokens}: raw JSON, any bytes) for what no library will produce.
  */
 final class TestTokens {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -71,28 +68,9 @@ final class TestTokens {
 
     // ---- by hand ----
 
-    static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String b64(String utf8) {
-        return b64(utf8.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static byte[] hmac(byte[] key, String algorithm, String securedInput) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(securedInput.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** header.payload with a valid HS256 signature over exactly these bytes, whatever they hold. */
     static String signRaw(byte[] header, byte[] payload, SecretValue secret) {
-        String securedInput = b64(header) + "." + b64(payload);
-        return securedInput + "." + b64(hmac(secret.keyBytes(), "HmacSHA256", securedInput));
+        return VisitorTokens.signRaw(header, payload, secret.keyBytes());
     }
 
     static String sign(String headerJson, String payloadJson, SecretValue secret) {

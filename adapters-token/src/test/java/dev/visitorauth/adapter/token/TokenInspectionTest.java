@@ -8,13 +8,13 @@ import static dev.visitorauth.adapter.token.TestTokens.K_OLD;
 import static dev.visitorauth.adapter.token.TestTokens.NOW;
 import static dev.visitorauth.adapter.token.TestTokens.OLD;
 import static dev.visitorauth.adapter.token.TestTokens.STRANGER;
-import static dev.visitorauth.adapter.token.TestTokens.b64;
 import static dev.visitorauth.adapter.token.TestTokens.claims;
 import static dev.visitorauth.adapter.token.TestTokens.nimbus;
 import static dev.visitorauth.adapter.token.TestTokens.nimbusHs256;
 import static dev.visitorauth.adapter.token.TestTokens.request;
 import static dev.visitorauth.adapter.token.TestTokens.sign;
 import static dev.visitorauth.adapter.token.TestTokens.valid;
+import static dev.visitorauth.testing.VisitorTokens.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.out.TokenCheck;

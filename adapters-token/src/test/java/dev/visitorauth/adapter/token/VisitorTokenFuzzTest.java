@@ -1,5 +1,6 @@
 package dev.visitorauth.adapter.token;
 
+import static dev.visitorauth.testing.VisitorTokens.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -11,13 +12,14 @@ import dev.visitorauth.application.port.out.VerifyVisitorTokenPort;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
-import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
+import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
+import dev.visitorauth.testing.VisitorTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -33,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import tools.jackson.core.JacksonException;
@@ -178,7 +178,7 @@ class VisitorTokenFuzzTest {
                 SecretValue secret = VERIFYING.get(verified.keyId().value());
                 assertThat(secret).as("verified with a secret that verifies now").isNotNull();
                 assertThat(parts[2]).as("the exact, canonical HS256 signature")
-                        .isEqualTo(b64(hmac(secret, parts[0] + "." + parts[1])));
+                        .isEqualTo(b64(VisitorTokens.mac("HmacSHA256", secret.keyBytes(), parts[0] + "." + parts[1])));
             }
             JsonNode header = strictJson(parts[0]);
             assertThat(header.propertyNames()).as("a verified header holds only alg, typ, kid").isSubsetOf("alg", "typ", "kid");
@@ -352,35 +352,15 @@ class VisitorTokenFuzzTest {
 
     /** A JSON string literal. */
     static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return VisitorTokens.json(value);
     }
 
     static String sign(String headerJson, String payloadJson, SecretValue secret) {
-        String securedInput = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(payloadJson.getBytes(StandardCharsets.UTF_8));
-        return securedInput + "." + b64(hmac(secret, securedInput));
+        return VisitorTokens.signRaw(headerJson, payloadJson, secret.reveal());
     }
 
     static String signEs256(String headerJson, String payloadJson) {
-        String securedInput = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(payloadJson.getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signer.initSign(EC.getPrivate());
-            signer.update(securedInput.getBytes(StandardCharsets.US_ASCII));
-            return securedInput + "." + b64(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return VisitorTokens.signRawWith("SHA256withECDSAinP1363Format", EC.getPrivate(), headerJson, payloadJson);
     }
 
     static boolean verifiesEs256(String securedInput, byte[] signature) {
@@ -419,19 +399,5 @@ class VisitorTokenFuzzTest {
                 .rotate(new KeyId("k-grace"), GRACE, Duration.ZERO, NOW.minus(Duration.ofDays(2)))
                 .rotate(new KeyId("k-current"), CURRENT, Duration.ofHours(1), NOW.minusSeconds(60));
         return ((Result.Ok<WidgetKeyring>) secrets.withPublicKey(key)).value();
-    }
-
-    static byte[] hmac(SecretValue secret, String securedInput) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.keyBytes(), "HmacSHA256"));
-            return mac.doFinal(securedInput.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -4,14 +4,13 @@ import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.TokenAlgorithm;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.widget.WidgetSecret;
+import dev.visitorauth.testing.VisitorTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A hand-written {@link JwsCodec} for the rule tests, so that every rule of
@@ -23,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  *       for. {@link #segment} writes an object as JSON text and registers it; {@link #notJson}
  *       registers a text that parses to the chosen {@link JsonSyntaxException.Failure}. Text that
  *       was never registered is a mistake in the test and fails it;</li>
- *   <li>HS256: the JDK's HmacSHA256, compared in constant time;</li>
+ *   <li>HS256: the shared fixture's HMAC ({@link VisitorTokens#mac}), compared in constant time;</li>
  *   <li>public keys: a deterministic stand-in for a signature, {@link #sign}: SHA-256 of the key's JWK
  *       text (its key material here), the algorithm and the signed bytes, repeated to the length the key and algorithm require.
  *       Verifying with an algorithm the key does not allow throws, as the real codec does: the
@@ -50,7 +49,7 @@ final class FakeJwsCodec implements JwsCodec {
     }
 
     static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return VisitorTokens.b64(bytes);
     }
 
     /** The HS256 MAC of {@code signingInput} (header.payload) with the secret, base64url. */
@@ -60,7 +59,7 @@ final class FakeJwsCodec implements JwsCodec {
 
     /** The HS256 MAC of {@code signingInput} with any key bytes (a public key's, in a key-confusion attack), base64url. */
     static String hmac(byte[] key, String signingInput) {
-        return b64(mac(key, signingInput.getBytes(StandardCharsets.US_ASCII), signingInput.length()));
+        return b64(VisitorTokens.mac("HmacSHA256", key, signingInput));
     }
 
     /** The fake signature of {@code signingInput} by the private half of {@code key}, base64url. */
@@ -116,7 +115,8 @@ final class FakeJwsCodec implements JwsCodec {
 
     @Override
     public boolean verifiesHmac(WidgetSecret secret, byte[] ascii, int signedLength, byte[] signature) {
-        return MessageDigest.isEqual(mac(secret.value().keyBytes(), ascii, signedLength), signature);
+        return MessageDigest.isEqual(VisitorTokens.mac("HmacSHA256", secret.value().keyBytes(),
+                new String(ascii, 0, signedLength, StandardCharsets.US_ASCII)), signature);
     }
 
     @Override
@@ -129,17 +129,6 @@ final class FakeJwsCodec implements JwsCodec {
     }
 
     // ---- the fakes' cryptography ----
-
-    private static byte[] mac(byte[] key, byte[] ascii, int signedLength) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(ascii, 0, signedLength);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static byte[] signature(WidgetPublicKey key, TokenAlgorithm algorithm, byte[] ascii, int signedLength, int length) {
         try {

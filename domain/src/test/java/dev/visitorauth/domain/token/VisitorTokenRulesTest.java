@@ -559,6 +559,15 @@ class VisitorTokenRulesTest {
             refused(aValidPayload().with("email", "a".repeat(309) + "@example.com"), ErrorCode.INVALID_CLAIM, "email");
         }
 
+        @Test
+        void countsCodePointsNotUtf16Units() {
+            String emoji = "\uD83D\uDE00"; // one code point, two Java chars
+            String address = emoji.repeat(308) + "@example.com";
+
+            assertThat(profileOf(aValidPayload().with("email", address)).email()).isEqualTo(FieldUpdate.assign(address));
+            refused(aValidPayload().with("email", emoji + address), ErrorCode.INVALID_CLAIM, "email");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"ada", "ada.example.com", "ada@@example.com", "a@b@example.com", "@example.com", "ada@",
                 "@", "ada @example.com", " ada@example.com", "ada@example.com ", "ada@exa\tmple.com", "ada\n@example.com",

@@ -1,9 +1,9 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * Who may read what: sessions only reach their own visitor's or user's conversations, ended and
  * revoked sessions reach nothing, and one workspace's API key sees nothing of another's.
  */
-abstract class AccessControlContract extends ServerTestBase {
+@OnH2
+class AccessControlContract extends ServerTestBase {
 
     // ---- widget sessions ----
 

@@ -10,6 +10,7 @@ import dev.visitorauth.adapter.grpc.v1.RotateApiKeyRequest;
 import dev.visitorauth.server.GrpcServerLifecycle;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Workspace;
+import dev.visitorauth.testing.VisitorTokens;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Running the workspace (spec sections 11 and 14) through the whole server: the widget list, API
  * key rotation with grace, the agent inbox; another workspace's data never shows; gRPC equivalents.
  */
-abstract class AdministrationContract extends ServerTestBase {
+@OnH2
+class AdministrationContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 
@@ -101,8 +103,8 @@ abstract class AdministrationContract extends ServerTestBase {
         ApiClient.Widget widget = api.newWidget();
         ApiClient.Session visitor = api.startOk(widget, null, null);
         String anonymous = api.startConversationOk(visitor.token(), "hello from a visitor\nmore");
-        String externalId = TokenMinter.newUserId();
-        ApiClient.Session user = api.startOk(widget, null, TokenMinter.valid(widget, externalId));
+        String externalId = VisitorTokens.newUserId();
+        ApiClient.Session user = api.startOk(widget, null, ApiClient.valid(widget, externalId));
         String users = api.startConversationOk(user.token(), "hello from a user");
         ApiClient.Widget foreign = api.newWidget();
         api.startConversationOk(api.startOk(foreign, null, null).token(), "not yours");

@@ -2,6 +2,7 @@ package dev.visitorauth.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -134,6 +135,11 @@ final class ApiClient {
 
     static String json(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /** A valid token for {@code userId} signed with the widget's current secret. */
+    static String valid(Widget widget, String userId) {
+        return VisitorTokens.sign(widget.secret(), VisitorTokens.claims(userId));
     }
 
     static String encode(String value) {

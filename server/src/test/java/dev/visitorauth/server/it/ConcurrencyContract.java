@@ -1,8 +1,8 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Simultaneous start-ups over HTTP: many devices of one new user create exactly one user, and a
  * {@code jti} sent by many requests at once is accepted exactly once.
  */
-abstract class ConcurrencyContract extends ServerTestBase {
+@OnH2
+class ConcurrencyContract extends ServerTestBase {
     static final int DEVICES = 50;
     static final int REPLAYS = 20;
 

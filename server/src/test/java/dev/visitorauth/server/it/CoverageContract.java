@@ -1,9 +1,9 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageRequest;
@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * mode gives exact figures, a switch to required warns, the window is checked, another workspace's
  * widget is 404; and the gRPC equivalents.
  */
-abstract class CoverageContract extends ServerTestBase {
+@OnH2
+class CoverageContract extends ServerTestBase {
     private static final String SHOP = "https://shop.example";
     private static final String WRONG_SECRET = "x".repeat(43);
 

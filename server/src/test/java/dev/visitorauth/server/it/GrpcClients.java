@@ -1,7 +1,7 @@
 package dev.visitorauth.server.it;
 
-import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthServiceBlockingStub;
+import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;

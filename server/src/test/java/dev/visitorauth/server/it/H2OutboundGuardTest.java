@@ -2,21 +2,15 @@ package dev.visitorauth.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -54,11 +48,7 @@ class H2OutboundGuardTest {
             assertThat(patched.status()).as("an https URL is a valid setting: %s", patched).isEqualTo(200);
 
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID("es-1").generate();
-            long now = Instant.now().getEpochSecond();
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID("es-1")
-                    .build(), new Payload(ApiClient.json(Map.of("id", TokenMinter.newUserId(), "iat", now, "exp", now + 60))));
-            jws.sign(new ECDSASigner(key));
-            String token = jws.serialize();
+            String token = VisitorTokens.es256(key.toECPrivateKey(), "es-1", VisitorTokens.claims(VisitorTokens.newUserId()).times(0, 60));
 
             ServerTestBase.assertTokenRefused(api.start(widget, null, token), "unknown_key", token);
             ApiClient.Response failures = api.authFailures(widget);

@@ -1,8 +1,8 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;

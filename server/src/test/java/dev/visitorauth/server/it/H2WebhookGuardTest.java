@@ -7,6 +7,7 @@ import dev.visitorauth.adapter.outbound.OutboundAddressGuard;
 import dev.visitorauth.server.WebhookWorkers;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -90,7 +91,7 @@ class H2WebhookGuardTest {
             assertThat(created.status()).as("a public address when set: %s", created).isEqualTo(201);
             DNS.get("rebinding.hooks.test").set("127.0.0.1");
             long now = java.time.Instant.now().getEpochSecond();
-            api.startOk(widget, null, TokenMinter.sign(widget.secret(), TokenMinter.claims(TokenMinter.newUserId())
+            api.startOk(widget, null, VisitorTokens.sign(widget.secret(), VisitorTokens.claims(VisitorTokens.newUserId())
                     .with("iat", now).with("exp", now + 30)));
             node.bean(WebhookWorkers.class).runOnce();
 

@@ -1,9 +1,9 @@
 package dev.visitorauth.server.it;
 
 import static dev.visitorauth.server.it.ServerTestBase.assertProblem;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
 import static dev.visitorauth.testing.RequiredTools.require;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.WebhookWorkers;
@@ -11,6 +11,7 @@ import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
 import dev.visitorauth.testing.MutableClock;
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -93,9 +94,9 @@ class H2WebhookTest {
     }
 
     /** Claims issued at the server's (moved) time. */
-    private static TokenMinter.Claims claims(String userId) {
+    private static VisitorTokens.Claims claims(String userId) {
         long now = CLOCK.instant().getEpochSecond();
-        return TokenMinter.claims(userId).with("iat", now).with("exp", now + 30);
+        return VisitorTokens.claims(userId).with("iat", now).with("exp", now + 30);
     }
 
     private static String valid(Widget widget, String userId) {

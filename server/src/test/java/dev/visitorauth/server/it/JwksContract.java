@@ -1,16 +1,9 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -19,11 +12,13 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import dev.visitorauth.server.it.ApiClient.Widget;
 import dev.visitorauth.testing.MutableClock;
+import dev.visitorauth.testing.VisitorTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,13 +45,15 @@ import org.springframework.context.annotation.Primary;
  * down keeps its last good set and shows as {@code jwks_unavailable} in the widget's failure log.
  * Each test has its own widget and JWKS path (the cache is per URL).
  */
-abstract class JwksContract {
+class JwksContract {
     private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
 
     private static HttpServer jwksServer;
     private static final Map<String, List<JWK>> SETS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> FETCHES = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> DOWN = new ConcurrentHashMap<>();
+
+    private static TestServers.Node server;
 
     private TestServers.Node node;
     private ApiClient api;
@@ -73,14 +70,18 @@ abstract class JwksContract {
         }
     }
 
-    /** The node of this test class, started once. */
-    abstract TestServers.Node node();
-
-    /** A node on {@code properties} (its database) with the private-outbound switch on and the test's clock. */
-    static TestServers.Node startNode(Map<String, Object> properties) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>(properties);
+    /** The node of this class, on H2 with the private-outbound switch on and the test's clock, started once. */
+    @BeforeAll
+    static void startServer() {
+        Path dir = TestServers.tempDirectory("visitorauth-it-jwks-h2-");
+        Map<String, Object> p = new java.util.LinkedHashMap<>(TestServers.properties(TestServers.h2Url(dir), "sa", dir));
         p.put("visitorauth.outbound.allow-private", "true");
-        return TestServers.Node.start(p, ServerClock.class);
+        server = TestServers.Node.start(p, ServerClock.class);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
     }
 
     @BeforeAll
@@ -113,7 +114,7 @@ abstract class JwksContract {
 
     @BeforeEach
     void newWidgetWithItsOwnJwks() {
-        node = node();
+        node = server;
         api = node.api();
         path = "/jwks/" + UUID.randomUUID();
         SETS.put(path, new CopyOnWriteArrayList<>());
@@ -129,16 +130,8 @@ abstract class JwksContract {
         return key;
     }
 
-    private static String claims(String userId) {
-        long now = CLOCK.instant().getEpochSecond();
-        return ApiClient.json(Map.of("id", userId, "iat", now, "exp", now + 60));
-    }
-
     private static String es256(ECKey key, String userId) throws JOSEException {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(key.getKeyID())
-                .build(), new Payload(claims(userId)));
-        jws.sign(new ECDSASigner(key));
-        return jws.serialize();
+        return VisitorTokens.es256(key.toECPrivateKey(), key.getKeyID(), VisitorTokens.claims(userId, CLOCK.instant()).times(0, 60));
     }
 
     private int fetches() {
@@ -185,11 +178,8 @@ abstract class JwksContract {
     @Test
     void anHs256TokenMadeWithThePublicKeyAsItsSecretIsRefused() throws Exception {
         ECKey key = serveNewKey("es-1");
-        byte[] publicKeyAsSecret = key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID("es-1").build(),
-                new Payload(claims(newUserId())));
-        jws.sign(new MACSigner(publicKeyAsSecret));
-        String token = jws.serialize();
+        String publicKeyAsSecret = key.toPublicJWK().toJSONString();
+        String token = VisitorTokens.sign(publicKeyAsSecret, "es-1", VisitorTokens.claims(newUserId(), CLOCK.instant()).times(0, 60));
 
         ServerTestBase.assertTokenRefused(api.start(widget, null, token), "unsupported_algorithm", token);
     }

@@ -1,9 +1,9 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * {@code token_revoked}; the read marker is the owner's on every device and drives
  * {@code unreadCount}; lists carry the last message's preview; agent replies carry a name.
  */
-abstract class LifecycleContract extends ServerTestBase {
+@OnH2
+class LifecycleContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 

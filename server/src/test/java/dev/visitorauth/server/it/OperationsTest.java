@@ -1,13 +1,14 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.VisitorTokens;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class OperationsTest extends ServerTestBase {
                 .findFirst().orElseThrow(() -> new AssertionError("no auth_failure line for " + widget.id()));
         assertThat(line).contains("code=token_expired").contains("claim=\"exp\"").contains("kid=\"" + widget.keyId() + "\"")
                 .contains("origin=\"https://shop.example.com\"");
-        assertThat(output.getAll()).doesNotContain(token).doesNotContain(TokenMinter.signatureOf(token))
+        assertThat(output.getAll()).doesNotContain(token).doesNotContain(VisitorTokens.signatureOf(token))
                 .doesNotContain(widget.secret()).doesNotContain(widget.apiKey());
     }
 

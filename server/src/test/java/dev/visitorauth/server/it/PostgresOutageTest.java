@@ -1,8 +1,8 @@
 package dev.visitorauth.server.it;
 
+import static dev.visitorauth.server.it.ApiClient.valid;
 import static dev.visitorauth.server.it.ServerTestBase.assertProblem;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;

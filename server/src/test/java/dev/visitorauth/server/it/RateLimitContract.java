@@ -1,9 +1,9 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * ({@code visitorauth.failure-limit=3}): the fourth is {@code rate_limited}, 429 with
  * {@code Retry-After}; successful starts and other widgets are not limited.
  */
-abstract class RateLimitContract extends ServerTestBase {
+@OnH2TightLimits
+class RateLimitContract extends ServerTestBase {
     static final int LIMIT = 3;
 
     private void exhaust(Widget widget) {

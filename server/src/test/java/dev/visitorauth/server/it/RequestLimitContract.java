@@ -1,16 +1,16 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
-import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * conversations an hour per visitor or user, {@value #MESSAGES} messages a minute per session):
  * beyond them 429 {@code rate_limited} with {@code Retry-After}, and nothing changes.
  */
-abstract class RequestLimitContract extends ServerTestBase {
+@OnH2TightLimits
+class RequestLimitContract extends ServerTestBase {
     static final int NEW_VISITORS = 3;
     static final int CONVERSATIONS = 2;
     static final int MESSAGES = 4;

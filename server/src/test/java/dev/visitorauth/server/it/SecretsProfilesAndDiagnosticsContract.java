@@ -1,15 +1,16 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.signatureOf;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
+import static dev.visitorauth.testing.VisitorTokens.signatureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.VisitorTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Secret rotation with and without grace, profile updates (overwrite, clear, keep, customData
  * merge, the older-iat rule), the per-widget failure log, and the token inspector.
  */
-abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
+@OnH2
+class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
 
     // ---- rotation ----
 
@@ -188,7 +190,7 @@ abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
     void failuresAreRecordedPerWidgetNewestFirstWithCodeClaimKidOriginAndVerifiedIat() {
         Widget widget = api.newWidget();
         Widget sibling = api.createWidget(widget.workspace());
-        String forged = sign(TokenMinter.STRANGER_SECRET, widget.keyId(), claims(newUserId()));
+        String forged = sign(VisitorTokens.STRANGER_SECRET, widget.keyId(), claims(newUserId()));
         long iat = Instant.now().getEpochSecond() - 400;
         String expired = sign(widget.secret(), claims(newUserId()).with("iat", iat).with("exp", iat + 60));
         String malformed = "not-a-token";
@@ -220,7 +222,7 @@ abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
     @Test
     void theFailureLogNeverHoldsTheTokenOrItsSignature() {
         Widget widget = api.newWidget();
-        String forged = sign(TokenMinter.STRANGER_SECRET, claims(newUserId()).with("name", "Mallory"));
+        String forged = sign(VisitorTokens.STRANGER_SECRET, claims(newUserId()).with("name", "Mallory"));
         String expired = sign(widget.secret(), claims(newUserId()).times(-400, -300).with("name", "Eve"));
         String badClaim = sign(widget.secret(), claims(newUserId()).with("email", "eve at example"));
         List<String> tokens = List.of(forged, expired, badClaim);
@@ -280,7 +282,7 @@ abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
     void inspectionReportsTheFailedRuleAndRecordsNothing() {
         Widget widget = api.newWidget();
         String expired = sign(widget.secret(), claims(newUserId()).times(-400, -300));
-        String forged = sign(TokenMinter.STRANGER_SECRET, claims(newUserId()));
+        String forged = sign(VisitorTokens.STRANGER_SECRET, claims(newUserId()));
 
         Response expiredInspection = api.inspect(widget, expired);
         Response forgedInspection = api.inspect(widget, forged);
@@ -320,6 +322,6 @@ abstract class SecretsProfilesAndDiagnosticsContract extends ServerTestBase {
     }
 
     private static String signRawClaims(Widget widget, String payloadJson) {
-        return TokenMinter.signRaw("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payloadJson, widget.secret());
+        return VisitorTokens.signRaw("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payloadJson, widget.secret());
     }
 }

@@ -3,7 +3,6 @@ package dev.visitorauth.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.testing.MutableClock;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

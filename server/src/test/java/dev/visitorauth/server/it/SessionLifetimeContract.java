@@ -1,7 +1,7 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Session;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Sessions expire ({@code visitorauth.session-lifetime}, here {@value #LIFETIME_SECONDS} seconds):
  * an expired session is refused like a revoked one, and the visitor starts again with its id.
  */
-abstract class SessionLifetimeContract extends ServerTestBase {
+@OnH2TightLimits
+class SessionLifetimeContract extends ServerTestBase {
     static final int LIFETIME_SECONDS = 3;
 
     @Test

@@ -1,14 +1,15 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.VisitorTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * Spec section 4, row by row, over HTTP: {@code POST /v1/widgets/{id}/sessions} with and without a
  * visitor id and a token, and what the widget, the session and the admin API see afterwards.
  */
-abstract class SessionStartContract extends ServerTestBase {
-
+@OnH2
+class SessionStartContract extends ServerTestBase {
 
     // ---- no visitor id, no token ----
 
@@ -360,7 +361,7 @@ abstract class SessionStartContract extends ServerTestBase {
         Session anonymous = api.startOk(widget, null, null);
         String conversation = api.startConversationOk(anonymous.token(), "Hello");
         String userId = newUserId();
-        String forged = sign(TokenMinter.STRANGER_SECRET, claims(userId));
+        String forged = sign(VisitorTokens.STRANGER_SECRET, claims(userId));
 
         assertTokenRefused(api.start(widget, anonymous.visitorId(), forged), "invalid_signature", forged);
 
@@ -419,7 +420,7 @@ abstract class SessionStartContract extends ServerTestBase {
     void observeModeHandlesAnInvalidTokenAsNoTokenAndRecordsTheFailure() {
         Widget widget = api.newWidget(Map.of("mode", "observe"));
         Session anonymous = api.startOk(widget, null, null);
-        String forged = sign(TokenMinter.STRANGER_SECRET, claims(newUserId()));
+        String forged = sign(VisitorTokens.STRANGER_SECRET, claims(newUserId()));
 
         Session s = api.startOk(widget, anonymous.visitorId(), forged);
 

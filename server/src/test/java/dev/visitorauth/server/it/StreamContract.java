@@ -1,7 +1,7 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Session;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The event streams end to end over real HTTP (spec sections 10 and 14): {@code GET /v1/stream} and
  * {@code GET /v1/admin/stream}.
  */
-abstract class StreamContract extends ServerTestBase {
+@OnH2
+class StreamContract extends ServerTestBase {
 
     private ApiClient.Response reply(Widget widget, String conversation, String text) {
         ApiClient.Response r = api.post("/v1/admin/conversations/" + conversation + "/messages", widget.apiKey(),

@@ -81,16 +81,6 @@ final class TestServers {
         }
     }
 
-    /** A context on a fresh database of the shared embedded PostgreSQL. */
-    public static final class Postgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            Path dir = tempDirectory("visitorauth-it-pg-");
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("it-database", properties(SharedPostgres.newDatabase(), "postgres", dir)));
-        }
-    }
-
     /**
      * A server started outside Spring's test context cache (for restarts, several nodes, and a
      * database that goes away), on a random HTTP port.

@@ -1,10 +1,10 @@
 package dev.visitorauth.server.it;
 
+import static dev.visitorauth.server.it.ApiClient.valid;
 import static dev.visitorauth.server.it.ServerTestBase.assertProblem;
-import static dev.visitorauth.server.it.TokenMinter.claims;
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.sign;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.testing.VisitorTokens.claims;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
+import static dev.visitorauth.testing.VisitorTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.server.it.ApiClient.Response;
@@ -159,7 +159,7 @@ class TwoNodesOnOnePostgresTest {
     void aCursorIssuedByOneNodeOpensOnTheOtherAndAnErasureOnOneKillsSessionsOnBoth() {
         Widget widget = a.newWidget();
         String userId = newUserId();
-        ApiClient.Session s = a.startOk(widget, null, TokenMinter.valid(widget, userId));
+        ApiClient.Session s = a.startOk(widget, null, ApiClient.valid(widget, userId));
         for (int i = 0; i < 3; i++) {
             a.startConversationOk(s.token(), "c" + i);
         }

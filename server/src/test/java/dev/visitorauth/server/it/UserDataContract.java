@@ -1,7 +1,7 @@
 package dev.visitorauth.server.it;
 
-import static dev.visitorauth.server.it.TokenMinter.newUserId;
-import static dev.visitorauth.server.it.TokenMinter.valid;
+import static dev.visitorauth.server.it.ApiClient.valid;
+import static dev.visitorauth.testing.VisitorTokens.newUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.ErrorInfo;
@@ -18,6 +18,7 @@ import dev.visitorauth.server.GrpcServerLifecycle;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Session;
 import dev.visitorauth.server.it.ApiClient.Widget;
+import dev.visitorauth.testing.VisitorTokens;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -38,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * elsewhere, the admin user look-up is capped, erasure kills sessions and history, and the export
  * holds everything in order; the gRPC reads, {@code DeleteUser} and {@code ExportUser} agree.
  */
-abstract class UserDataContract extends ServerTestBase {
+@OnH2
+class UserDataContract extends ServerTestBase {
     @Autowired
     GrpcServerLifecycle grpcServer;
 
@@ -351,7 +353,7 @@ abstract class UserDataContract extends ServerTestBase {
     void theExportHoldsProfileVisitorsAndEveryConversationWithItsMessagesInOrder() {
         Widget widget = api.newWidget();
         String userId = newUserId();
-        Session s = api.startOk(widget, null, TokenMinter.sign(widget.secret(), TokenMinter.claims(userId)
+        Session s = api.startOk(widget, null, VisitorTokens.sign(widget.secret(), VisitorTokens.claims(userId)
                 .with("name", "Ann Export").with("customData", Map.of("plan", "pro"))));
         api.startOk(widget, null, valid(widget, userId));
         List<String> firstIds = conversationWith(s.token(), 3, new ArrayList<>());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.visitorauth.server.it.ApiClient.Response;
 import dev.visitorauth.server.it.ApiClient.Widget;
 import dev.visitorauth.server.it.ApiClient.Workspace;
+import dev.visitorauth.testing.VisitorTokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jose4j.json.JsonUtil;
@@ -14,8 +15,6 @@ import org.jose4j.jwk.OctJwkGenerator;
 import org.jose4j.jwk.OkpJwkGenerator;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Public-key management over HTTP (spec sections 12 and 14) on the whole server: JWKs made by
  * jose4j's generators, read by the server's jose4j parser, kept in the database with the keyring.
  */
-abstract class WidgetKeysContract extends ServerTestBase {
+@OnH2
+class WidgetKeysContract extends ServerTestBase {
 
     /** A JWK's members as the request body's {@code jwk} object. */
     static Map<String, Object> members(JsonWebKey key, JsonWebKey.OutputControlLevel level, Map<String, Object> extra) {
@@ -203,15 +203,8 @@ abstract class WidgetKeysContract extends ServerTestBase {
 
     // ---- end to end: an uploaded key verifies tokens, and never acts as an HMAC secret ----
 
-    /** An ES256 token signed by jose4j with {@code key}'s private key, naming its key id. */
-    static String es256(PublicJsonWebKey key, String kid, TokenMinter.Claims claims) throws JoseException {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setHeader("typ", "JWT");
-        jws.setKeyIdHeaderValue(kid);
-        jws.setPayload(claims.json());
-        jws.setKey(key.getPrivateKey());
-        return jws.getCompactSerialization();
+    static String es256(PublicJsonWebKey key, String kid, VisitorTokens.Claims claims) {
+        return VisitorTokens.es256(key.getPrivateKey(), kid, claims);
     }
 
     /**
@@ -227,18 +220,18 @@ abstract class WidgetKeysContract extends ServerTestBase {
         PublicJsonWebKey pair = p256();
         String publicJwk = pair.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         String kid = addKeyOk(widget, publicMembers(pair, Map.of("kid", "es-1")));
-        String userId = TokenMinter.newUserId();
+        String userId = VisitorTokens.newUserId();
 
-        ApiClient.Session session = api.startOk(widget, null, es256(pair, kid, TokenMinter.claims(userId)));
+        ApiClient.Session session = api.startOk(widget, null, es256(pair, kid, VisitorTokens.claims(userId)));
 
         assertThat(session.authenticated()).isTrue();
         assertThat(session.userId()).isEqualTo(userId);
-        String confusedWithKid = TokenMinter.sign(publicJwk, kid, TokenMinter.claims(TokenMinter.newUserId()));
+        String confusedWithKid = VisitorTokens.sign(publicJwk, kid, VisitorTokens.claims(VisitorTokens.newUserId()));
         assertTokenRefused(api.start(widget, null, confusedWithKid), "unsupported_algorithm", confusedWithKid);
         assertThat(api.start(widget, null, confusedWithKid).text("claim")).isEqualTo("alg");
-        String confusedNoKid = TokenMinter.sign(publicJwk, TokenMinter.claims(TokenMinter.newUserId()));
+        String confusedNoKid = VisitorTokens.sign(publicJwk, VisitorTokens.claims(VisitorTokens.newUserId()));
         assertTokenRefused(api.start(widget, null, confusedNoKid), "invalid_signature", confusedNoKid);
-        String otherKeysToken = es256(p256(), kid, TokenMinter.claims(TokenMinter.newUserId()));
+        String otherKeysToken = es256(p256(), kid, VisitorTokens.claims(VisitorTokens.newUserId()));
         assertTokenRefused(api.start(widget, null, otherKeysToken), "invalid_signature", otherKeysToken);
     }
 }

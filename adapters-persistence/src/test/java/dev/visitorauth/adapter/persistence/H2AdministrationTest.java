@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class H2AdministrationTest extends JdbcAdministrationContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.h2();
-    }
-}

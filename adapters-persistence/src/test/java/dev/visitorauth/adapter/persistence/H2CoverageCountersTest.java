@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class H2CoverageCountersTest extends JdbcCoverageCountersContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.h2();
-    }
-}

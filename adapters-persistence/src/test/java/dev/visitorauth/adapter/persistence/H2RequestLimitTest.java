@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class H2RequestLimitTest extends JdbcRequestLimitContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.h2();
-    }
-}

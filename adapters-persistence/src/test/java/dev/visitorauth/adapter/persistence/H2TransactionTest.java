@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class H2TransactionTest extends JdbcTransactionContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.h2();
-    }
-}

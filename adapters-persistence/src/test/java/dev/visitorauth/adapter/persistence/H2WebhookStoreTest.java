@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class H2WebhookStoreTest extends WebhookStoreContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.h2();
-    }
-}

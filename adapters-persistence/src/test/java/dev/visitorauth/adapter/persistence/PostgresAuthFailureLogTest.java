@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class PostgresAuthFailureLogTest extends JdbcAuthFailureLogContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.postgres();
-    }
-}

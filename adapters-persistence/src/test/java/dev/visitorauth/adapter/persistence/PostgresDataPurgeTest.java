@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class PostgresDataPurgeTest extends JdbcDataPurgeContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.postgres();
-    }
-}

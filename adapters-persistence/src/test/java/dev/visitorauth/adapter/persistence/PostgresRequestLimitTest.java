@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class PostgresRequestLimitTest extends JdbcRequestLimitContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.postgres();
-    }
-}

@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class PostgresTokenIdTest extends JdbcTokenIdContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.postgres();
-    }
-}

@@ -1,8 +1,0 @@
-package dev.visitorauth.adapter.persistence;
-
-class PostgresWidgetCacheTest extends WidgetCacheContractTest {
-    @Override
-    TestDatabase openDatabase() {
-        return TestDatabase.postgres();
-    }
-}

@@ -1,6 +1,0 @@
-package dev.visitorauth.server.it;
-
-/** {@link ConcurrencyContract} over HTTP against the whole server on embedded PostgreSQL. */
-@OnPostgres
-class PostgresConcurrencyTest extends ConcurrencyContract {
-}

@@ -1,5 +1,0 @@
-package dev.visitorauth.server.it;
-
-@OnPostgres
-class PostgresStreamTest extends StreamContract {
-}
