@@ -54,24 +54,24 @@ class AdminTest {
                 setting.equals("CLOCK_SKEW") ? Optional.of(Long.parseLong(value)) : Optional.empty(),
                 Optional.empty(),
                 setting.equals("ALLOWED_ORIGINS") ? Optional.of(List.of(value)) : Optional.empty());
-        var before = w.auth.getWidget().getWidget(w.workspace, w.widgetId).orElseThrow();
-        Result<?> r = w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, s);
+        var before = w.auth.getWidget().getWidget(w.workspace, w.widget).orElseThrow();
+        Result<?> r = w.auth.updateWidget().updateWidget(w.workspace, w.widget, s);
         assertThat(code(r)).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(((Result.Refused<?>) r).refusal().field()).contains(InputField.valueOf(setting));
-        assertThat(w.auth.getWidget().getWidget(w.workspace, w.widgetId).orElseThrow()).isEqualTo(before);
+        assertThat(w.auth.getWidget().getWidget(w.workspace, w.widget).orElseThrow()).isEqualTo(before);
     }
 
     @Test
     void rotationReplacesTheSecretAndKeepsTheOldOneOnlyDuringGrace() {
-        WidgetSecret old = w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow();
-        WidgetSecret fresh = w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 60).orElseThrow();
+        WidgetSecret old = w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow();
+        WidgetSecret fresh = w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 60).orElseThrow();
         assertThat(fresh.keyId()).isNotEqualTo(old.keyId());
-        assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId()).isEqualTo(fresh.keyId());
+        assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId()).isEqualTo(fresh.keyId());
         var keyring = w.storage.loadWidgets().findKeyring(w.workspace,
                 new dev.visitorauth.domain.widget.WidgetId(w.widgetId)).orElseThrow();
         assertThat(keyring.verifying(Mothers.NOW)).extracting(WidgetSecret::keyId).containsExactly(fresh.keyId(), old.keyId());
         assertThat(keyring.verifying(Mothers.NOW.plusSeconds(60))).extracting(WidgetSecret::keyId).containsExactly(fresh.keyId());
-        assertThat(code(w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 86_401))).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(code(w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 86_401))).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 
     @Test
@@ -79,15 +79,15 @@ class AdminTest {
         var other = w.auth.createWorkspace().createWorkspace("Other").orElseThrow().workspace().id();
         var session = w.login("u1", Optional.empty());
         String conversation = w.say(session, "private");
-        assertThat(code(w.auth.getWidget().getWidget(other, w.widgetId))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
-        assertThat(code(w.auth.revealSecret().revealSecret(other, w.widgetId))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
-        assertThat(code(w.auth.rotateSecret().rotateSecret(other, w.widgetId, 0))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
-        assertThat(code(w.auth.listAuthFailures().listAuthFailures(other, w.widgetId, 10))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
+        assertThat(code(w.auth.getWidget().getWidget(other, w.widget))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
+        assertThat(code(w.auth.revealSecret().revealSecret(other, w.widget))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
+        assertThat(code(w.auth.rotateSecret().rotateSecret(other, w.widget, 0))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
+        assertThat(code(w.auth.listAuthFailures().listAuthFailures(other, w.widget, 10))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.getUser().getUser(other, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(other, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(other, conversation, "hi", Optional.empty())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(w.auth.listUsers().listUsers(new ListUsersQuery(other, "", 10, Optional.empty())).orElseThrow().users()).isEmpty();
-        assertThat(code(w.auth.verifyToken().verifyToken(other, w.widgetId, "t"))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
+        assertThat(code(w.auth.verifyToken().verifyToken(other, w.widget, "t"))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
     }
 
     @Test
@@ -109,17 +109,17 @@ class AdminTest {
     @Test
     void verifyingATokenHasNoSideEffectsAndReportsAUsedJti() {
         String token = w.tokens.tokenFor("u1", Mothers.named("Ada"), Optional.empty(), Optional.of("j1"), Mothers.NOW);
-        assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widgetId, token).isOk()).isTrue();
-        assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widgetId, token).isOk()).as("not consumed").isTrue();
-        var inspection = w.auth.inspectToken().inspectToken(w.workspace, w.widgetId, token).orElseThrow();
+        assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widget, token).isOk()).isTrue();
+        assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widget, token).isOk()).as("not consumed").isTrue();
+        var inspection = w.auth.inspectToken().inspectToken(w.workspace, w.widget, token).orElseThrow();
         assertThat(inspection.valid()).isTrue();
         assertThat(code(w.auth.getUser().getUser(w.workspace, "u1"))).as("no user created").isEqualTo(ErrorCode.NOT_FOUND);
         w.start(Optional.empty(), Optional.of(token)).orElseThrow();
-        assertThat(code(w.auth.verifyToken().verifyToken(w.workspace, w.widgetId, token))).isEqualTo(ErrorCode.TOKEN_REPLAYED);
-        var after = w.auth.inspectToken().inspectToken(w.workspace, w.widgetId, token).orElseThrow();
+        assertThat(code(w.auth.verifyToken().verifyToken(w.workspace, w.widget, token))).isEqualTo(ErrorCode.TOKEN_REPLAYED);
+        var after = w.auth.inspectToken().inspectToken(w.workspace, w.widget, token).orElseThrow();
         assertThat(after.refusal().orElseThrow().code()).isEqualTo(ErrorCode.TOKEN_REPLAYED);
         assertThat(after.checks()).last().satisfies(step -> assertThat(step.passed()).isFalse());
-        assertThat(w.auth.listAuthFailures().listAuthFailures(w.workspace, w.widgetId, 10).orElseThrow().failures())
+        assertThat(w.auth.listAuthFailures().listAuthFailures(w.workspace, w.widget, 10).orElseThrow().failures())
                 .as("inspection and verification record nothing").isEmpty();
     }
 

@@ -61,7 +61,7 @@ class ConcurrencyTest {
         String token = w.tokens.tokenFor("u1", Mothers.named("Ada"), Optional.empty(), Optional.of("once"), Mothers.NOW);
         java.util.concurrent.atomic.AtomicInteger device = new java.util.concurrent.atomic.AtomicInteger();
         List<Result<StartedSession>> results = race(() -> w.auth.startSession().startSession(
-                new dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand(w.widgetId, Optional.empty(),
+                new dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand(w.widget, Optional.empty(),
                         Optional.of(token), Optional.empty(), "10.0.1." + device.incrementAndGet())));
         assertThat(results.stream().filter(Result::isOk)).hasSize(1);
         assertThat(results.stream().filter(r -> !r.isOk()))

@@ -33,11 +33,11 @@ class CoverageTest {
     private final TestWorld w = new TestWorld();
 
     private Coverage coverage(int hours) {
-        return w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widgetId, hours)).orElseThrow();
+        return w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widget, hours)).orElseThrow();
     }
 
     private Result<StartedSession> start(Optional<String> token, Optional<String> origin) {
-        return w.auth.startSession().startSession(new StartSessionCommand(w.widgetId, Optional.empty(), token, origin,
+        return w.auth.startSession().startSession(new StartSessionCommand(w.widget, Optional.empty(), token, origin,
                 "10.0.0.1"));
     }
 
@@ -46,12 +46,12 @@ class CoverageTest {
     }
 
     private void setOrigins(List<String> origins) {
-        w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, new WidgetSettings(Optional.empty(), Optional.empty(),
+        w.auth.updateWidget().updateWidget(w.workspace, w.widget, new WidgetSettings(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(origins))).orElseThrow();
     }
 
     private WidgetDetails patchMode(String mode) {
-        return w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, new WidgetSettings(Optional.empty(),
+        return w.auth.updateWidget().updateWidget(w.workspace, w.widget, new WidgetSettings(Optional.empty(),
                 Optional.of(mode), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).orElseThrow();
     }
 
@@ -122,7 +122,7 @@ class CoverageTest {
             limited.start(Optional.empty(), Optional.of(limited.tokens.refusedToken(ErrorCode.INVALID_SIGNATURE, "sig")));
         }
 
-        Coverage c = limited.auth.coverage().coverage(new CoverageQuery(limited.workspace, limited.widgetId, 1)).orElseThrow();
+        Coverage c = limited.auth.coverage().coverage(new CoverageQuery(limited.workspace, limited.widget, 1)).orElseThrow();
 
         assertThat(c.counts()).isEqualTo(new CoverageTally(0, 0, 0, Map.of(ErrorCode.INVALID_SIGNATURE, 1L)));
     }
@@ -139,10 +139,10 @@ class CoverageTest {
 
     @Test
     void hoursOutsideOneTo720AndAnotherWorkspacesWidgetAreRefused() {
-        Refusal zero = refusal(w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widgetId, 0)));
-        Refusal tooMany = refusal(w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widgetId, 721)));
+        Refusal zero = refusal(w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widget, 0)));
+        Refusal tooMany = refusal(w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widget, 721)));
         TestWorld other = new TestWorld(w.storage);
-        Refusal foreign = refusal(w.auth.coverage().coverage(new CoverageQuery(other.workspace, w.widgetId, 24)));
+        Refusal foreign = refusal(w.auth.coverage().coverage(new CoverageQuery(other.workspace, w.widget, 24)));
 
         assertThat(zero.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(zero.field()).contains(InputField.HOURS);

@@ -171,10 +171,10 @@ class EventEmissionTest {
 
     @Test
     void rotatingTheSecretEmitsWidgetSecretRotatedAndARefusedRotationNothing() {
-        assertThat(w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 86_401).isOk()).isFalse();
+        assertThat(w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 86_401).isOk()).isFalse();
         assertThat(events()).isEmpty();
 
-        var fresh = w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 60).orElseThrow();
+        var fresh = w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 60).orElseThrow();
 
         assertThat(types(events())).containsExactly("widget.secret_rotated");
         assertThat(events().get(0).data().json()).isEqualTo("{\"widgetId\":\"" + w.widgetId + "\",\"keyId\":\""

@@ -110,14 +110,14 @@ class LifecycleTest {
 
         assertThat(code(w.start(Optional.empty(), Optional.of(old)))).isEqualTo(ErrorCode.TOKEN_REVOKED);
         assertThat(code(w.start(Optional.empty(), Optional.of(noIat)))).isEqualTo(ErrorCode.TOKEN_REVOKED);
-        assertThat(code(w.auth.verifyToken().verifyToken(w.workspace, w.widgetId, old))).isEqualTo(ErrorCode.TOKEN_REVOKED);
+        assertThat(code(w.auth.verifyToken().verifyToken(w.workspace, w.widget, old))).isEqualTo(ErrorCode.TOKEN_REVOKED);
 
-        List<AuthFailure> log = w.auth.listAuthFailures().listAuthFailures(w.workspace, w.widgetId, 10).orElseThrow().failures();
+        List<AuthFailure> log = w.auth.listAuthFailures().listAuthFailures(w.workspace, w.widget, 10).orElseThrow().failures();
         assertThat(log).extracting(AuthFailure::code).containsOnly(ErrorCode.TOKEN_REVOKED).hasSize(2);
         assertThat(log).extracting(AuthFailure::iat).contains(Optional.of(issued), Optional.empty());
         String fresh = tokenIssuedAt("u1", Optional.of(w.clock.instant()));
         assertThat(w.start(Optional.empty(), Optional.of(fresh)).orElseThrow().session().authenticated()).isTrue();
-        assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widgetId, fresh).isOk()).isTrue();
+        assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widget, fresh).isOk()).isTrue();
     }
 
     @Test

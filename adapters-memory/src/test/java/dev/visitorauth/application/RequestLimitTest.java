@@ -1,10 +1,10 @@
 package dev.visitorauth.application;
 
-import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.adapter.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.adapter.memory.InMemoryStorage;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
@@ -14,9 +14,10 @@ import dev.visitorauth.application.port.out.RateLimitPort.RequestLimits;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.visitor.VisitorId;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** The request limits of spec section 8, applied by the services over the in-memory store. */
 class RequestLimitTest {
@@ -29,7 +30,7 @@ class RequestLimitTest {
     }
 
     private Result<StartedSession> startFrom(String client, Optional<String> visitorId, Optional<String> token) {
-        return w.auth.startSession().startSession(new StartSessionCommand(w.widgetId, visitorId, token, Optional.empty(), client));
+        return w.auth.startSession().startSession(new StartSessionCommand(w.widget, visitorId.map(VisitorId::new), token, Optional.empty(), client));
     }
 
     private Result<?> startConversation(StartedSession s) {

@@ -12,6 +12,7 @@ import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.webhook.WebhookDeliveryId;
 import dev.visitorauth.domain.webhook.WebhookEndpointId;
+import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetId;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,17 @@ class IdParsingTest {
         assertThat(ExternalUserId.parse("😀".repeat(255)).isOk()).isTrue();
         for (String bad : new String[] {"", "😀".repeat(256), null}) {
             assertThat(refusal(ExternalUserId.parse(bad))).isEqualTo(Refusal.of(ErrorCode.NOT_FOUND, "No such user."));
+        }
+    }
+
+    @Test
+    void readsAKeyIdAsPrintableAsciiAndAnyOtherAsNamingNoKey() {
+        assertThat(KeyId.parse("kid-1.2:x").orElseThrow()).isEqualTo(new KeyId("kid-1.2:x"));
+        for (String bad : new String[] {"", "has space", "a/b", "a%2F", "k".repeat(KeyId.MAX_LENGTH + 1), null}) {
+            Refusal refusal = refusal(KeyId.parse(bad));
+
+            assertThat(refusal.code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(refusal.message()).startsWith("This widget has no uploaded public key with this key id.");
         }
     }
 

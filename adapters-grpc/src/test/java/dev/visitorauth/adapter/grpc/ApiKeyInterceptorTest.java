@@ -94,7 +94,7 @@ class ApiKeyInterceptorTest {
                 .setVisitorToken(w.tokens.tokenFor("u1", w.clock.instant())).build());
         String conversation = w.auth.startConversation().startConversation(
                 new StartConversationCommand(session.getSessionToken(), "private")).orElseThrow().conversation().id().value();
-        String keyBefore = w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value();
+        String keyBefore = w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value();
 
         CreatedWorkspace other = w.auth.createWorkspace().createWorkspace("Other").orElseThrow();
         w.auth.createWidget().createWidget(other.workspace().id(), WidgetSettings.named("Theirs")).orElseThrow();
@@ -115,7 +115,7 @@ class ApiKeyInterceptorTest {
         assertRefused(() -> b.rotateSecret(RotateSecretRequest.newBuilder().setWidgetId(w.widgetId).build()),
                 Status.Code.NOT_FOUND, "widget_not_found");
 
-        assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value()).isEqualTo(keyBefore);
+        assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value()).isEqualTo(keyBefore);
         assertThat(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(
                 w.workspace, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())).orElseThrow().messages()).hasSize(1);
         assertThat(w.auth.getUser().getUser(w.workspace, "u1").orElseThrow().visitors()).hasSize(1);

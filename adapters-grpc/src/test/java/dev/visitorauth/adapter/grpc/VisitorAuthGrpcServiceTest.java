@@ -178,7 +178,7 @@ class VisitorAuthGrpcServiceTest {
 
         @Test
         void refusesAnOriginOutsideTheWidgetsAllowedOrigins() {
-            w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, new WidgetSettings(Optional.empty(), Optional.empty(),
+            w.auth.updateWidget().updateWidget(w.workspace, w.widget, new WidgetSettings(Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("https://shop.example.com"))))
                     .orElseThrow();
             StartSessionRequest.Builder request = StartSessionRequest.newBuilder().setWidgetId(w.widgetId);
@@ -408,12 +408,12 @@ class VisitorAuthGrpcServiceTest {
     class RotateSecret {
         @Test
         void rotatesTheSecret() {
-            String before = w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value();
+            String before = w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value();
             RotateSecretResponse rotated = stub.rotateSecret(RotateSecretRequest.newBuilder().setWidgetId(w.widgetId)
                     .setGraceSeconds(300).build());
             assertThat(rotated.getKeyId()).isNotEqualTo(before);
             assertThat(rotated.getSecret()).hasSizeGreaterThanOrEqualTo(43);
-            assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value())
+            assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value())
                     .isEqualTo(rotated.getKeyId());
         }
 

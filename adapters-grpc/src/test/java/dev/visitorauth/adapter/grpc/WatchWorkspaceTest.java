@@ -49,8 +49,8 @@ class WatchWorkspaceTest {
 
     /** An event for the workspace, so a stream can start after it: a call's start is asynchronous. */
     private String firstEventId(dev.visitorauth.domain.workspace.WorkspaceId workspace) {
-        String widget = world.auth.createWidget().createWidget(workspace,
-                dev.visitorauth.application.port.in.WidgetSettings.named("W")).orElseThrow().widget().id().value();
+        dev.visitorauth.domain.widget.WidgetId widget = world.auth.createWidget().createWidget(workspace,
+                dev.visitorauth.application.port.in.WidgetSettings.named("W")).orElseThrow().widget().id();
         world.auth.rotateSecret().rotateSecret(workspace, widget, 0).orElseThrow();
         return "evt_1";
     }

@@ -25,7 +25,6 @@ import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
@@ -49,7 +48,6 @@ import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.widget.AuthFailure;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.Widget;
-import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,10 +154,7 @@ public final class StartSessionService implements StartSessionUseCase {
     @Override
     public Result<StartedSession> startSession(StartSessionCommand command) {
         Instant now = deps.clock().instant();
-        if (!Ids.isWellFormed(command.widgetId())) {
-            return Refusals.widgetNotFound();
-        }
-        Optional<Widget> found = deps.widgets().findWidget(new WidgetId(command.widgetId()));
+        Optional<Widget> found = deps.widgets().findWidget(command.widgetId());
         if (found.isEmpty()) {
             return Refusals.widgetNotFound();
         }
@@ -187,10 +182,7 @@ public final class StartSessionService implements StartSessionUseCase {
             return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, InputField.ORIGIN,
                     "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
         }
-        if (command.visitorId().isPresent() && !Ids.isWellFormed(command.visitorId().get())) {
-            return Refusals.invalid(InputField.VISITOR_ID, "must be an id this service issued (letters, digits, '_' or '-').");
-        }
-        Optional<VisitorId> visitorId = command.visitorId().map(VisitorId::new);
+        Optional<VisitorId> visitorId = command.visitorId();
 
         Optional<VisitorIdentity> identity = Optional.empty();
         Unverified unverified = Unverified.NO_TOKEN;

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
+import dev.visitorauth.domain.widget.WidgetId;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ public interface GetWidgetOriginsUseCase {
     Result<AllowedOrigins> widgetOrigins(WidgetOriginsQuery query);
 
     /** @param widgetId the widget's public id, as it appears in the request path */
-    record WidgetOriginsQuery(String widgetId) {
+    record WidgetOriginsQuery(WidgetId widgetId) {
         public WidgetOriginsQuery {
             Objects.requireNonNull(widgetId, "widgetId");
         }
