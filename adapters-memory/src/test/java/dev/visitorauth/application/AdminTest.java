@@ -2,20 +2,21 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase.ListUsersQuery;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.WidgetSecret;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Workspaces, widgets, secrets, users and tenant isolation. */
 class AdminTest {
@@ -84,8 +85,8 @@ class AdminTest {
         assertThat(code(w.auth.rotateSecret().rotateSecret(other, w.widget, 0))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.listAuthFailures().listAuthFailures(other, w.widget, 10))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.getUser().getUser(other, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(code(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(other, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())))).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(code(w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(other, conversation, "hi", Optional.empty())))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(other, new ConversationId(conversation), dev.visitorauth.application.port.in.MessageWindow.latest())))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(other, new ConversationId(conversation), "hi", Optional.empty())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(w.auth.listUsers().listUsers(new ListUsersQuery(other, "", 10, Optional.empty())).orElseThrow().users()).isEmpty();
         assertThat(code(w.auth.verifyToken().verifyToken(other, w.widget, "t"))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
     }

@@ -11,6 +11,7 @@ import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionComma
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.RateLimitPort.Budget;
 import dev.visitorauth.application.port.out.RateLimitPort.RequestLimits;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
@@ -38,7 +39,7 @@ class RequestLimitTest {
     }
 
     private Result<?> post(StartedSession s, String conversationId) {
-        return w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversationId, "more"));
+        return w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(conversationId), "more"));
     }
 
     @Test
@@ -131,7 +132,7 @@ class RequestLimitTest {
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(w.auth.listMessages().listMessages(
-                new dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery(s.sessionToken(), c,
+                new dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery(s.sessionToken(), new ConversationId(c),
                         dev.visitorauth.application.port.in.MessageWindow.latest()))
                 .orElseThrow().messages()).hasSize(3);
     }
@@ -155,7 +156,7 @@ class RequestLimitTest {
         post(s, c).orElseThrow();
 
         for (int i = 0; i < 5; i++) {
-            w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, c, "reply " + i, Optional.empty())).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(c), "reply " + i, Optional.empty())).orElseThrow();
         }
     }
 

@@ -11,16 +11,17 @@ import dev.visitorauth.application.port.in.ListWidgetsUseCase.WidgetPage;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
 import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
 
 /** Running the workspace (spec sections 11 and 14): the widget list, API key rotation, the agent inbox. */
 class WorkspaceAdministrationTest {
@@ -120,7 +121,7 @@ class WorkspaceAdministrationTest {
         String userConversation = w.say(user, "from a user");
         w.clock.advance(Duration.ofSeconds(1));
         w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace,
-                visitorConversation, "x".repeat(200), Optional.empty())).orElseThrow();
+                new ConversationId(visitorConversation), "x".repeat(200), Optional.empty())).orElseThrow();
 
         InboxPage page = inbox(Optional.empty(), Optional.empty());
 

@@ -86,6 +86,7 @@ import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.in.WatchEventsUseCase;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
@@ -275,8 +276,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             MessageWindow window = new MessageWindow(
                     request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
                     present(request.getBeforeMessageId()), present(request.getAfterMessageId()));
-            return useCases.getConversation().getConversation(
-                    new GetConversationQuery(workspace, request.getConversationId(), window)).map(ProtoMapper::conversationDetails);
+            return ConversationId.parse(request.getConversationId()).flatMap(conversation -> useCases.getConversation()
+                    .getConversation(new GetConversationQuery(workspace, conversation, window))).map(ProtoMapper::conversationDetails);
         });
     }
 
@@ -327,9 +328,10 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void postAgentReply(PostAgentReplyRequest request, StreamObserver<PostAgentReplyResponse> response) {
-        respond(response, "PostAgentReply", workspace -> useCases.postAgentReply().postAgentReply(
-                new PostAgentReplyCommand(workspace, request.getConversationId(), request.getText(),
-                        request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty()))
+        respond(response, "PostAgentReply", workspace -> ConversationId.parse(request.getConversationId())
+                .flatMap(conversation -> useCases.postAgentReply().postAgentReply(new PostAgentReplyCommand(workspace,
+                        conversation, request.getText(),
+                        request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty())))
                 .map(ProtoMapper::reply));
     }
 

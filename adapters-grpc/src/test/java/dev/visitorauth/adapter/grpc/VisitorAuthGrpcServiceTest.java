@@ -4,7 +4,6 @@ import static dev.visitorauth.adapter.grpc.InProcessGrpc.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
-import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.adapter.grpc.v1.ConversationOwner;
 import dev.visitorauth.adapter.grpc.v1.GetConversationRequest;
 import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
@@ -28,19 +27,21 @@ import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthService
 import dev.visitorauth.application.Mothers;
 import dev.visitorauth.application.TestWorld;
 import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.application.port.out.RateLimitPort;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.identity.FieldUpdate;
 import dev.visitorauth.domain.identity.ProfileUpdate;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /** Every method of visitorauth.v1.VisitorAuthService over an in-process server: results and every refusal. */
 class VisitorAuthGrpcServiceTest {
@@ -311,7 +312,7 @@ class VisitorAuthGrpcServiceTest {
             String conversation = say(anonymous, "anonymous question");
             StartSessionResponse user = start(anonymous.getVisitorId(), token("u1"));
             w.auth.postMessage().postMessage(new dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand(
-                    user.getSessionToken(), conversation, "now logged in")).orElseThrow();
+                    user.getSessionToken(), new ConversationId(conversation), "now logged in")).orElseThrow();
             stub.postAgentReply(PostAgentReplyRequest.newBuilder().setConversationId(conversation).setText("hi Ada").build());
 
             GetConversationResponse details = stub.getConversation(GetConversationRequest.newBuilder()
