@@ -14,7 +14,7 @@ public interface GetWidgetOriginsUseCase {
 
     /**
      * @return the widget's allowed origins ({@link AllowedOrigins#any()} when it has no list), or
-     *         {@code widget_not_found} for an unknown or malformed widget id
+     *         {@code widget_not_found} for an unknown widget id
      */
     Result<AllowedOrigins> widgetOrigins(WidgetOriginsQuery query);
 
