@@ -32,11 +32,11 @@ class CoverageTest {
     private final TestWorld w = new TestWorld();
 
     private Coverage coverage(int hours) {
-        return w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widgetId, hours)).orElseThrow();
+        return w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widget, hours)).orElseThrow();
     }
 
     private Result<StartedSession> start(Optional<String> token, Optional<String> origin) {
-        return w.auth.startSession().startSession(new StartSessionCommand(w.widgetId, Optional.empty(), token, origin,
+        return w.auth.startSession().startSession(new StartSessionCommand(w.widget, Optional.empty(), token, origin,
                 "10.0.0.1"));
     }
 
@@ -45,12 +45,12 @@ class CoverageTest {
     }
 
     private void setOrigins(List<String> origins) {
-        w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, new WidgetSettings(Optional.empty(), Optional.empty(),
+        w.auth.updateWidget().updateWidget(w.workspace, w.widget, new WidgetSettings(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(origins))).orElseThrow();
     }
 
     private WidgetDetails patchMode(String mode) {
-        return w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, new WidgetSettings(Optional.empty(),
+        return w.auth.updateWidget().updateWidget(w.workspace, w.widget, new WidgetSettings(Optional.empty(),
                 Optional.of(mode), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).orElseThrow();
     }
 
@@ -107,7 +107,7 @@ class CoverageTest {
             limited.start(Optional.empty(), Optional.of(limited.tokens.refusedToken(ErrorCode.INVALID_SIGNATURE, "sig")));
         }
 
-        Coverage c = limited.auth.coverage().coverage(new CoverageQuery(limited.workspace, limited.widgetId, 1)).orElseThrow();
+        Coverage c = limited.auth.coverage().coverage(new CoverageQuery(limited.workspace, limited.widget, 1)).orElseThrow();
 
         assertThat(c.counts()).isEqualTo(new CoverageTally(0, 0, 0, Map.of(ErrorCode.INVALID_SIGNATURE, 1L)));
     }

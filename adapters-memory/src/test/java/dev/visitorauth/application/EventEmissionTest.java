@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.event.WorkspaceEvent;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.visitor.VisitorId;
+import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every use case that changes something the streams and webhooks report writes its events in its own
@@ -57,8 +58,8 @@ class EventEmissionTest {
         String conversation = w.say(s, "first");
         int before = events().size();
 
-        w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversation, "second")).orElseThrow();
-        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
+        w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(conversation), "second")).orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(conversation), "reply", java.util.Optional.empty())).orElseThrow();
 
         List<WorkspaceEvent> added = eventsSince(before);
         assertThat(types(added)).containsExactly("message.created", "message.created");
@@ -75,12 +76,12 @@ class EventEmissionTest {
         StartedSession stranger = w.anonymous();
         int before = events().size();
 
-        assertThat(w.auth.postMessage().postMessage(new PostMessageCommand(stranger.sessionToken(), conversation, "x"))
+        assertThat(w.auth.postMessage().postMessage(new PostMessageCommand(stranger.sessionToken(), new ConversationId(conversation), "x"))
                 .isOk()).isFalse();
-        assertThat(w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversation, " ")).isOk())
+        assertThat(w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(conversation), " ")).isOk())
                 .isFalse();
         assertThat(w.auth.startConversation().startConversation(new StartConversationCommand("nope", "hi")).isOk()).isFalse();
-        assertThat(w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, "c_missing", "reply", java.util.Optional.empty())).isOk()).isFalse();
+        assertThat(w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId("c_missing"), "reply", java.util.Optional.empty())).isOk()).isFalse();
 
         assertThat(events()).hasSize(before);
     }
@@ -154,10 +155,10 @@ class EventEmissionTest {
 
     @Test
     void rotatingTheSecretEmitsWidgetSecretRotatedAndARefusedRotationNothing() {
-        assertThat(w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 86_401).isOk()).isFalse();
+        assertThat(w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 86_401).isOk()).isFalse();
         assertThat(events()).isEmpty();
 
-        var fresh = w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 60).orElseThrow();
+        var fresh = w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 60).orElseThrow();
 
         assertThat(types(events())).containsExactly("widget.secret_rotated");
         assertThat(events().get(0).data().json()).isEqualTo("{\"widgetId\":\"" + w.widgetId + "\",\"keyId\":\""

@@ -2,8 +2,8 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.port.in.EventSink;
 import dev.visitorauth.application.port.in.EventSink.StreamEnd;
+import dev.visitorauth.application.port.in.EventSink;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.WatchEventsUseCase.OpenStream;
@@ -11,12 +11,15 @@ import dev.visitorauth.application.port.in.WatchEventsUseCase.Subject;
 import dev.visitorauth.application.port.in.WatchEventsUseCase.WatchQuery;
 import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.application.service.EventStreamService;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.event.WorkspaceEvent;
 import dev.visitorauth.domain.workspace.WorkspaceId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** The node's event dispatcher over the in-memory log: order, replay, audience, bounds, expiry, caps. */
 class EventStreamTest {
@@ -137,7 +138,7 @@ class EventStreamTest {
         failingReads.set(1);
 
         w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(
-                w.workspace, conversation, "while the database is away", Optional.empty())).orElseThrow();
+                w.workspace, new ConversationId(conversation), "while the database is away", Optional.empty())).orElseThrow();
         drain.run();
 
         assertThat(failingReads.get()).as("the signal's read failed").isZero();
@@ -159,7 +160,7 @@ class EventStreamTest {
         watchSession(s, Optional.empty(), mine).orElseThrow();
         watchSession(stranger, Optional.empty(), theirs).orElseThrow();
 
-        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(conversation), "reply", java.util.Optional.empty())).orElseThrow();
 
         await("the reply", () -> mine.sent.size() == 1);
         assertThat(mine.sent).containsExactly("message.created evt_3");
@@ -174,12 +175,12 @@ class EventStreamTest {
         StartedSession s = w.anonymous();
         String conversation = w.say(s, "one");
         for (int i = 0; i < 40; i++) {
-            w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "r" + i, java.util.Optional.empty())).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(conversation), "r" + i, java.util.Optional.empty())).orElseThrow();
         }
         Recorder r = new Recorder();
         watchSession(s, Optional.of("evt_2"), r).orElseThrow(); // buffer of 16: the replay comes in pages
         for (int i = 0; i < 5; i++) {
-            w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversation, "live " + i))
+            w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(conversation), "live " + i))
                     .orElseThrow();
         }
 
@@ -221,7 +222,7 @@ class EventStreamTest {
         Thread.sleep(200); // let the lanes' opening reads settle before counting
         int before = reads.get();
 
-        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(conversation), "reply", java.util.Optional.empty())).orElseThrow();
 
         await("all 50 streams", () -> recorders.stream().allMatch(r -> r.sent.size() == 1));
         // both services listen (this test's and the field's), each reads once or twice, never per stream
@@ -239,7 +240,7 @@ class EventStreamTest {
         watchSession(s, Optional.empty(), fast).orElseThrow();
 
         for (int i = 0; i < 100; i++) { // the buffer holds 16
-            w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, conversation, "r" + i, java.util.Optional.empty())).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(conversation), "r" + i, java.util.Optional.empty())).orElseThrow();
         }
 
         await("the healthy stream", () -> fast.sent.size() == 100);
@@ -310,7 +311,7 @@ class EventStreamTest {
 
         Recorder fresh = new Recorder();
         watchSession(upgraded, Optional.of("evt_2"), fresh).orElseThrow(); // replays the session.ended
-        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, w.conversationIds(upgraded).get(0), "reply", java.util.Optional.empty())).orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(w.conversationIds(upgraded).get(0)), "reply", java.util.Optional.empty())).orElseThrow();
         await("the reply on the new stream", () -> fresh.types().contains("message.created"));
         assertThat(fresh.sent).noneMatch(x -> x.startsWith("end:"));
     }

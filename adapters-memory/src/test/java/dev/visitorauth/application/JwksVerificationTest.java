@@ -1,10 +1,11 @@
 package dev.visitorauth.application;
 
-import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.adapter.memory.InMemoryStorage;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
 import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.application.port.in.VerifiedToken;
 import dev.visitorauth.application.port.out.FetchJwksPort;
 import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenInspection;
@@ -25,13 +26,13 @@ import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import dev.visitorauth.testing.MutableClock;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 
 /**
  * Start-up and the token tools with a widget that names a JWKS URL, over in-memory storage, a
@@ -48,12 +49,12 @@ class JwksVerificationTest {
     private final VisitorAuthentication auth = InMemoryStorage.builder(new KidVerifier()).storage(storage).clock(clock)
             .jwks(jwks).build();
     private final WorkspaceId workspace = auth.createWorkspace().createWorkspace("Acme").orElseThrow().workspace().id();
-    private final String widgetId;
+    private final WidgetId widgetId;
 
     JwksVerificationTest() {
         widgetId = auth.createWidget().createWidget(workspace,
-                dev.visitorauth.application.port.in.WidgetSettings.named("Support")).orElseThrow().widget().id().value();
-        Widget widget = storage.loadWidgets().findWidget(new WidgetId(widgetId)).orElseThrow();
+                dev.visitorauth.application.port.in.WidgetSettings.named("Support")).orElseThrow().widget().id();
+        Widget widget = storage.loadWidgets().findWidget(widgetId).orElseThrow();
         WidgetKeyring keyring = storage.loadWidgets().findKeyring(workspace, widget.id()).orElseThrow();
         storage.saveWidgets().saveKeyring(widget, keyring.withJwksUrl(Optional.of(URL)));
     }
@@ -88,8 +89,8 @@ class JwksVerificationTest {
                 ec(Optional.of("leaked"), Set.of("d")), ec(Optional.of("fine"), Set.of())), Optional.empty()));
 
         assertThat(auth.verifyToken().verifyToken(workspace, widgetId, "fine")).isInstanceOf(Result.Ok.class);
-        Result<TokenCheck.Verified> leaked = auth.verifyToken().verifyToken(workspace, widgetId, "leaked");
-        assertThat(((Result.Refused<TokenCheck.Verified>) leaked).refusal().code()).isEqualTo(ErrorCode.UNKNOWN_KEY);
+        Result<VerifiedToken> leaked = auth.verifyToken().verifyToken(workspace, widgetId, "leaked");
+        assertThat(((Result.Refused<VerifiedToken>) leaked).refusal().code()).isEqualTo(ErrorCode.UNKNOWN_KEY);
     }
 
     @Test

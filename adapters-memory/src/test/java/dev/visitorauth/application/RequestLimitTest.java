@@ -1,22 +1,24 @@
 package dev.visitorauth.application;
 
-import dev.visitorauth.adapter.memory.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.adapter.memory.InMemoryFailureRateLimiter;
+import dev.visitorauth.adapter.memory.InMemoryStorage;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.out.RateLimitPort.Budget;
 import dev.visitorauth.application.port.out.RateLimitPort.RequestLimits;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.visitor.VisitorId;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** The request limits of spec section 8, applied by the services over the in-memory store. */
 class RequestLimitTest {
@@ -29,7 +31,7 @@ class RequestLimitTest {
     }
 
     private Result<StartedSession> startFrom(String client, Optional<String> visitorId, Optional<String> token) {
-        return w.auth.startSession().startSession(new StartSessionCommand(w.widgetId, visitorId, token, Optional.empty(), client));
+        return w.auth.startSession().startSession(new StartSessionCommand(w.widget, visitorId.map(VisitorId::new), token, Optional.empty(), client));
     }
 
     private Result<?> startConversation(StartedSession s) {
@@ -37,7 +39,7 @@ class RequestLimitTest {
     }
 
     private Result<?> post(StartedSession s, String conversationId) {
-        return w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), conversationId, "more"));
+        return w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(conversationId), "more"));
     }
 
     @Test
@@ -130,7 +132,7 @@ class RequestLimitTest {
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(w.auth.listMessages().listMessages(
-                new dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery(s.sessionToken(), c,
+                new dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery(s.sessionToken(), new ConversationId(c),
                         dev.visitorauth.application.port.in.MessageWindow.latest()))
                 .orElseThrow().messages()).hasSize(3);
     }
@@ -154,7 +156,7 @@ class RequestLimitTest {
         post(s, c).orElseThrow();
 
         for (int i = 0; i < 5; i++) {
-            w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, c, "reply " + i, Optional.empty())).orElseThrow();
+            w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(c), "reply " + i, Optional.empty())).orElseThrow();
         }
     }
 

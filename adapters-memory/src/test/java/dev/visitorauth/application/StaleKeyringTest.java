@@ -42,7 +42,7 @@ class StaleKeyringTest {
     private FrozenKeyrings node;
     private VisitorAuthentication auth;
     private WorkspaceId workspace;
-    private String widgetId;
+    private WidgetId widgetId;
     private KeyId oldKey;
     private KeyId newKey;
 
@@ -54,8 +54,8 @@ class StaleKeyringTest {
         var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
         workspace = created.workspace().id();
         widgetId = auth.createWidget().createWidget(workspace, dev.visitorauth.application.port.in.WidgetSettings.named("Support"))
-                .orElseThrow().widget().id().value();
-        WidgetKeyring before = store.loadWidgets().findKeyring(workspace, new WidgetId(widgetId)).orElseThrow();
+                .orElseThrow().widget().id();
+        WidgetKeyring before = store.loadWidgets().findKeyring(workspace, widgetId).orElseThrow();
         oldKey = before.secrets().stream().filter(s -> s.retiredAt().isEmpty()).findFirst().orElseThrow().keyId();
         node.freeze(before);
         WidgetSecret rotated = auth.rotateSecret().rotateSecret(workspace, widgetId, 0).orElseThrow();
@@ -90,7 +90,7 @@ class StaleKeyringTest {
 
     @Test
     void anUpToDateCopyIsNotReadAgain() {
-        node.freeze(store.loadWidgets().findKeyring(workspace, new WidgetId(widgetId)).orElseThrow());
+        node.freeze(store.loadWidgets().findKeyring(workspace, widgetId).orElseThrow());
 
         assertThat(start(KeyIdVerifier.token(newKey, "u1")).isOk()).isTrue();
         assertThat(start(KeyIdVerifier.token(oldKey, "u2")).isOk()).isFalse();

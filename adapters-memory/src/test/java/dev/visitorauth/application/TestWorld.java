@@ -7,6 +7,8 @@ import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import dev.visitorauth.testing.MutableClock;
 import java.time.Clock;
@@ -24,6 +26,8 @@ public final class TestWorld {
     public final WorkspaceId workspace;
     public final String apiKey;
     public final String widgetId;
+    /** The widget's id, typed, for the use cases; {@link #widgetId} is its text. */
+    public final WidgetId widget;
 
     /** A world over a fresh in-memory store on this world's clock. */
     public TestWorld() {
@@ -46,7 +50,8 @@ public final class TestWorld {
         var created = auth.createWorkspace().createWorkspace("Acme").orElseThrow();
         workspace = created.workspace().id();
         apiKey = created.apiKey();
-        widgetId = newWidget("Support").widget().id().value();
+        widget = newWidget("Support").widget().id();
+        widgetId = widget.value();
     }
 
     public WidgetDetails newWidget(String name) {
@@ -54,12 +59,12 @@ public final class TestWorld {
     }
 
     public void setMode(String mode) {
-        auth.updateWidget().updateWidget(workspace, widgetId, new WidgetSettings(Optional.empty(), Optional.of(mode),
+        auth.updateWidget().updateWidget(workspace, widget, new WidgetSettings(Optional.empty(), Optional.of(mode),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).orElseThrow();
     }
 
     public Result<StartedSession> start(Optional<String> visitorId, Optional<String> token) {
-        return auth.startSession().startSession(new StartSessionCommand(widgetId, visitorId, token, Optional.empty(), "10.0.0.1"));
+        return auth.startSession().startSession(new StartSessionCommand(widget, visitorId.map(VisitorId::new), token, Optional.empty(), "10.0.0.1"));
     }
 
     public StartedSession anonymous() {

@@ -11,17 +11,18 @@ import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.UserListQuery;
 import dev.visitorauth.domain.conversation.Conversation;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.visitor.Visitor;
+import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
 
 /** The paging, erasure and export rules on the in-memory store (the clock stands still: every time is equal). */
 class UserDataTest {
@@ -38,13 +39,13 @@ class UserDataTest {
     private List<String> thread(StartedSession s, int n) {
         String c = w.say(s, "m0");
         for (int i = 1; i < n; i++) {
-            w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), c, "m" + i)).orElseThrow();
+            w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(c), "m" + i)).orElseThrow();
         }
         return List.of(c);
     }
 
     private Result<MessagePage> page(StartedSession s, String c, Integer limit, String before, String after) {
-        return w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), c, new MessageWindow(
+        return w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), new ConversationId(c), new MessageWindow(
                 limit == null ? OptionalInt.empty() : OptionalInt.of(limit), Optional.ofNullable(before),
                 Optional.ofNullable(after))));
     }

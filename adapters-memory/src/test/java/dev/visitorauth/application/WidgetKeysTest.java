@@ -15,35 +15,36 @@ import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.JwksUrl;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.TokenAlgorithm;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.workspace.WorkspaceId;
+import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** Uploading and deleting public keys, and the JWKS URL setting (spec sections 12 and 14). */
 class WidgetKeysTest {
     private final TestWorld w = new TestWorld();
 
     private Result<WidgetPublicKey> add(String jwk) {
-        return add(w.workspace, w.widgetId, jwk);
+        return add(w.workspace, w.widget, jwk);
     }
 
-    private Result<WidgetPublicKey> add(WorkspaceId workspace, String widgetId, String jwk) {
+    private Result<WidgetPublicKey> add(WorkspaceId workspace, WidgetId widgetId, String jwk) {
         return w.auth.addWidgetKey().addWidgetKey(new AddWidgetKeyCommand(workspace, widgetId, jwk));
     }
 
     private Result<KeyId> delete(String keyId) {
-        return w.auth.deleteWidgetKey().deleteWidgetKey(new DeleteWidgetKeyCommand(w.workspace, w.widgetId, keyId));
+        return w.auth.deleteWidgetKey().deleteWidgetKey(new DeleteWidgetKeyCommand(w.workspace, w.widget, new KeyId(keyId)));
     }
 
     private WidgetDetails widget() {
-        return w.auth.getWidget().getWidget(w.workspace, w.widgetId).orElseThrow();
+        return w.auth.getWidget().getWidget(w.workspace, w.widget).orElseThrow();
     }
 
     private Result<WidgetDetails> patchJwksUrl(SettingChange<String> change) {
-        return w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, WidgetSettings.jwksUrlOnly(change));
+        return w.auth.updateWidget().updateWidget(w.workspace, w.widget, WidgetSettings.jwksUrlOnly(change));
     }
 
     private static void assertRefused(Result<?> r, ErrorCode code, InputField field) {
@@ -106,12 +107,10 @@ class WidgetKeysTest {
     }
 
     @Test
-    void aSecretOrAMalformedKeyIdCannotBeDeletedAsAKey() {
+    void aSecretCannotBeDeletedAsAKey() {
         String secretKeyId = widget().currentSecret().keyId().value();
 
         assertRefused(delete(secretKeyId), ErrorCode.NOT_FOUND, null);
-        assertRefused(delete("has space"), ErrorCode.NOT_FOUND, null);
-        assertRefused(delete(""), ErrorCode.NOT_FOUND, null);
         assertThat(widget().currentSecret().keyId().value()).isEqualTo(secretKeyId);
     }
 
@@ -120,8 +119,8 @@ class WidgetKeysTest {
         add(w.jwks.ecKey(Optional.of("mine"))).orElseThrow();
         WorkspaceId other = w.auth.createWorkspace().createWorkspace("Other").orElseThrow().workspace().id();
 
-        assertRefused(add(other, w.widgetId, w.jwks.ecKey(Optional.of("theirs"))), ErrorCode.WIDGET_NOT_FOUND, null);
-        assertRefused(w.auth.deleteWidgetKey().deleteWidgetKey(new DeleteWidgetKeyCommand(other, w.widgetId, "mine")),
+        assertRefused(add(other, w.widget, w.jwks.ecKey(Optional.of("theirs"))), ErrorCode.WIDGET_NOT_FOUND, null);
+        assertRefused(w.auth.deleteWidgetKey().deleteWidgetKey(new DeleteWidgetKeyCommand(other, w.widget, new KeyId("mine"))),
                 ErrorCode.WIDGET_NOT_FOUND, null);
         assertThat(widget().publicKeys()).extracting(k -> k.keyId().value()).containsExactly("mine");
     }
@@ -131,7 +130,7 @@ class WidgetKeysTest {
         WidgetSettings settings = new WidgetSettings(Optional.of("Keys"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), SettingChange.set("https://idp.example.com/jwks.json"));
         WidgetDetails created = w.auth.createWidget().createWidget(w.workspace, settings).orElseThrow();
-        String id = created.widget().id().value();
+        WidgetId id = created.widget().id();
 
         assertThat(created.jwksUrl()).contains(new JwksUrl("https://idp.example.com/jwks.json"));
         assertThat(w.auth.getWidget().getWidget(w.workspace, id).orElseThrow().jwksUrl())
@@ -152,7 +151,7 @@ class WidgetKeysTest {
         WidgetSettings settings = new WidgetSettings(Optional.of("Renamed"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), SettingChange.set("ftp://idp.example.com/jwks"));
 
-        assertRefused(w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, settings), ErrorCode.INVALID_REQUEST, InputField.JWKS_URL);
+        assertRefused(w.auth.updateWidget().updateWidget(w.workspace, w.widget, settings), ErrorCode.INVALID_REQUEST, InputField.JWKS_URL);
 
         assertThat(widget()).isEqualTo(before);
     }
@@ -161,7 +160,7 @@ class WidgetKeysTest {
     void aCoreWithoutAJwkParserRefusesUploads() {
         VisitorAuthentication bare = InMemoryStorage.builder(w.tokens).storage(w.storage).clock(w.clock).build();
 
-        assertRefused(bare.addWidgetKey().addWidgetKey(new AddWidgetKeyCommand(w.workspace, w.widgetId,
+        assertRefused(bare.addWidgetKey().addWidgetKey(new AddWidgetKeyCommand(w.workspace, w.widget,
                 w.jwks.ecKey(Optional.of("k")))), ErrorCode.INVALID_REQUEST, InputField.JWK);
         assertThat(widget().publicKeys()).isEmpty();
     }
@@ -170,7 +169,7 @@ class WidgetKeysTest {
     void keysAndJwksUrlLiveSideBySideWithTheSecrets() {
         add(w.jwks.ecKey(Optional.of("k1"))).orElseThrow();
         patchJwksUrl(SettingChange.set("https://idp.example.com/jwks")).orElseThrow();
-        w.auth.rotateSecret().rotateSecret(w.workspace, w.widgetId, 60).orElseThrow();
+        w.auth.rotateSecret().rotateSecret(w.workspace, w.widget, 60).orElseThrow();
 
         WidgetDetails details = widget();
         assertThat(details.publicKeys()).extracting(k -> k.keyId().value()).containsExactly("k1");

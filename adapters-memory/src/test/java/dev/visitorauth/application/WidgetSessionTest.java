@@ -10,13 +10,14 @@ import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.domain.conversation.Author;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** Sessions and the widget's conversations: who may read and write what. */
 class WidgetSessionTest {
@@ -27,7 +28,7 @@ class WidgetSessionTest {
     }
 
     private List<Message> messages(StartedSession s, String conversation) {
-        return w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), conversation, MessageWindow.latest())).orElseThrow().messages();
+        return w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), new ConversationId(conversation), MessageWindow.latest())).orElseThrow().messages();
     }
 
     @Test
@@ -35,7 +36,7 @@ class WidgetSessionTest {
         StartedSession anon = w.anonymous();
         String c = w.say(anon, "anonymous hello");
         StartedSession user = w.login("u1", Optional.of(w.visitorOf(anon)));
-        w.auth.postMessage().postMessage(new PostMessageCommand(user.sessionToken(), c, "verified hello")).orElseThrow();
+        w.auth.postMessage().postMessage(new PostMessageCommand(user.sessionToken(), new ConversationId(c), "verified hello")).orElseThrow();
         assertThat(messages(user, c)).extracting(m -> m.text().value(), Message::authenticated)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("anonymous hello", false),
                         org.assertj.core.groups.Tuple.tuple("verified hello", true));
@@ -46,9 +47,9 @@ class WidgetSessionTest {
         StartedSession owner = w.anonymous();
         String c = w.say(owner, "mine");
         StartedSession stranger = w.anonymous();
-        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(stranger.sessionToken(), c, MessageWindow.latest()))))
+        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(stranger.sessionToken(), new ConversationId(c), MessageWindow.latest()))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
-        assertThat(code(w.auth.postMessage().postMessage(new PostMessageCommand(stranger.sessionToken(), c, "hi"))))
+        assertThat(code(w.auth.postMessage().postMessage(new PostMessageCommand(stranger.sessionToken(), new ConversationId(c), "hi"))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(messages(owner, c)).hasSize(1);
     }
@@ -58,7 +59,7 @@ class WidgetSessionTest {
         StartedSession u1 = w.login("u1", Optional.empty());
         String c = w.say(u1, "u1 only");
         StartedSession u2 = w.login("u2", Optional.empty());
-        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(u2.sessionToken(), c, MessageWindow.latest()))))
+        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(u2.sessionToken(), new ConversationId(c), MessageWindow.latest()))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(w.conversationIds(u2)).isEmpty();
     }
@@ -66,7 +67,7 @@ class WidgetSessionTest {
     @Test
     void unknownConversationIsNotFound() {
         StartedSession s = w.anonymous();
-        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), "c_missing", MessageWindow.latest()))))
+        assertThat(code(w.auth.listMessages().listMessages(new ListMessagesQuery(s.sessionToken(), new ConversationId("c_missing"), MessageWindow.latest()))))
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -91,9 +92,9 @@ class WidgetSessionTest {
         StartedSession s = w.login("u1", Optional.empty());
         String c = w.say(s, "help");
         w.clock.advance(Duration.ofSeconds(5));
-        w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, c, "on it", Optional.empty())).orElseThrow();
+        w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(c), "on it", Optional.empty())).orElseThrow();
         assertThat(messages(s, c)).extracting(Message::author).containsExactly(Author.VISITOR, Author.AGENT);
-        var details = w.auth.getConversation().getConversation(new GetConversationQuery(w.workspace, c, MessageWindow.latest())).orElseThrow();
+        var details = w.auth.getConversation().getConversation(new GetConversationQuery(w.workspace, new ConversationId(c), MessageWindow.latest())).orElseThrow();
         assertThat(details.conversation().messageCount()).isEqualTo(2);
         assertThat(details.conversation().lastMessageAt()).isEqualTo(Mothers.NOW.plusSeconds(5));
         assertThat(details.user().orElseThrow().externalId().value()).isEqualTo("u1");

@@ -10,10 +10,10 @@ import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
 
 /** Running the workspace (spec sections 11 and 14): the widget list, API key rotation, the agent inbox. */
 class WorkspaceAdministrationTest {

@@ -38,7 +38,7 @@ class TimedStartSessionTest {
     private static final WidgetId WIDGET = new WidgetId("wid_1");
     private static final UserId USER = new UserId("usr_1");
     private static final StartSessionCommand COMMAND =
-            new StartSessionCommand(WIDGET.value(), Optional.empty(), Optional.empty(), Optional.empty(), "203.0.113.7");
+            new StartSessionCommand(WIDGET, Optional.empty(), Optional.empty(), Optional.empty(), "203.0.113.7");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final VerificationMetrics verifications = new VerificationMetrics(meters);

@@ -1,60 +1,60 @@
 package dev.visitorauth.adapter.grpc;
 
-import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
-import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import com.google.protobuf.Timestamp;
-import dev.visitorauth.adapter.grpc.v1.InboxConversation;
-import dev.visitorauth.adapter.grpc.v1.ListConversationsResponse;
-import dev.visitorauth.adapter.grpc.v1.ListWidgetsResponse;
-import dev.visitorauth.adapter.grpc.v1.WidgetSummary;
-import dev.visitorauth.application.port.in.ListInboxUseCase;
-import dev.visitorauth.application.port.in.ListWidgetsUseCase;
-import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
-import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
-import dev.visitorauth.adapter.grpc.v1.StartupCounts;
-import dev.visitorauth.domain.coverage.Coverage;
-import dev.visitorauth.domain.coverage.CoverageTally;
-import dev.visitorauth.domain.coverage.RequiredImpact;
-import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
-import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
-import dev.visitorauth.adapter.grpc.v1.WidgetKey;
-import dev.visitorauth.application.port.in.WidgetDetails;
-import dev.visitorauth.domain.widget.TokenAlgorithm;
-import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.adapter.grpc.v1.AuthFailure;
 import dev.visitorauth.adapter.grpc.v1.Conversation;
 import dev.visitorauth.adapter.grpc.v1.ConversationMessage;
 import dev.visitorauth.adapter.grpc.v1.ConversationOwner;
+import dev.visitorauth.adapter.grpc.v1.DeleteUserResponse;
 import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
 import dev.visitorauth.adapter.grpc.v1.GetUserResponse;
+import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
+import dev.visitorauth.adapter.grpc.v1.InboxConversation;
 import dev.visitorauth.adapter.grpc.v1.ListAuthFailuresResponse;
+import dev.visitorauth.adapter.grpc.v1.ListConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
 import dev.visitorauth.adapter.grpc.v1.ListUsersResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetsResponse;
 import dev.visitorauth.adapter.grpc.v1.MessageAuthor;
 import dev.visitorauth.adapter.grpc.v1.PostAgentReplyResponse;
+import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
 import dev.visitorauth.adapter.grpc.v1.RotateSecretResponse;
 import dev.visitorauth.adapter.grpc.v1.SessionStatus;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
 import dev.visitorauth.adapter.grpc.v1.StartSessionResponse;
+import dev.visitorauth.adapter.grpc.v1.StartupCounts;
 import dev.visitorauth.adapter.grpc.v1.User;
 import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
 import dev.visitorauth.adapter.grpc.v1.Visitor;
+import dev.visitorauth.adapter.grpc.v1.WidgetKey;
+import dev.visitorauth.adapter.grpc.v1.WidgetSummary;
 import dev.visitorauth.application.port.in.ConversationDetails;
 import dev.visitorauth.application.port.in.ConversationPage;
-import dev.visitorauth.application.port.in.VisitorPage;
-import dev.visitorauth.application.port.out.EraseUserPort;
-import dev.visitorauth.adapter.grpc.v1.DeleteUserResponse;
-import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
-import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.UserDetails;
+import dev.visitorauth.application.port.in.VerifiedToken;
+import dev.visitorauth.application.port.in.VisitorPage;
+import dev.visitorauth.application.port.in.WidgetDetails;
+import dev.visitorauth.application.port.out.EraseUserPort;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
-import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.domain.conversation.Message;
+import dev.visitorauth.domain.coverage.Coverage;
+import dev.visitorauth.domain.coverage.CoverageTally;
+import dev.visitorauth.domain.coverage.RequiredImpact;
 import dev.visitorauth.domain.identity.FieldUpdate;
 import dev.visitorauth.domain.identity.Profile;
 import dev.visitorauth.domain.identity.ProfileUpdate;
 import dev.visitorauth.domain.identity.VisitorIdentity;
+import dev.visitorauth.domain.widget.TokenAlgorithm;
+import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.widget.WidgetSecret;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -64,7 +64,7 @@ final class ProtoMapper {
     private ProtoMapper() {
     }
 
-    static VerifyVisitorTokenResponse verified(TokenCheck.Verified verified) {
+    static VerifyVisitorTokenResponse verified(VerifiedToken verified) {
         VisitorIdentity identity = verified.identity();
         ProfileUpdate p = identity.profile();
         VerifyVisitorTokenResponse.Builder b = VerifyVisitorTokenResponse.newBuilder()

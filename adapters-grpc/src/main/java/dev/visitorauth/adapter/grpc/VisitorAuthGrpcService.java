@@ -1,101 +1,106 @@
 package dev.visitorauth.adapter.grpc;
 
-import dev.visitorauth.application.port.in.WatchEventsUseCase;
-import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceRequest;
-import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceResponse;
-import io.grpc.stub.ServerCallStreamObserver;
-import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsRequest;
-import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
-import dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand;
-import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
-import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokeUserSessionsCommand;
 import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyRequest;
 import dev.visitorauth.adapter.grpc.v1.AddWidgetKeyResponse;
+import dev.visitorauth.adapter.grpc.v1.DeleteUserRequest;
+import dev.visitorauth.adapter.grpc.v1.DeleteUserResponse;
 import dev.visitorauth.adapter.grpc.v1.DeleteWidgetKeyRequest;
 import dev.visitorauth.adapter.grpc.v1.DeleteWidgetKeyResponse;
-import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysRequest;
-import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
-import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlRequest;
-import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
+import dev.visitorauth.adapter.grpc.v1.ExportUserRequest;
+import dev.visitorauth.adapter.grpc.v1.ExportUserResponse;
 import dev.visitorauth.adapter.grpc.v1.GetConversationRequest;
 import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
 import dev.visitorauth.adapter.grpc.v1.GetUserRequest;
 import dev.visitorauth.adapter.grpc.v1.GetUserResponse;
+import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageRequest;
+import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
 import dev.visitorauth.adapter.grpc.v1.ListAuthFailuresRequest;
 import dev.visitorauth.adapter.grpc.v1.ListAuthFailuresResponse;
+import dev.visitorauth.adapter.grpc.v1.ListConversationsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserConversationsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
+import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
 import dev.visitorauth.adapter.grpc.v1.ListUsersRequest;
 import dev.visitorauth.adapter.grpc.v1.ListUsersResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysRequest;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetKeysResponse;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetsRequest;
+import dev.visitorauth.adapter.grpc.v1.ListWidgetsResponse;
 import dev.visitorauth.adapter.grpc.v1.PostAgentReplyRequest;
 import dev.visitorauth.adapter.grpc.v1.PostAgentReplyResponse;
+import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsRequest;
+import dev.visitorauth.adapter.grpc.v1.RevokeUserSessionsResponse;
+import dev.visitorauth.adapter.grpc.v1.RotateApiKeyRequest;
+import dev.visitorauth.adapter.grpc.v1.RotateApiKeyResponse;
 import dev.visitorauth.adapter.grpc.v1.RotateSecretRequest;
 import dev.visitorauth.adapter.grpc.v1.RotateSecretResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlRequest;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetJwksUrlResponse;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetModeRequest;
+import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
 import dev.visitorauth.adapter.grpc.v1.StartSessionRequest;
 import dev.visitorauth.adapter.grpc.v1.StartSessionResponse;
 import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenRequest;
 import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
+import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceRequest;
+import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceResponse;
 import dev.visitorauth.application.VisitorAuthentication;
-import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageRequest;
-import dev.visitorauth.adapter.grpc.v1.GetWidgetCoverageResponse;
-import dev.visitorauth.adapter.grpc.v1.SetWidgetModeRequest;
-import dev.visitorauth.adapter.grpc.v1.SetWidgetModeResponse;
-import dev.visitorauth.application.port.in.GetCoverageUseCase;
-import dev.visitorauth.adapter.grpc.v1.ListConversationsRequest;
-import dev.visitorauth.adapter.grpc.v1.ListConversationsResponse;
-import dev.visitorauth.adapter.grpc.v1.ListWidgetsRequest;
-import dev.visitorauth.adapter.grpc.v1.ListWidgetsResponse;
-import dev.visitorauth.adapter.grpc.v1.RotateApiKeyRequest;
-import dev.visitorauth.adapter.grpc.v1.RotateApiKeyResponse;
-import dev.visitorauth.application.port.in.ListInboxUseCase;
-import dev.visitorauth.application.port.in.ListInboxUseCase.InboxQuery;
-import dev.visitorauth.application.port.in.ListWidgetsUseCase;
-import dev.visitorauth.application.port.in.ListWidgetsUseCase.ListWidgetsQuery;
-import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
-import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
-import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
-import dev.visitorauth.application.port.in.GetConversationUseCase;
-import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase.AddWidgetKeyCommand;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase.DeleteWidgetKeyCommand;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ExportUserUseCase;
-import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
-import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
-import dev.visitorauth.application.port.in.MessageWindow;
-import dev.visitorauth.application.port.in.UserListQuery;
-import dev.visitorauth.adapter.grpc.v1.DeleteUserRequest;
-import dev.visitorauth.adapter.grpc.v1.DeleteUserResponse;
-import dev.visitorauth.adapter.grpc.v1.ExportUserRequest;
-import dev.visitorauth.adapter.grpc.v1.ExportUserResponse;
-import dev.visitorauth.adapter.grpc.v1.ListUserConversationsRequest;
-import dev.visitorauth.adapter.grpc.v1.ListUserConversationsResponse;
-import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsRequest;
-import dev.visitorauth.adapter.grpc.v1.ListUserVisitorsResponse;
-import java.util.OptionalInt;
-import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
-import dev.visitorauth.application.port.in.AddWidgetKeyUseCase.AddWidgetKeyCommand;
-import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
-import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase.DeleteWidgetKeyCommand;
-import dev.visitorauth.application.port.in.SettingChange;
-import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
-import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
+import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
-import dev.visitorauth.application.port.in.ListUsersUseCase;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxQuery;
+import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
+import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase.ListUsersQuery;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase.ListWidgetsQuery;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase;
+import dev.visitorauth.application.port.in.MessageWindow;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokeUserSessionsCommand;
+import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
+import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.RotateSecretUseCase;
-import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.application.port.in.SettingChange;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
+import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
+import dev.visitorauth.application.port.in.UserListQuery;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
+import dev.visitorauth.application.port.in.WatchEventsUseCase;
+import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.KeyId;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.grpc.Context;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -215,8 +220,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void verifyVisitorToken(VerifyVisitorTokenRequest request, StreamObserver<VerifyVisitorTokenResponse> response) {
-        respond(response, "VerifyVisitorToken", workspace -> useCases.verifyToken()
-                .verifyToken(workspace, request.getWidgetId(), request.getVisitorToken()).map(ProtoMapper::verified));
+        respond(response, "VerifyVisitorToken", workspace -> WidgetId.parse(request.getWidgetId()).flatMap(widgetId -> useCases
+                .verifyToken().verifyToken(workspace, widgetId, request.getVisitorToken())).map(ProtoMapper::verified));
     }
 
     /**
@@ -230,7 +235,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                 throw GrpcStatusMapper.invalidArgument("client_address",
                         "client_address must be at most " + MAX_CLIENT_ADDRESS_LENGTH + " characters.");
             }
-            Result<?> owned = useCases.getWidget().getWidget(workspace, request.getWidgetId());
+            Result<WidgetId> widgetId = WidgetId.parse(request.getWidgetId());
+            Result<?> owned = widgetId.flatMap(id -> useCases.getWidget().getWidget(workspace, id));
             if (owned instanceof Result.Refused<?> refused) {
                 return Result.refused(refused.refusal());
             }
@@ -240,9 +246,11 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             String clientAddress = request.getClientAddress().isEmpty()
                     ? Optional.ofNullable(ApiKeyInterceptor.CLIENT_ADDRESS.get()).orElse("unknown")
                     : request.getClientAddress();
-            StartSessionCommand command = new StartSessionCommand(request.getWidgetId(), present(request.getVisitorId()),
-                    present(request.getVisitorToken()), present(request.getOrigin()), clientAddress);
-            return useCases.startSession().startSession(command).map(ProtoMapper::started);
+            Result<Optional<VisitorId>> visitorId = request.getVisitorId().isEmpty() ? Result.ok(Optional.empty())
+                    : VisitorId.parse(request.getVisitorId()).map(Optional::of);
+            return visitorId.flatMap(visitor -> useCases.startSession().startSession(new StartSessionCommand(widgetId.orElseThrow(),
+                    visitor, present(request.getVisitorToken()), present(request.getOrigin()), clientAddress)))
+                    .map(ProtoMapper::started);
         });
     }
 
@@ -268,8 +276,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             MessageWindow window = new MessageWindow(
                     request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
                     present(request.getBeforeMessageId()), present(request.getAfterMessageId()));
-            return useCases.getConversation().getConversation(
-                    new GetConversationQuery(workspace, request.getConversationId(), window)).map(ProtoMapper::conversationDetails);
+            return ConversationId.parse(request.getConversationId()).flatMap(conversation -> useCases.getConversation()
+                    .getConversation(new GetConversationQuery(workspace, conversation, window))).map(ProtoMapper::conversationDetails);
         });
     }
 
@@ -320,9 +328,10 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void postAgentReply(PostAgentReplyRequest request, StreamObserver<PostAgentReplyResponse> response) {
-        respond(response, "PostAgentReply", workspace -> useCases.postAgentReply().postAgentReply(
-                new PostAgentReplyCommand(workspace, request.getConversationId(), request.getText(),
-                        request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty()))
+        respond(response, "PostAgentReply", workspace -> ConversationId.parse(request.getConversationId())
+                .flatMap(conversation -> useCases.postAgentReply().postAgentReply(new PostAgentReplyCommand(workspace,
+                        conversation, request.getText(),
+                        request.hasAgentName() ? Optional.of(request.getAgentName()) : Optional.empty())))
                 .map(ProtoMapper::reply));
     }
 
@@ -341,35 +350,37 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     public void listAuthFailures(ListAuthFailuresRequest request, StreamObserver<ListAuthFailuresResponse> response) {
         respond(response, "ListAuthFailures", workspace -> {
             int limit = request.getLimit() == 0 ? DEFAULT_FAILURE_LIMIT : request.getLimit();
-            return useCases.listAuthFailures().listAuthFailures(workspace, request.getWidgetId(), limit)
-                    .map(ProtoMapper::authFailures);
+            Result<AuthFailureLog> log = WidgetId.parse(request.getWidgetId())
+                    .flatMap(widgetId -> useCases.listAuthFailures().listAuthFailures(workspace, widgetId, limit));
+            return log.map(ProtoMapper::authFailures);
         });
     }
 
     @Override
     public void rotateSecret(RotateSecretRequest request, StreamObserver<RotateSecretResponse> response) {
-        respond(response, "RotateSecret", workspace -> useCases.rotateSecret()
-                .rotateSecret(workspace, request.getWidgetId(), request.getGraceSeconds()).map(ProtoMapper::secret));
+        respond(response, "RotateSecret", workspace -> WidgetId.parse(request.getWidgetId()).flatMap(widgetId -> useCases
+                .rotateSecret().rotateSecret(workspace, widgetId, request.getGraceSeconds())).map(ProtoMapper::secret));
     }
 
     @Override
     public void addWidgetKey(AddWidgetKeyRequest request, StreamObserver<AddWidgetKeyResponse> response) {
-        respond(response, "AddWidgetKey", workspace -> useCases.addWidgetKey()
-                .addWidgetKey(new AddWidgetKeyCommand(workspace, request.getWidgetId(), request.getJwk()))
+        respond(response, "AddWidgetKey", workspace -> WidgetId.parse(request.getWidgetId()).flatMap(widgetId -> useCases
+                .addWidgetKey().addWidgetKey(new AddWidgetKeyCommand(workspace, widgetId, request.getJwk())))
                 .map(key -> AddWidgetKeyResponse.newBuilder().setKeyId(key.keyId().value()).build()));
     }
 
     @Override
     public void deleteWidgetKey(DeleteWidgetKeyRequest request, StreamObserver<DeleteWidgetKeyResponse> response) {
-        respond(response, "DeleteWidgetKey", workspace -> useCases.deleteWidgetKey()
-                .deleteWidgetKey(new DeleteWidgetKeyCommand(workspace, request.getWidgetId(), request.getKeyId()))
+        respond(response, "DeleteWidgetKey", workspace -> WidgetId.parse(request.getWidgetId())
+                .flatMap(widgetId -> KeyId.parse(request.getKeyId()).flatMap(keyId -> useCases.deleteWidgetKey()
+                        .deleteWidgetKey(new DeleteWidgetKeyCommand(workspace, widgetId, keyId))))
                 .map(deleted -> DeleteWidgetKeyResponse.getDefaultInstance()));
     }
 
     @Override
     public void listWidgetKeys(ListWidgetKeysRequest request, StreamObserver<ListWidgetKeysResponse> response) {
-        respond(response, "ListWidgetKeys", workspace -> useCases.getWidget().getWidget(workspace, request.getWidgetId())
-                .map(ProtoMapper::widgetKeys));
+        respond(response, "ListWidgetKeys", workspace -> WidgetId.parse(request.getWidgetId())
+                .flatMap(widgetId -> useCases.getWidget().getWidget(workspace, widgetId)).map(ProtoMapper::widgetKeys));
     }
 
     /** An empty {@code jwks_url} removes the widget's JWKS URL; the widget's other settings stay. */
@@ -377,23 +388,23 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     public void setWidgetJwksUrl(SetWidgetJwksUrlRequest request, StreamObserver<SetWidgetJwksUrlResponse> response) {
         SettingChange<String> change = request.getJwksUrl().isEmpty() ? SettingChange.clear()
                 : SettingChange.set(request.getJwksUrl());
-        respond(response, "SetWidgetJwksUrl", workspace -> useCases.updateWidget()
-                .updateWidget(workspace, request.getWidgetId(), WidgetSettings.jwksUrlOnly(change)).map(ProtoMapper::jwksUrlSet));
+        respond(response, "SetWidgetJwksUrl", workspace -> WidgetId.parse(request.getWidgetId()).flatMap(widgetId -> useCases
+                .updateWidget().updateWidget(workspace, widgetId, WidgetSettings.jwksUrlOnly(change))).map(ProtoMapper::jwksUrlSet));
     }
 
     @Override
     public void getWidgetCoverage(GetWidgetCoverageRequest request, StreamObserver<GetWidgetCoverageResponse> response) {
-        respond(response, "GetWidgetCoverage", workspace -> useCases.coverage()
-                .coverage(new CoverageQuery(workspace, request.getWidgetId(),
-                        request.getHours() == 0 ? DEFAULT_COVERAGE_HOURS : request.getHours()))
+        respond(response, "GetWidgetCoverage", workspace -> WidgetId.parse(request.getWidgetId()).flatMap(widgetId -> useCases
+                .coverage().coverage(new CoverageQuery(workspace, widgetId,
+                        request.getHours() == 0 ? DEFAULT_COVERAGE_HOURS : request.getHours())))
                 .map(ProtoMapper::coverage));
     }
 
     @Override
     public void setWidgetMode(SetWidgetModeRequest request, StreamObserver<SetWidgetModeResponse> response) {
-        respond(response, "SetWidgetMode", workspace -> useCases.updateWidget()
-                .updateWidget(workspace, request.getWidgetId(), new WidgetSettings(Optional.empty(),
-                        Optional.of(request.getMode()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+        respond(response, "SetWidgetMode", workspace -> WidgetId.parse(request.getWidgetId()).flatMap(widgetId -> useCases
+                .updateWidget().updateWidget(workspace, widgetId, new WidgetSettings(Optional.empty(),
+                        Optional.of(request.getMode()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
                 .map(ProtoMapper::modeSet));
     }
 

@@ -29,7 +29,9 @@ import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.webhook.WebhookDelivery;
+import dev.visitorauth.domain.webhook.WebhookDeliveryId;
 import dev.visitorauth.domain.webhook.WebhookEndpoint;
+import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.grpc.stub.StreamObserver;
 import java.util.Objects;
@@ -75,7 +77,8 @@ public final class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceI
 
     @Override
     public void getWebhook(GetWebhookRequest request, StreamObserver<GetWebhookResponse> response) {
-        respond(response, "GetWebhook", ws -> useCases.get().getWebhook(ws, request.getWebhookId())
+        respond(response, "GetWebhook", ws -> WebhookEndpointId.parse(request.getWebhookId())
+                .flatMap(id -> useCases.get().getWebhook(ws, id))
                 .map(e -> GetWebhookResponse.newBuilder().setWebhook(webhook(e)).build()));
     }
 
@@ -95,30 +98,33 @@ public final class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceI
             if (url.isEmpty() && events.isEmpty()) {
                 throw GrpcStatusMapper.invalidArgument("url", "Give url, events, or both.");
             }
-            return useCases.update().updateWebhook(new UpdateWebhookUseCase.UpdateWebhookCommand(ws, request.getWebhookId(),
-                    url, events)).map(e -> UpdateWebhookResponse.newBuilder().setWebhook(webhook(e)).build());
+            return WebhookEndpointId.parse(request.getWebhookId()).flatMap(id -> useCases.update()
+                    .updateWebhook(new UpdateWebhookUseCase.UpdateWebhookCommand(ws, id, url, events)))
+                    .map(e -> UpdateWebhookResponse.newBuilder().setWebhook(webhook(e)).build());
         });
     }
 
     @Override
     public void deleteWebhook(DeleteWebhookRequest request, StreamObserver<DeleteWebhookResponse> response) {
-        respond(response, "DeleteWebhook", ws -> useCases.delete().deleteWebhook(ws, request.getWebhookId())
+        respond(response, "DeleteWebhook", ws -> WebhookEndpointId.parse(request.getWebhookId())
+                .flatMap(id -> useCases.delete().deleteWebhook(ws, id))
                 .map(id -> DeleteWebhookResponse.getDefaultInstance()));
     }
 
     @Override
     public void rotateWebhookSecret(RotateWebhookSecretRequest request, StreamObserver<RotateWebhookSecretResponse> response) {
-        respond(response, "RotateWebhookSecret", ws -> useCases.rotate().rotateWebhookSecret(ws, request.getWebhookId())
+        respond(response, "RotateWebhookSecret", ws -> WebhookEndpointId.parse(request.getWebhookId())
+                .flatMap(id -> useCases.rotate().rotateWebhookSecret(ws, id))
                 .map(secret -> RotateWebhookSecretResponse.newBuilder().setSecret(secret.value()).build()));
     }
 
     @Override
     public void listWebhookDeliveries(ListWebhookDeliveriesRequest request,
                                       StreamObserver<ListWebhookDeliveriesResponse> response) {
-        respond(response, "ListWebhookDeliveries", ws -> useCases.deliveries().listWebhookDeliveries(
-                new ListWebhookDeliveriesUseCase.ListWebhookDeliveriesQuery(ws, request.getWebhookId(),
-                        request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
-                        request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor())))
+        respond(response, "ListWebhookDeliveries", ws -> WebhookEndpointId.parse(request.getWebhookId())
+                .flatMap(id -> useCases.deliveries().listWebhookDeliveries(new ListWebhookDeliveriesUseCase.ListWebhookDeliveriesQuery(
+                        ws, id, request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
+                        request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor()))))
                 .map(page -> ListWebhookDeliveriesResponse.newBuilder()
                         .addAllDeliveries(page.deliveries().stream().map(WebhookGrpcService::delivery).toList())
                         .setNextCursor(page.nextCursor().orElse("")).build()));
@@ -127,8 +133,10 @@ public final class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceI
     @Override
     public void retryWebhookDelivery(RetryWebhookDeliveryRequest request,
                                      StreamObserver<RetryWebhookDeliveryResponse> response) {
-        respond(response, "RetryWebhookDelivery", ws -> useCases.retry().retryWebhookDelivery(ws, request.getWebhookId(),
-                request.getDeliveryId()).map(d -> RetryWebhookDeliveryResponse.newBuilder().setDelivery(delivery(d)).build()));
+        respond(response, "RetryWebhookDelivery", ws -> WebhookEndpointId.parse(request.getWebhookId())
+                .flatMap(id -> WebhookDeliveryId.parse(request.getDeliveryId())
+                        .flatMap(delivery -> useCases.retry().retryWebhookDelivery(ws, id, delivery)))
+                .map(d -> RetryWebhookDeliveryResponse.newBuilder().setDelivery(delivery(d)).build()));
     }
 
     static Webhook webhook(WebhookEndpoint e) {

@@ -18,13 +18,14 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase.CreatedWorkspa
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.out.StorageUnavailableException;
+import dev.visitorauth.domain.conversation.ConversationId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** The workspace API key in {@code authorization} metadata, and what one workspace's key can reach of another's. */
 class ApiKeyInterceptorTest {
@@ -94,7 +95,7 @@ class ApiKeyInterceptorTest {
                 .setVisitorToken(w.tokens.tokenFor("u1", w.clock.instant())).build());
         String conversation = w.auth.startConversation().startConversation(
                 new StartConversationCommand(session.getSessionToken(), "private")).orElseThrow().conversation().id().value();
-        String keyBefore = w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value();
+        String keyBefore = w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value();
 
         CreatedWorkspace other = w.auth.createWorkspace().createWorkspace("Other").orElseThrow();
         w.auth.createWidget().createWidget(other.workspace().id(), WidgetSettings.named("Theirs")).orElseThrow();
@@ -115,9 +116,9 @@ class ApiKeyInterceptorTest {
         assertRefused(() -> b.rotateSecret(RotateSecretRequest.newBuilder().setWidgetId(w.widgetId).build()),
                 Status.Code.NOT_FOUND, "widget_not_found");
 
-        assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value()).isEqualTo(keyBefore);
+        assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value()).isEqualTo(keyBefore);
         assertThat(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(
-                w.workspace, conversation, dev.visitorauth.application.port.in.MessageWindow.latest())).orElseThrow().messages()).hasSize(1);
+                w.workspace, new ConversationId(conversation), dev.visitorauth.application.port.in.MessageWindow.latest())).orElseThrow().messages()).hasSize(1);
         assertThat(w.auth.getUser().getUser(w.workspace, "u1").orElseThrow().visitors()).hasSize(1);
     }
 

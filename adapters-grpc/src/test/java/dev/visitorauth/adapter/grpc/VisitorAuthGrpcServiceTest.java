@@ -4,7 +4,6 @@ import static dev.visitorauth.adapter.grpc.InProcessGrpc.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
-import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.adapter.grpc.v1.ConversationOwner;
 import dev.visitorauth.adapter.grpc.v1.GetConversationRequest;
 import dev.visitorauth.adapter.grpc.v1.GetConversationResponse;
@@ -28,19 +27,21 @@ import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthService
 import dev.visitorauth.application.Mothers;
 import dev.visitorauth.application.TestWorld;
 import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.application.port.out.RateLimitPort;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.identity.FieldUpdate;
 import dev.visitorauth.domain.identity.ProfileUpdate;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /** Every method of visitorauth.v1.VisitorAuthService over an in-process server: results and every refusal. */
 class VisitorAuthGrpcServiceTest {
@@ -178,7 +179,7 @@ class VisitorAuthGrpcServiceTest {
 
         @Test
         void refusesAnOriginOutsideTheWidgetsAllowedOrigins() {
-            w.auth.updateWidget().updateWidget(w.workspace, w.widgetId, new WidgetSettings(Optional.empty(), Optional.empty(),
+            w.auth.updateWidget().updateWidget(w.workspace, w.widget, new WidgetSettings(Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("https://shop.example.com"))))
                     .orElseThrow();
             StartSessionRequest.Builder request = StartSessionRequest.newBuilder().setWidgetId(w.widgetId);
@@ -311,7 +312,7 @@ class VisitorAuthGrpcServiceTest {
             String conversation = say(anonymous, "anonymous question");
             StartSessionResponse user = start(anonymous.getVisitorId(), token("u1"));
             w.auth.postMessage().postMessage(new dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand(
-                    user.getSessionToken(), conversation, "now logged in")).orElseThrow();
+                    user.getSessionToken(), new ConversationId(conversation), "now logged in")).orElseThrow();
             stub.postAgentReply(PostAgentReplyRequest.newBuilder().setConversationId(conversation).setText("hi Ada").build());
 
             GetConversationResponse details = stub.getConversation(GetConversationRequest.newBuilder()
@@ -408,12 +409,12 @@ class VisitorAuthGrpcServiceTest {
     class RotateSecret {
         @Test
         void rotatesTheSecret() {
-            String before = w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value();
+            String before = w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value();
             RotateSecretResponse rotated = stub.rotateSecret(RotateSecretRequest.newBuilder().setWidgetId(w.widgetId)
                     .setGraceSeconds(300).build());
             assertThat(rotated.getKeyId()).isNotEqualTo(before);
             assertThat(rotated.getSecret()).hasSizeGreaterThanOrEqualTo(43);
-            assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widgetId).orElseThrow().keyId().value())
+            assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value())
                     .isEqualTo(rotated.getKeyId());
         }
 

@@ -3,13 +3,14 @@ package dev.visitorauth.adapter.grpc;
 import static dev.visitorauth.adapter.grpc.InProcessGrpc.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc.VisitorAuthServiceBlockingStub;
+import dev.visitorauth.adapter.grpc.v1.VisitorAuthServiceGrpc;
 import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceRequest;
 import dev.visitorauth.adapter.grpc.v1.WatchWorkspaceResponse;
 import dev.visitorauth.application.TestWorld;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 import dev.visitorauth.application.service.EventStreamService;
+import dev.visitorauth.domain.conversation.ConversationId;
 import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -17,6 +18,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,8 +27,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** {@code WatchWorkspace} on the real Netty server: live events, resume by id, isolation, refusals. */
 class WatchWorkspaceTest {
@@ -49,8 +50,8 @@ class WatchWorkspaceTest {
 
     /** An event for the workspace, so a stream can start after it: a call's start is asynchronous. */
     private String firstEventId(dev.visitorauth.domain.workspace.WorkspaceId workspace) {
-        String widget = world.auth.createWidget().createWidget(workspace,
-                dev.visitorauth.application.port.in.WidgetSettings.named("W")).orElseThrow().widget().id().value();
+        dev.visitorauth.domain.widget.WidgetId widget = world.auth.createWidget().createWidget(workspace,
+                dev.visitorauth.application.port.in.WidgetSettings.named("W")).orElseThrow().widget().id();
         world.auth.rotateSecret().rotateSecret(workspace, widget, 0).orElseThrow();
         return "evt_1";
     }
@@ -82,7 +83,7 @@ class WatchWorkspaceTest {
                 Iterator<WatchWorkspaceResponse> otherEvents = otherCall.call(() -> stub(channel, other.apiKey())
                         .watchWorkspace(after(otherStart)));
                 String conversation = say("hello over gRPC");
-                world.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(world.workspace, conversation, "reply", java.util.Optional.empty())).orElseThrow();
+                world.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(world.workspace, new ConversationId(conversation), "reply", java.util.Optional.empty())).orElseThrow();
 
                 List<WatchWorkspaceResponse> got = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {

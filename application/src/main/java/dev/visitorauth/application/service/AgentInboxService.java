@@ -1,24 +1,23 @@
 package dev.visitorauth.application.service;
 
-import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.in.ConversationDetails;
 import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
 import dev.visitorauth.application.port.in.UserDetails;
-import dev.visitorauth.application.port.out.CursorCodecPort;
+import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
+import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
-import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
+import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
-import dev.visitorauth.application.port.out.SearchUsersPort;
 import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
+import dev.visitorauth.application.port.out.SearchUsersPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.Conversation;
@@ -131,11 +130,8 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
         }));
     }
 
-    private Result<Conversation> find(WorkspaceId workspaceId, String conversationId) {
-        if (!Ids.isWellFormed(conversationId)) {
-            return Refusals.notFound("No such conversation.");
-        }
-        return loadConversations.findConversation(workspaceId, new ConversationId(conversationId))
-                .<Result<Conversation>>map(Result::ok).orElseGet(() -> Refusals.notFound("No such conversation."));
+    private Result<Conversation> find(WorkspaceId workspaceId, ConversationId conversationId) {
+        return loadConversations.findConversation(workspaceId, conversationId)
+                .<Result<Conversation>>map(Result::ok).orElseGet(() -> Result.refused(ConversationId.unknown()));
     }
 }

@@ -5,7 +5,6 @@ import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.ReadMarker;
@@ -46,11 +45,8 @@ public final class ReadStateService implements MarkConversationReadUseCase {
         return transactions.inTransaction(() -> sessions.authenticateSession(command.sessionToken())
                 .flatMap(view -> sessions.accessible(view, command.conversationId()))
                 .flatMap(conversation -> {
-                    if (!Ids.isWellFormed(command.messageId())) {
-                        return noSuchMessage();
-                    }
                     Optional<ReadMarker> marker = loadConversations.lockReadMarkerAt(conversation.workspaceId(),
-                            conversation.id(), new MessageId(command.messageId()));
+                            conversation.id(), command.messageId());
                     if (marker.isEmpty()) {
                         return noSuchMessage();
                     }
@@ -71,6 +67,6 @@ public final class ReadStateService implements MarkConversationReadUseCase {
     }
 
     private static <T> Result<T> noSuchMessage() {
-        return Refusals.notFound("No such message in this conversation.");
+        return Result.refused(MessageId.unknown());
     }
 }

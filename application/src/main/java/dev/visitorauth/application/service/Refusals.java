@@ -4,6 +4,7 @@ import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.WidgetId;
 
 /** The refusals the use cases share, with their messages in one place. */
 final class Refusals {
@@ -11,7 +12,7 @@ final class Refusals {
     }
 
     static <T> Result<T> widgetNotFound() {
-        return Result.refused(ErrorCode.WIDGET_NOT_FOUND, "No widget with this id. Check the widgetId in your page's settings.");
+        return Result.refused(WidgetId.unknown());
     }
 
     static <T> Result<T> unauthenticated(String what) {

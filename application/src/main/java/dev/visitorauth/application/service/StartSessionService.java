@@ -8,7 +8,6 @@ import dev.visitorauth.application.port.out.StorageUnavailableException;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.application.service.StartupVerification.Checked;
 import dev.visitorauth.application.service.StartupVerification.Unverified;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.coverage.StartupOutcome;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
@@ -17,7 +16,6 @@ import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.VisitorIdentity;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.widget.Widget;
-import dev.visitorauth.domain.widget.WidgetId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -82,10 +80,7 @@ public final class StartSessionService implements StartSessionUseCase {
     @Override
     public Result<StartedSession> startSession(StartSessionCommand command) {
         Instant now = clock.instant();
-        if (!Ids.isWellFormed(command.widgetId())) {
-            return Refusals.widgetNotFound();
-        }
-        Optional<Widget> found = widgets.findWidget(new WidgetId(command.widgetId()));
+        Optional<Widget> found = widgets.findWidget(command.widgetId());
         if (found.isEmpty()) {
             return Refusals.widgetNotFound();
         }
@@ -113,10 +108,7 @@ public final class StartSessionService implements StartSessionUseCase {
             return Result.refused(Refusal.of(ErrorCode.ORIGIN_NOT_ALLOWED, InputField.ORIGIN,
                     "This page's origin is not in the widget's allowed origins. Add it in the widget's settings."));
         }
-        if (command.visitorId().isPresent() && !Ids.isWellFormed(command.visitorId().get())) {
-            return Refusals.invalid(InputField.VISITOR_ID, "must be an id this service issued (letters, digits, '_' or '-').");
-        }
-        Optional<VisitorId> visitorId = command.visitorId().map(VisitorId::new);
+        Optional<VisitorId> visitorId = command.visitorId();
 
         Optional<VisitorIdentity> identity = Optional.empty();
         Unverified unverified = Unverified.NO_TOKEN;

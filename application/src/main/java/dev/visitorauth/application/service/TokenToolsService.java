@@ -1,6 +1,7 @@
 package dev.visitorauth.application.service;
 
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
+import dev.visitorauth.application.port.in.VerifiedToken;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
@@ -9,11 +10,12 @@ import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.application.port.out.TokenVerificationRequest;
 import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.VisitorIdentity;
 import dev.visitorauth.domain.widget.Widget;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
@@ -43,7 +45,7 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     }
 
     @Override
-    public Result<TokenCheck.Verified> verifyToken(WorkspaceId workspaceId, String widgetId, String token) {
+    public Result<VerifiedToken> verifyToken(WorkspaceId workspaceId, WidgetId widgetId, String token) {
         Instant now = clock.instant();
         return request(workspaceId, widgetId, token, now).flatMap(request -> {
             TokenCheck check = verifier.verify(workspaceId, request);
@@ -53,12 +55,13 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
             TokenCheck.Verified verified = (TokenCheck.Verified) check;
             Optional<Refusal> refusal = replay(workspaceId, request, verified.identity(), now)
                     .or(() -> revoked(workspaceId, verified.identity()));
-            return refusal.<Result<TokenCheck.Verified>>map(Result::refused).orElseGet(() -> Result.ok(verified));
+            return refusal.<Result<VerifiedToken>>map(Result::refused)
+                    .orElseGet(() -> Result.ok(new VerifiedToken(verified.identity(), verified.keyId())));
         });
     }
 
     @Override
-    public Result<TokenInspection> inspectToken(WorkspaceId workspaceId, String widgetId, String token) {
+    public Result<TokenInspection> inspectToken(WorkspaceId workspaceId, WidgetId widgetId, String token) {
         Instant now = clock.instant();
         return request(workspaceId, widgetId, token, now).map(request -> {
             TokenInspection inspection = verifier.inspect(workspaceId, request);
@@ -111,7 +114,7 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
         return keyring;
     }
 
-    private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, String widgetId, String token, Instant now) {
+    private Result<TokenVerificationRequest> request(WorkspaceId workspaceId, WidgetId widgetId, String token, Instant now) {
         Result<Widget> widget = WorkspaceWidgets.find(widgets, workspaceId, widgetId);
         if (widget.isOk() && (token == null || token.isEmpty())) {
             return Refusals.invalid(InputField.VISITOR_TOKEN, "is required.");

@@ -11,15 +11,14 @@ import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
 import dev.visitorauth.application.port.in.WebhookDeliveryPage;
 import dev.visitorauth.application.port.in.WebhookDetails;
 import dev.visitorauth.application.port.out.CheckOutboundAddressPort;
-import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
+import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.out.LoadWebhookEndpointsPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWebhookEndpointPort;
 import dev.visitorauth.application.port.out.Slice;
 import dev.visitorauth.application.port.out.TransactionPort;
 import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
@@ -90,7 +89,7 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     }
 
     @Override
-    public Result<WebhookEndpoint> getWebhook(WorkspaceId workspaceId, String webhookId) {
+    public Result<WebhookEndpoint> getWebhook(WorkspaceId workspaceId, WebhookEndpointId webhookId) {
         return transactions.inTransaction(() -> find(workspaceId, webhookId));
     }
 
@@ -116,13 +115,13 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     }
 
     @Override
-    public Result<WebhookEndpointId> deleteWebhook(WorkspaceId workspaceId, String webhookId) {
+    public Result<WebhookEndpointId> deleteWebhook(WorkspaceId workspaceId, WebhookEndpointId webhookId) {
         return transactions.inTransaction(() -> find(workspaceId, webhookId).flatMap(endpoint ->
                 save.deleteWebhookEndpoint(workspaceId, endpoint.id()) ? Result.ok(endpoint.id()) : notFound()));
     }
 
     @Override
-    public Result<WebhookSecret> rotateWebhookSecret(WorkspaceId workspaceId, String webhookId) {
+    public Result<WebhookSecret> rotateWebhookSecret(WorkspaceId workspaceId, WebhookEndpointId webhookId) {
         return transactions.inTransaction(() -> find(workspaceId, webhookId).map(endpoint -> {
             WebhookSecret secret = newSecret();
             save.saveWebhookSecret(workspaceId, endpoint.id(), secret);
@@ -143,12 +142,9 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     }
 
     @Override
-    public Result<WebhookDelivery> retryWebhookDelivery(WorkspaceId workspaceId, String webhookId, String deliveryId) {
+    public Result<WebhookDelivery> retryWebhookDelivery(WorkspaceId workspaceId, WebhookEndpointId webhookId, WebhookDeliveryId deliveryId) {
         return transactions.inTransaction(() -> find(workspaceId, webhookId).flatMap(endpoint -> {
-            if (!Ids.isWellFormed(deliveryId)) {
-                return noSuchDelivery();
-            }
-            return queue.retryNow(workspaceId, endpoint.id(), new WebhookDeliveryId(deliveryId), clock.instant())
+            return queue.retryNow(workspaceId, endpoint.id(), deliveryId, clock.instant())
                     .<Result<WebhookDelivery>>map(Result::ok).orElseGet(WebhookAdminService::noSuchDelivery);
         }));
     }
@@ -159,11 +155,8 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
                 : Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.WEBHOOK_URL, "refused: private address")));
     }
 
-    private Result<WebhookEndpoint> find(WorkspaceId workspaceId, String webhookId) {
-        if (!Ids.isWellFormed(webhookId)) {
-            return notFound();
-        }
-        return load.webhookEndpoint(workspaceId, new WebhookEndpointId(webhookId))
+    private Result<WebhookEndpoint> find(WorkspaceId workspaceId, WebhookEndpointId webhookId) {
+        return load.webhookEndpoint(workspaceId, webhookId)
                 .<Result<WebhookEndpoint>>map(Result::ok).orElseGet(WebhookAdminService::notFound);
     }
 
@@ -172,10 +165,10 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     }
 
     private static <T> Result<T> notFound() {
-        return Refusals.notFound("No webhook endpoint with this id in this workspace.");
+        return Result.refused(WebhookEndpointId.unknown());
     }
 
     private static <T> Result<T> noSuchDelivery() {
-        return Refusals.notFound("No delivery with this id for this webhook endpoint.");
+        return Result.refused(WebhookDeliveryId.unknown());
     }
 }

@@ -89,7 +89,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     }
 
     @Override
-    public Result<WidgetDetails> getWidget(WorkspaceId workspaceId, String widgetId) {
+    public Result<WidgetDetails> getWidget(WorkspaceId workspaceId, WidgetId widgetId) {
         return find(workspaceId, widgetId).flatMap(widget -> keyring(widget)
                 .map(keyring -> WidgetDetails.of(widget, keyring)));
     }
@@ -100,7 +100,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
      * counters in the same transaction (absent when nothing).
      */
     @Override
-    public Result<WidgetDetails> updateWidget(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
+    public Result<WidgetDetails> updateWidget(WorkspaceId workspaceId, WidgetId widgetId, WidgetSettings settings) {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> updated(workspaceId, widgetId, settings).map(details ->
                 settings.mode().flatMap(AuthMode::fromWire).filter(AuthMode::requiresToken).isPresent()
@@ -108,7 +108,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
                         : details));
     }
 
-    private Result<WidgetDetails> updated(WorkspaceId workspaceId, String widgetId, WidgetSettings settings) {
+    private Result<WidgetDetails> updated(WorkspaceId workspaceId, WidgetId widgetId, WidgetSettings settings) {
         return find(workspaceId, widgetId)
                 .flatMap(widget -> apply(widget, settings))
                 .flatMap(updated -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
@@ -125,12 +125,12 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     }
 
     @Override
-    public Result<WidgetSecret> revealSecret(WorkspaceId workspaceId, String widgetId) {
+    public Result<WidgetSecret> revealSecret(WorkspaceId workspaceId, WidgetId widgetId) {
         return find(workspaceId, widgetId).flatMap(this::keyring).map(WidgetKeyring::current);
     }
 
     @Override
-    public Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, String widgetId, long graceSeconds) {
+    public Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, WidgetId widgetId, long graceSeconds) {
         if (graceSeconds < 0 || graceSeconds > WidgetKeyring.MAX_GRACE.toSeconds()) {
             return Refusals.invalid(InputField.GRACE_PERIOD, "must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
         }
@@ -145,7 +145,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     }
 
     @Override
-    public Result<AuthFailureLog> listAuthFailures(WorkspaceId workspaceId, String widgetId, int limit) {
+    public Result<AuthFailureLog> listAuthFailures(WorkspaceId workspaceId, WidgetId widgetId, int limit) {
         if (limit < 1 || limit > 1000) {
             return Refusals.invalid(InputField.FAILURE_LIMIT, "must be 1 to 1000.");
         }
@@ -169,7 +169,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         return new KeyId(credentials.id("k_", 9));
     }
 
-    private Result<Widget> find(WorkspaceId workspaceId, String widgetId) {
+    private Result<Widget> find(WorkspaceId workspaceId, WidgetId widgetId) {
         return WorkspaceWidgets.find(load, workspaceId, widgetId);
     }
 
@@ -185,39 +185,22 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
 
     /** {@code widget} with the present settings applied, or {@code invalid_request} naming the bad one. */
     static Result<Widget> apply(Widget widget, WidgetSettings settings) {
+        Result<Widget> named = settings.name().map(name -> Widget.name(name).map(widget::withName)).orElse(Result.ok(widget));
+        return named.flatMap(next -> policy(next.policy(), settings).map(next::withPolicy))
+                .flatMap(next -> origins(next, settings));
+    }
+
+    /** {@code current} with the present policy settings applied: the domain's factories check them. */
+    private static Result<AuthenticationPolicy> policy(AuthenticationPolicy current, WidgetSettings settings) {
+        Result<AuthMode> mode = settings.mode().map(AuthMode::parse).orElse(Result.ok(current.mode()));
+        return mode.flatMap(m -> AuthenticationPolicy.of(m,
+                settings.maxTokenLifetimeSeconds().orElse(current.maxTokenLifetime().toSeconds()),
+                settings.clockSkewSeconds().orElse(current.clockSkew().toSeconds()),
+                settings.requireJti().orElse(current.requireJti())));
+    }
+
+    private static Result<Widget> origins(Widget widget, WidgetSettings settings) {
         Widget next = widget;
-        if (settings.name().isPresent()) {
-            if (!Widget.isValidName(settings.name().get())) {
-                return Refusals.invalid(InputField.NAME, "must be 1 to " + Widget.MAX_NAME_LENGTH + " characters and not blank.");
-            }
-            next = next.withName(settings.name().get());
-        }
-        AuthenticationPolicy policy = next.policy();
-        if (settings.mode().isPresent()) {
-            Optional<AuthMode> mode = AuthMode.fromWire(settings.mode().get());
-            if (mode.isEmpty()) {
-                return Refusals.invalid(InputField.MODE, "must be one of optional, required, observe.");
-            }
-            policy = policy.withMode(mode.get());
-        }
-        Duration lifetime = policy.maxTokenLifetime();
-        if (settings.maxTokenLifetimeSeconds().isPresent()) {
-            long s = settings.maxTokenLifetimeSeconds().get();
-            if (s < AuthenticationPolicy.MIN_MAX_TOKEN_LIFETIME.toSeconds() || s > AuthenticationPolicy.MAX_MAX_TOKEN_LIFETIME.toSeconds()) {
-                return Refusals.invalid(InputField.MAX_TOKEN_LIFETIME, "must be 1 to 86400.");
-            }
-            lifetime = Duration.ofSeconds(s);
-        }
-        Duration skew = policy.clockSkew();
-        if (settings.clockSkewSeconds().isPresent()) {
-            long s = settings.clockSkewSeconds().get();
-            if (s < 0 || s > AuthenticationPolicy.MAX_CLOCK_SKEW.toSeconds()) {
-                return Refusals.invalid(InputField.CLOCK_SKEW, "must be 0 to 300.");
-            }
-            skew = Duration.ofSeconds(s);
-        }
-        boolean requireJti = settings.requireJti().orElse(policy.requireJti());
-        next = next.withPolicy(new AuthenticationPolicy(policy.mode(), lifetime, skew, requireJti));
         if (settings.allowedOrigins().isPresent()) {
             List<String> origins = settings.allowedOrigins().get();
             if (origins.size() > AllowedOrigins.MAX_ORIGINS) {

@@ -64,10 +64,7 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
     public Result<KeyId> deleteWidgetKey(DeleteWidgetKeyCommand command) {
         return transactions.inTransaction(() -> WorkspaceWidgets.find(load, command.workspaceId(), command.widgetId())
                 .flatMap(widget -> {
-                    if (!KeyId.isValid(command.keyId())) {
-                        return noSuchKey();
-                    }
-                    KeyId keyId = new KeyId(command.keyId());
+                    KeyId keyId = command.keyId();
                     return locked(widget).flatMap(keyring -> keyring.withoutPublicKey(keyId)
                             .<Result<KeyId>>map(changed -> {
                                 save.saveKeyring(widget, changed);
@@ -92,7 +89,6 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
     }
 
     private static <T> Result<T> noSuchKey() {
-        return Refusals.notFound("This widget has no uploaded public key with this key id. Secrets are rotated, not deleted, "
-                + "and keys read from the widget's JWKS URL are removed from that key set.");
+        return Result.refused(KeyId.unknownPublicKey());
     }
 }

@@ -2,11 +2,9 @@ package dev.visitorauth.application.service;
 
 import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.Widget;
-import dev.visitorauth.domain.widget.WidgetId;
 import java.util.Objects;
 
 /** Reads a widget's allowed origins for the cross-origin layer; changes nothing. */
@@ -19,10 +17,7 @@ public final class WidgetOriginsService implements GetWidgetOriginsUseCase {
 
     @Override
     public Result<AllowedOrigins> widgetOrigins(WidgetOriginsQuery query) {
-        if (!Ids.isWellFormed(query.widgetId())) {
-            return Refusals.widgetNotFound();
-        }
-        return widgets.findWidget(new WidgetId(query.widgetId())).map(Widget::allowedOrigins)
+        return widgets.findWidget(query.widgetId()).map(Widget::allowedOrigins)
                 .<Result<AllowedOrigins>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
     }
 }

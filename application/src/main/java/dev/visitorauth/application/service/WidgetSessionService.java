@@ -8,17 +8,15 @@ import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadConversationPort;
-import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.out.LoadSessionPort;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadVisitorPort;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RandomPort;
+import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;
 import dev.visitorauth.application.port.out.SaveSessionPort;
-import dev.visitorauth.application.port.out.RateLimitPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.Author;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationId;
@@ -27,8 +25,8 @@ import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventData;
@@ -212,14 +210,11 @@ public final class WidgetSessionService implements AuthenticateSessionUseCase, E
      * The conversation if the session may use it: {@code not_found} when the workspace has none with
      * this id, {@code forbidden} when it belongs to another visitor or user.
      */
-    Result<Conversation> accessible(SessionView view, String conversationId) {
-        if (!Ids.isWellFormed(conversationId)) {
-            return Refusals.notFound("No such conversation.");
-        }
+    Result<Conversation> accessible(SessionView view, ConversationId conversationId) {
         Optional<Conversation> conversation = deps.loadConversations()
-                .findConversation(view.session().workspaceId(), new ConversationId(conversationId));
+                .findConversation(view.session().workspaceId(), conversationId);
         if (conversation.isEmpty()) {
-            return Refusals.notFound("No such conversation.");
+            return Result.refused(ConversationId.unknown());
         }
         if (!conversation.get().owner().admits(view.visitor())) {
             return Result.refused(ErrorCode.FORBIDDEN, "This conversation belongs to another visitor.");

@@ -1,7 +1,6 @@
 package dev.visitorauth.application.service;
 
 import dev.visitorauth.application.port.out.LoadWidgetPort;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetId;
@@ -13,11 +12,8 @@ final class WorkspaceWidgets {
     }
 
     /** The workspace's widget; another workspace's widget is as absent as a missing one ({@code widget_not_found}). */
-    static Result<Widget> find(LoadWidgetPort widgets, WorkspaceId workspaceId, String widgetId) {
-        if (!Ids.isWellFormed(widgetId)) {
-            return Refusals.widgetNotFound();
-        }
-        return widgets.findWidget(new WidgetId(widgetId)).filter(w -> w.workspaceId().equals(workspaceId))
+    static Result<Widget> find(LoadWidgetPort widgets, WorkspaceId workspaceId, WidgetId widgetId) {
+        return widgets.findWidget(widgetId).filter(w -> w.workspaceId().equals(workspaceId))
                 .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
     }
 }

@@ -1,5 +1,8 @@
 package dev.visitorauth.domain.identity;
 
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.util.Objects;
 
 /**
@@ -12,9 +15,26 @@ public record ExternalUserId(String value) {
 
     public ExternalUserId {
         Objects.requireNonNull(value, "external user id");
-        if (value.isEmpty() || value.codePointCount(0, value.length()) > MAX_LENGTH) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("an external user id has 1 to " + MAX_LENGTH + " characters");
         }
+    }
+
+    /**
+     * The id an admin names a user by; one that cannot be an external id names no user, so it gets
+     * {@link #unknown()}, as a user that does not exist (a refusal never tells whether a user exists).
+     */
+    public static Result<ExternalUserId> parse(String value) {
+        return isValid(value) ? Result.ok(new ExternalUserId(value)) : Result.refused(unknown());
+    }
+
+    /** The refusal for an external id that names no user of the workspace. */
+    public static Refusal unknown() {
+        return Refusal.of(ErrorCode.NOT_FOUND, "No such user.");
+    }
+
+    private static boolean isValid(String value) {
+        return value != null && !value.isEmpty() && value.codePointCount(0, value.length()) <= MAX_LENGTH;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.visitorauth.domain.widget;
 
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +27,12 @@ public enum AuthMode {
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The mode named {@code value}, or {@code invalid_request} about {@link InputField#MODE}. */
+    public static Result<AuthMode> parse(String value) {
+        return fromWire(value).<Result<AuthMode>>map(Result::ok)
+                .orElseGet(() -> Result.refused(Refusal.invalid(InputField.MODE, "must be one of optional, required, observe.")));
     }
 
     public static Optional<AuthMode> fromWire(String value) {

@@ -1,5 +1,8 @@
 package dev.visitorauth.domain.widget;
 
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,6 +28,26 @@ public record AuthenticationPolicy(AuthMode mode, Duration maxTokenLifetime, Dur
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
             throw new IllegalArgumentException("clockSkewSeconds must be 0 to 300");
         }
+    }
+
+    /**
+     * The policy with these settings, or {@code invalid_request} about the first one out of bounds:
+     * the lifetime ({@link InputField#MAX_TOKEN_LIFETIME}, 1 to 86400 s), then the skew
+     * ({@link InputField#CLOCK_SKEW}, 0 to 300 s). The one home of these bounds; code outside the
+     * domain makes a policy only here (or from {@link #defaults()}).
+     */
+    public static Result<AuthenticationPolicy> of(AuthMode mode, long maxTokenLifetimeSeconds, long clockSkewSeconds,
+                                                  boolean requireJti) {
+        if (maxTokenLifetimeSeconds < MIN_MAX_TOKEN_LIFETIME.toSeconds()
+                || maxTokenLifetimeSeconds > MAX_MAX_TOKEN_LIFETIME.toSeconds()) {
+            return Result.refused(Refusal.invalid(InputField.MAX_TOKEN_LIFETIME,
+                    "must be " + MIN_MAX_TOKEN_LIFETIME.toSeconds() + " to " + MAX_MAX_TOKEN_LIFETIME.toSeconds() + "."));
+        }
+        if (clockSkewSeconds < 0 || clockSkewSeconds > MAX_CLOCK_SKEW.toSeconds()) {
+            return Result.refused(Refusal.invalid(InputField.CLOCK_SKEW, "must be 0 to " + MAX_CLOCK_SKEW.toSeconds() + "."));
+        }
+        return Result.ok(new AuthenticationPolicy(mode, Duration.ofSeconds(maxTokenLifetimeSeconds),
+                Duration.ofSeconds(clockSkewSeconds), requireJti));
     }
 
     /** The defaults: optional mode, 600 s lifetime, 30 s skew, {@code jti} not required. */

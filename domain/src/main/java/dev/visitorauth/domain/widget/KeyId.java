@@ -1,5 +1,8 @@
 package dev.visitorauth.domain.widget;
 
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,20 @@ public record KeyId(String value) {
             throw new IllegalArgumentException("key id must be 1 to " + MAX_LENGTH
                     + " printable ASCII characters, without spaces, '/', '\\', '?', '#' or '%'");
         }
+    }
+
+    /**
+     * The key id of an uploaded public key an admin names; one that cannot be a key id names no key,
+     * so it gets {@link #unknownPublicKey()}.
+     */
+    public static Result<KeyId> parse(String value) {
+        return isValid(value) ? Result.ok(new KeyId(value)) : Result.refused(unknownPublicKey());
+    }
+
+    /** The refusal for a key id that names no uploaded public key of the widget. */
+    public static Refusal unknownPublicKey() {
+        return Refusal.of(ErrorCode.NOT_FOUND, "This widget has no uploaded public key with this key id. Secrets are rotated, "
+                + "not deleted, and keys read from the widget's JWKS URL are removed from that key set.");
     }
 
     /** True when {@code value} can be a key id. */

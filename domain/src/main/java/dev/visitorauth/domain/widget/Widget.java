@@ -1,5 +1,8 @@
 package dev.visitorauth.domain.widget;
 
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,6 +34,12 @@ public record Widget(WorkspaceId workspaceId, WidgetId id, String name, Authenti
      */
     public static Widget draft(WorkspaceId workspaceId, WidgetId id, Instant createdAt) {
         return new Widget(workspaceId, id, DRAFT_NAME, AuthenticationPolicy.defaults(), AllowedOrigins.any(), createdAt);
+    }
+
+    /** {@code name} if it can name a widget, else {@code invalid_request} about {@link InputField#NAME}. */
+    public static Result<String> name(String name) {
+        return isValidName(name) ? Result.ok(name)
+                : Result.refused(Refusal.invalid(InputField.NAME, "must be 1 to " + MAX_NAME_LENGTH + " characters and not blank."));
     }
 
     public static boolean isValidName(String name) {

@@ -53,7 +53,7 @@ public final class EmbeddedExample {
         String token = jws.getCompactSerialization();
 
         // 4. The widget starts a session with it: the visitor is linked to user-42.
-        return auth.startSession().startSession(new StartSessionCommand(widget.widget().id().value(), Optional.empty(),
+        return auth.startSession().startSession(new StartSessionCommand(widget.widget().id(), Optional.empty(),
                 Optional.of(token), Optional.empty(), "127.0.0.1")).orElseThrow();
     }
 }

@@ -36,7 +36,10 @@ class ArchitectureTest {
                 HexagonRules.adaptersAreIndependent(), HexagonRules.adaptersDoNotDependOnTheAssembly(),
                 HexagonRules.domainPackagesAreFreeOfCycles(), HexagonRules.tokenAdapterHoldsNoProductRule(),
                 HexagonRules.outboundAdapterDependsOnNoOtherAdapter(), HexagonRules.memoryAdapterDependsOnlyOnTheCoreAndTheJdk(),
-                StartupRuleHomes.applicationAsksThePolicyNotTheModeConstants());
+                StartupRuleHomes.applicationAsksThePolicyNotTheModeConstants(),
+                PortRules.inboundPortsTakeNoRawIds(), PortRules.inboundCommandsHoldNoRawIds(),
+                PortRules.inboundPortsDoNotDependOnOutboundPorts(), PortRules.servicesDoNotCheckIdsAgain(),
+                PortRules.policiesFromInputAreMadeByTheFactory());
     }
 
     @ParameterizedTest
@@ -88,5 +91,33 @@ class ArchitectureTest {
         EvaluationResult result = StartupRuleHomes.applicationAsksThePolicyNotTheModeConstants().evaluate(comparing);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("AuthMode.OBSERVE").contains("AuthMode.REQUIRED");
+    }
+
+    /** The port rules are not vacuous: a port with a raw String id and an outbound type breaks them. */
+    @Test
+    void portRulesCatchARawIdAndAnOutboundType() {
+        JavaClasses port = new ClassFileImporter().importClasses(
+                dev.visitorauth.application.port.in.archfixture.RawIdPort.class,
+                dev.visitorauth.application.port.in.archfixture.RawIdPort.RawIdCommand.class);
+        EvaluationResult methods = PortRules.inboundPortsTakeNoRawIds().evaluate(port);
+        EvaluationResult commands = PortRules.inboundCommandsHoldNoRawIds().evaluate(port);
+        EvaluationResult outbound = PortRules.inboundPortsDoNotDependOnOutboundPorts().evaluate(port);
+
+        assertThat(methods.getFailureReport().toString()).contains("RawIdPort.verify(java.lang.String) takes String widgetId");
+        assertThat(commands.getFailureReport().toString()).contains("takes String conversationId")
+                .doesNotContain("takes String text");
+        assertThat(outbound.getFailureReport().toString()).contains("dev.visitorauth.application.port.out.TokenCheck");
+    }
+
+    /** The service rules are not vacuous: a service that checks an id's form and makes its own policy breaks them. */
+    @Test
+    void serviceRulesCatchARecheckedIdAndAPolicyPastItsFactory() {
+        JavaClasses service = new ClassFileImporter().importClasses(
+                dev.visitorauth.application.service.archfixture.RecheckingService.class);
+
+        assertThat(PortRules.servicesDoNotCheckIdsAgain().evaluate(service).getFailureReport().toString())
+                .contains("Ids.isWellFormed(java.lang.String)");
+        assertThat(PortRules.policiesFromInputAreMadeByTheFactory().evaluate(service).getFailureReport().toString())
+                .contains("AuthenticationPolicy.<init>");
     }
 }

@@ -2,8 +2,6 @@ package dev.visitorauth.adapter.rest.admin;
 
 import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 
-import dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand;
-
 import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
 import dev.visitorauth.adapter.rest.json.Requests;
@@ -11,9 +9,12 @@ import dev.visitorauth.adapter.rest.json.Responses.AdminConversationResponse;
 import dev.visitorauth.adapter.rest.json.Responses.MessageResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
 import dev.visitorauth.adapter.rest.widget.ConversationController;
-import dev.visitorauth.application.port.in.GetConversationUseCase;
 import dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery;
+import dev.visitorauth.application.port.in.GetConversationUseCase;
+import dev.visitorauth.application.port.in.MessageWindow;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand;
 import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,7 +22,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.util.Objects;
 
 /** Conversations as agents see them, and agents' replies. */
 @RestController
@@ -54,8 +55,8 @@ public class ConversationAdminController {
             @Parameter(description = "1 to 200; default 50") @RequestParam(required = false) String limit,
             @Parameter(description = "A message id: the page before it") @RequestParam(required = false) String before,
             @Parameter(description = "A message id: the page after it") @RequestParam(required = false) String after) {
-        GetConversationQuery query = new GetConversationQuery(workspace, conversationId,
-                ConversationController.window(limit, before, after));
+        MessageWindow window = ConversationController.window(limit, before, after);
+        GetConversationQuery query = new GetConversationQuery(workspace, unwrap(ConversationId.parse(conversationId)), window);
         return RestMapper.adminConversation(unwrap(getConversation.getConversation(query)));
     }
 
@@ -69,7 +70,8 @@ public class ConversationAdminController {
             @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body, "text", "agentName");
         String text = json.string("text").orElseThrow(() -> RefusedException.invalid("text", "text is required."));
-        var reply = unwrap(postAgentReply.postAgentReply(new PostAgentReplyCommand(workspace, conversationId, text,
+        var reply = unwrap(postAgentReply.postAgentReply(new PostAgentReplyCommand(workspace,
+                unwrap(ConversationId.parse(conversationId)), text,
                 json.string("agentName"))));
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(reply));
     }

@@ -7,18 +7,19 @@ import dev.visitorauth.adapter.rest.json.Requests;
 import dev.visitorauth.adapter.rest.json.Responses.TokenInspectionResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Objects;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.util.Objects;
 
 /** The token inspector: every check on a visitor token with its outcome. Changes and records nothing. */
 @RestController
@@ -41,6 +42,6 @@ public class TokenInspectionController {
                     schema = @Schema(implementation = Requests.TokenInspectionRequest.class)))
             @RequestBody(required = false) JsonNode body) {
         String token = JsonBody.of(body, "token").string("token").orElse("");
-        return RestMapper.inspection(unwrap(inspectToken.inspectToken(workspace, widgetId, token)));
+        return RestMapper.inspection(unwrap(inspectToken.inspectToken(workspace, unwrap(WidgetId.parse(widgetId)), token)));
     }
 }

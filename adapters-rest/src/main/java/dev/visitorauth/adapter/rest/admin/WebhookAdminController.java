@@ -5,31 +5,29 @@ import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
 import dev.visitorauth.adapter.rest.json.QueryParameters;
-import dev.visitorauth.application.port.in.CreateWebhookUseCase;
 import dev.visitorauth.application.port.in.CreateWebhookUseCase.CreateWebhookCommand;
+import dev.visitorauth.application.port.in.CreateWebhookUseCase;
 import dev.visitorauth.application.port.in.DeleteWebhookUseCase;
 import dev.visitorauth.application.port.in.GetWebhookUseCase;
-import dev.visitorauth.application.port.in.ListWebhookDeliveriesUseCase;
 import dev.visitorauth.application.port.in.ListWebhookDeliveriesUseCase.ListWebhookDeliveriesQuery;
+import dev.visitorauth.application.port.in.ListWebhookDeliveriesUseCase;
 import dev.visitorauth.application.port.in.ListWebhooksUseCase;
 import dev.visitorauth.application.port.in.RetryWebhookDeliveryUseCase;
 import dev.visitorauth.application.port.in.RotateWebhookSecretUseCase;
-import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
 import dev.visitorauth.application.port.in.UpdateWebhookUseCase.UpdateWebhookCommand;
+import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
 import dev.visitorauth.application.port.in.WebhookDeliveryPage;
 import dev.visitorauth.application.port.in.WebhookDetails;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.webhook.WebhookDelivery;
+import dev.visitorauth.domain.webhook.WebhookDeliveryId;
 import dev.visitorauth.domain.webhook.WebhookEndpoint;
+import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,6 +39,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Webhook endpoints and their delivery logs (spec sections 11 and 14); docs/webhooks.md. */
 @RestController
@@ -117,7 +120,7 @@ public class WebhookAdminController {
     @GetMapping("/v1/admin/webhooks/{webhookId}")
     @Operation(summary = "A webhook endpoint (without its secret); a disabled one says why")
     public WebhookResponse get(WorkspaceId workspace, @PathVariable String webhookId) {
-        return response(unwrap(get.getWebhook(workspace, webhookId)));
+        return response(unwrap(get.getWebhook(workspace, unwrap(WebhookEndpointId.parse(webhookId)))));
     }
 
     @PatchMapping("/v1/admin/webhooks/{webhookId}")
@@ -132,13 +135,13 @@ public class WebhookAdminController {
         if (url.isEmpty() && events.isEmpty()) {
             throw RefusedException.invalid("body", "Give url, events, or both.");
         }
-        return response(unwrap(update.updateWebhook(new UpdateWebhookCommand(workspace, webhookId, url, events))));
+        return response(unwrap(update.updateWebhook(new UpdateWebhookCommand(workspace, unwrap(WebhookEndpointId.parse(webhookId)), url, events))));
     }
 
     @DeleteMapping("/v1/admin/webhooks/{webhookId}")
     @Operation(summary = "Delete a webhook endpoint and its delivery log")
     public ResponseEntity<Void> delete(WorkspaceId workspace, @PathVariable String webhookId) {
-        unwrap(delete.deleteWebhook(workspace, webhookId));
+        unwrap(delete.deleteWebhook(workspace, unwrap(WebhookEndpointId.parse(webhookId))));
         return ResponseEntity.noContent().build();
     }
 
@@ -146,7 +149,8 @@ public class WebhookAdminController {
     @Operation(summary = "Give a webhook endpoint a new whsec_ secret (shown this once)",
             description = "Every attempt from now on, retries included, is signed with the new secret.")
     public SecretResponse rotate(WorkspaceId workspace, @PathVariable String webhookId) {
-        return new SecretResponse(unwrap(rotate.rotateWebhookSecret(workspace, webhookId)).value());
+        WebhookEndpointId id = unwrap(WebhookEndpointId.parse(webhookId));
+        return new SecretResponse(unwrap(rotate.rotateWebhookSecret(workspace, id)).value());
     }
 
     @GetMapping("/v1/admin/webhooks/{webhookId}/deliveries")
@@ -155,8 +159,10 @@ public class WebhookAdminController {
             WorkspaceId workspace, @PathVariable String webhookId,
             @Parameter(description = "1 to 100; default 20") @RequestParam(required = false) String limit,
             @Parameter(description = "The previous page's nextCursor") @RequestParam(required = false) String cursor) {
+        OptionalInt size = QueryParameters.optionalWholeNumber("limit", limit);
+        Optional<String> after = QueryParameters.optionalText(cursor);
         WebhookDeliveryPage page = unwrap(deliveries.listWebhookDeliveries(new ListWebhookDeliveriesQuery(workspace,
-                webhookId, QueryParameters.optionalWholeNumber("limit", limit), QueryParameters.optionalText(cursor))));
+                unwrap(WebhookEndpointId.parse(webhookId)), size, after)));
         return new DeliveryListResponse(page.deliveries().stream().map(WebhookAdminController::delivery).toList(),
                 page.nextCursor().orElse(null));
     }
@@ -167,7 +173,8 @@ public class WebhookAdminController {
     public ResponseEntity<DeliveryResponse> retry(WorkspaceId workspace, @PathVariable String webhookId,
                                                   @PathVariable String deliveryId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(delivery(unwrap(retry.retryWebhookDelivery(workspace, webhookId, deliveryId))));
+                .body(delivery(unwrap(retry.retryWebhookDelivery(workspace, unwrap(WebhookEndpointId.parse(webhookId)),
+                        unwrap(WebhookDeliveryId.parse(deliveryId))))));
     }
 
     private static List<String> names(WebhookEndpoint e) {

@@ -6,15 +6,15 @@ import dev.visitorauth.adapter.rest.json.JsonBody;
 import dev.visitorauth.adapter.rest.json.QueryParameters;
 import dev.visitorauth.adapter.rest.json.Requests;
 import dev.visitorauth.adapter.rest.json.Responses.AuthFailureListResponse;
-import dev.visitorauth.adapter.rest.json.Responses.CreatedWidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.CoverageResponse;
+import dev.visitorauth.adapter.rest.json.Responses.CreatedWidgetResponse;
 import dev.visitorauth.adapter.rest.json.Responses.PatchedWidgetResponse;
-import dev.visitorauth.application.port.in.GetCoverageUseCase;
-import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.adapter.rest.json.Responses.SecretResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
+import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
+import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
 import dev.visitorauth.application.port.in.RevealSecretUseCase;
@@ -22,6 +22,7 @@ import dev.visitorauth.application.port.in.RotateSecretUseCase;
 import dev.visitorauth.application.port.in.SettingChange;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.WidgetSettings;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,8 +30,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Objects;
 
 /** A workspace's widgets: settings, secrets and failure logs. */
 @RestController
@@ -89,7 +90,7 @@ public class WidgetAdminController {
     @GetMapping("/v1/admin/widgets/{widgetId}")
     @Operation(summary = "A widget")
     public WidgetResponse get(WorkspaceId workspace, @PathVariable String widgetId) {
-        return RestMapper.widget(unwrap(getWidget.getWidget(workspace, widgetId)));
+        return RestMapper.widget(unwrap(getWidget.getWidget(workspace, unwrap(WidgetId.parse(widgetId)))));
     }
 
     @PatchMapping("/v1/admin/widgets/{widgetId}")
@@ -101,13 +102,13 @@ public class WidgetAdminController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = Requests.WidgetSettingsRequest.class)))
             @RequestBody(required = false) JsonNode body) {
-        return RestMapper.patchedWidget(unwrap(updateWidget.updateWidget(workspace, widgetId, settings(body))));
+        return RestMapper.patchedWidget(unwrap(updateWidget.updateWidget(workspace, unwrap(WidgetId.parse(widgetId)), settings(body))));
     }
 
     @GetMapping("/v1/admin/widgets/{widgetId}/secret")
     @Operation(summary = "The widget's current secret", description = "For the company's server to sign visitor tokens.")
     public SecretResponse secret(WorkspaceId workspace, @PathVariable String widgetId) {
-        return RestMapper.secret(unwrap(revealSecret.revealSecret(workspace, widgetId)));
+        return RestMapper.secret(unwrap(revealSecret.revealSecret(workspace, unwrap(WidgetId.parse(widgetId)))));
     }
 
     @PostMapping("/v1/admin/widgets/{widgetId}/secret/rotate")
@@ -119,7 +120,7 @@ public class WidgetAdminController {
                     schema = @Schema(implementation = Requests.RotateSecretRequest.class)))
             @RequestBody(required = false) JsonNode body) {
         long grace = JsonBody.of(body, "graceSeconds").integer("graceSeconds").orElse(0L);
-        return RestMapper.secret(unwrap(rotateSecret.rotateSecret(workspace, widgetId, grace)));
+        return RestMapper.secret(unwrap(rotateSecret.rotateSecret(workspace, unwrap(WidgetId.parse(widgetId)), grace)));
     }
 
     @GetMapping("/v1/admin/widgets/{widgetId}/auth-failures")
@@ -128,7 +129,7 @@ public class WidgetAdminController {
             WorkspaceId workspace, @PathVariable String widgetId,
             @Parameter(description = "1 to 1000; default 100") @RequestParam(required = false) String limit) {
         int n = QueryParameters.wholeNumber("limit", limit, DEFAULT_FAILURE_LIMIT);
-        return RestMapper.authFailures(unwrap(listAuthFailures.listAuthFailures(workspace, widgetId, n)));
+        return RestMapper.authFailures(unwrap(listAuthFailures.listAuthFailures(workspace, unwrap(WidgetId.parse(widgetId)), n)));
     }
 
     @GetMapping("/v1/admin/widgets/{widgetId}/coverage")
@@ -138,7 +139,7 @@ public class WidgetAdminController {
             WorkspaceId workspace, @PathVariable String widgetId,
             @Parameter(description = "1 to 720; default 24") @RequestParam(required = false) String hours) {
         int n = QueryParameters.wholeNumber("hours", hours, DEFAULT_COVERAGE_HOURS);
-        return RestMapper.coverage(unwrap(getCoverage.coverage(new CoverageQuery(workspace, widgetId, n))));
+        return RestMapper.coverage(unwrap(getCoverage.coverage(new CoverageQuery(workspace, unwrap(WidgetId.parse(widgetId)), n))));
     }
 
     private static WidgetSettings settings(JsonNode body) {

@@ -6,10 +6,12 @@ import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
 import dev.visitorauth.adapter.rest.json.Requests;
 import dev.visitorauth.adapter.rest.json.Responses.KeyIdResponse;
-import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase.AddWidgetKeyCommand;
-import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
+import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase.DeleteWidgetKeyCommand;
+import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
+import dev.visitorauth.domain.widget.KeyId;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +19,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.util.Objects;
 
 /** A widget's uploaded public keys (spec section 12); they are listed with the widget. */
 @RestController
@@ -52,7 +54,7 @@ public class WidgetKeysController {
             @RequestBody(required = false) JsonNode body) {
         String jwk = JsonBody.of(body, "jwk").objectText("jwk").orElseThrow(() -> RefusedException.invalid("jwk",
                 "jwk is required: the public key as a JWK object, e.g. {\"kty\": \"EC\", \"crv\": \"P-256\", \"x\": ..., \"y\": ...}."));
-        WidgetPublicKey key = unwrap(addKey.addWidgetKey(new AddWidgetKeyCommand(workspace, widgetId, jwk)));
+        WidgetPublicKey key = unwrap(addKey.addWidgetKey(new AddWidgetKeyCommand(workspace, unwrap(WidgetId.parse(widgetId)), jwk)));
         return ResponseEntity.status(HttpStatus.CREATED).body(new KeyIdResponse(key.keyId().value()));
     }
 
@@ -60,7 +62,8 @@ public class WidgetKeysController {
     @Operation(summary = "Delete an uploaded public key",
             description = "Tokens signed with it stop verifying at once. Percent-encode the key id in the path.")
     public ResponseEntity<Void> delete(WorkspaceId workspace, @PathVariable String widgetId, @PathVariable String keyId) {
-        unwrap(deleteKey.deleteWidgetKey(new DeleteWidgetKeyCommand(workspace, widgetId, keyId)));
+        WidgetId widget = unwrap(WidgetId.parse(widgetId));
+        unwrap(deleteKey.deleteWidgetKey(new DeleteWidgetKeyCommand(workspace, widget, unwrap(KeyId.parse(keyId)))));
         return ResponseEntity.noContent().build();
     }
 }

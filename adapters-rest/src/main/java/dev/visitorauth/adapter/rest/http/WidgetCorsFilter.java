@@ -4,22 +4,17 @@ import dev.visitorauth.adapter.rest.auth.BearerToken;
 import dev.visitorauth.adapter.rest.auth.WidgetSessionArgumentResolver;
 import dev.visitorauth.adapter.rest.error.RestExceptionHandler;
 import dev.visitorauth.application.port.in.AuthenticateSessionUseCase;
-import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase.WidgetOriginsQuery;
+import dev.visitorauth.application.port.in.GetWidgetOriginsUseCase;
 import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
+import dev.visitorauth.domain.widget.WidgetId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +26,12 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CORS exactly by each widget's allowed origins (spec sections 9 and 14). Only the paths the widget
@@ -82,7 +83,8 @@ public final class WidgetCorsFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher widget = WIDGET_PATH.matcher(path);
         if (widget.matches()) {
-            Result<AllowedOrigins> found = widgetOrigins.widgetOrigins(new WidgetOriginsQuery(widget.group(1)));
+            Result<AllowedOrigins> found = WidgetId.parse(widget.group(1))
+                    .flatMap(id -> widgetOrigins.widgetOrigins(new WidgetOriginsQuery(id)));
             return Optional.of(found instanceof Result.Ok<AllowedOrigins> ok ? ok.value() : AllowedOrigins.any());
         }
         if (!isSessionPath(path)) {

@@ -2,9 +2,6 @@ package dev.visitorauth.adapter.rest.widget;
 
 import static dev.visitorauth.adapter.rest.error.RefusedException.unwrap;
 
-import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
-import dev.visitorauth.application.port.in.MarkConversationReadUseCase.MarkReadCommand;
-
 import dev.visitorauth.adapter.rest.auth.WidgetSession;
 import dev.visitorauth.adapter.rest.error.RefusedException;
 import dev.visitorauth.adapter.rest.json.JsonBody;
@@ -15,22 +12,25 @@ import dev.visitorauth.adapter.rest.json.Responses.MessageListResponse;
 import dev.visitorauth.adapter.rest.json.Responses.MessageResponse;
 import dev.visitorauth.adapter.rest.json.Responses.StartedConversationResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
-import dev.visitorauth.application.port.in.ListConversationsUseCase;
 import dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery;
-import dev.visitorauth.application.port.in.MessageWindow;
-import dev.visitorauth.application.port.in.ListMessagesUseCase;
+import dev.visitorauth.application.port.in.ListConversationsUseCase;
 import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
-import dev.visitorauth.application.port.in.PostMessageUseCase;
+import dev.visitorauth.application.port.in.ListMessagesUseCase;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase.MarkReadCommand;
+import dev.visitorauth.application.port.in.MarkConversationReadUseCase;
+import dev.visitorauth.application.port.in.MessageWindow;
 import dev.visitorauth.application.port.in.PostMessageUseCase.PostMessageCommand;
-import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.application.port.in.PostMessageUseCase;
 import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
+import dev.visitorauth.application.port.in.StartConversationUseCase;
+import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.conversation.MessageId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.util.Objects;
 
 /**
  * The session's conversations: the user's from every device when the session is authenticated,
@@ -98,8 +99,8 @@ public class ConversationController {
             @Parameter(description = "A message id: the page before it") @RequestParam(required = false) String before,
             @Parameter(description = "A message id: the page after it") @RequestParam(required = false) String after) {
         MessageWindow window = window(limit, before, after);
-        return RestMapper.messages(unwrap(listMessages.listMessages(new ListMessagesQuery(session.token(), conversationId,
-                window))));
+        return RestMapper.messages(unwrap(listMessages.listMessages(new ListMessagesQuery(session.token(),
+                unwrap(ConversationId.parse(conversationId)), window))));
     }
 
     /** The message window of a request's {@code limit}, {@code before} and {@code after}. */
@@ -116,7 +117,8 @@ public class ConversationController {
                     schema = @Schema(implementation = Requests.TextRequest.class)))
             @RequestBody(required = false) JsonNode body) {
         String text = requiredText(body);
-        var message = unwrap(postMessage.postMessage(new PostMessageCommand(session.token(), conversationId, text)));
+        var message = unwrap(postMessage.postMessage(new PostMessageCommand(session.token(),
+                unwrap(ConversationId.parse(conversationId)), text)));
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.message(message));
     }
 
@@ -132,7 +134,8 @@ public class ConversationController {
             @RequestBody(required = false) JsonNode body) {
         String messageId = JsonBody.of(body, "messageId").string("messageId")
                 .orElseThrow(() -> RefusedException.invalid("messageId", "messageId is required."));
-        unwrap(markRead.markRead(new MarkReadCommand(session.token(), conversationId, messageId)));
+        ConversationId conversation = unwrap(ConversationId.parse(conversationId));
+        unwrap(markRead.markRead(new MarkReadCommand(session.token(), conversation, unwrap(MessageId.parse(messageId)))));
         return ResponseEntity.noContent().build();
     }
 

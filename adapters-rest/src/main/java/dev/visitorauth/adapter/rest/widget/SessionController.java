@@ -9,16 +9,16 @@ import dev.visitorauth.adapter.rest.json.Responses.SessionResponse;
 import dev.visitorauth.adapter.rest.json.Responses.StartedSessionResponse;
 import dev.visitorauth.adapter.rest.json.RestMapper;
 import dev.visitorauth.application.port.in.EndSessionUseCase;
-import dev.visitorauth.application.port.in.StartSessionUseCase;
 import dev.visitorauth.application.port.in.StartSessionUseCase.StartSessionCommand;
+import dev.visitorauth.application.port.in.StartSessionUseCase;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.WidgetId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Objects;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Widget start-up ({@code POST /v1/widgets/{widgetId}/sessions}) and the session itself. */
 @RestController
@@ -56,8 +58,11 @@ public class SessionController {
         Optional<String> visitorId = json.nonEmptyString("visitorId");
         Optional<String> visitorToken = json.nonEmptyString("visitorToken");
         Optional<String> origin = Optional.ofNullable(request.getHeader(HttpHeaders.ORIGIN)).filter(o -> !o.isEmpty());
+        WidgetId widget = unwrap(WidgetId.parse(widgetId));
+        Optional<VisitorId> visitor = visitorId.isPresent() ? Optional.of(unwrap(VisitorId.parse(visitorId.get())))
+                : Optional.empty();
         var started = unwrap(startSession.startSession(
-                new StartSessionCommand(widgetId, visitorId, visitorToken, origin, request.getRemoteAddr())));
+                new StartSessionCommand(widget, visitor, visitorToken, origin, request.getRemoteAddr())));
         return ResponseEntity.status(HttpStatus.CREATED).body(RestMapper.startedSession(started));
     }
 

@@ -1,6 +1,7 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public interface AddWidgetKeyUseCase {
     /**
      * @param jwk the JWK as JSON text
      */
-    record AddWidgetKeyCommand(WorkspaceId workspaceId, String widgetId, String jwk) {
+    record AddWidgetKeyCommand(WorkspaceId workspaceId, WidgetId widgetId, String jwk) {
         public AddWidgetKeyCommand {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(widgetId, "widgetId");

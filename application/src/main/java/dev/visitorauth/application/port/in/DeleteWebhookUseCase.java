@@ -7,5 +7,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 /** Deletes an endpoint and its delivery log; nothing more is sent to it. Refusal: {@code not_found}. */
 public interface DeleteWebhookUseCase {
 
-    Result<WebhookEndpointId> deleteWebhook(WorkspaceId workspaceId, String webhookId);
+    Result<WebhookEndpointId> deleteWebhook(WorkspaceId workspaceId, WebhookEndpointId webhookId);
 }

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.KeyId;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public interface DeleteWidgetKeyUseCase {
     /** The id of the deleted key. */
     Result<KeyId> deleteWidgetKey(DeleteWidgetKeyCommand command);
 
-    record DeleteWidgetKeyCommand(WorkspaceId workspaceId, String widgetId, String keyId) {
+    record DeleteWidgetKeyCommand(WorkspaceId workspaceId, WidgetId widgetId, KeyId keyId) {
         public DeleteWidgetKeyCommand {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(widgetId, "widgetId");

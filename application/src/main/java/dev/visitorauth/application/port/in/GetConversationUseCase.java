@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
@@ -13,7 +14,7 @@ public interface GetConversationUseCase {
 
     Result<ConversationDetails> getConversation(GetConversationQuery query);
 
-    record GetConversationQuery(WorkspaceId workspaceId, String conversationId, MessageWindow window) {
+    record GetConversationQuery(WorkspaceId workspaceId, ConversationId conversationId, MessageWindow window) {
         public GetConversationQuery {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(conversationId, "conversationId");

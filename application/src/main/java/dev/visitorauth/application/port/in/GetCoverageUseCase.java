@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.coverage.Coverage;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public interface GetCoverageUseCase {
 
     Result<Coverage> coverage(CoverageQuery query);
 
-    record CoverageQuery(WorkspaceId workspaceId, String widgetId, long hours) {
+    record CoverageQuery(WorkspaceId workspaceId, WidgetId widgetId, long hours) {
         public CoverageQuery {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(widgetId, "widgetId");

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
+import dev.visitorauth.domain.widget.WidgetId;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,12 @@ public interface GetWidgetOriginsUseCase {
 
     /**
      * @return the widget's allowed origins ({@link AllowedOrigins#any()} when it has no list), or
-     *         {@code widget_not_found} for an unknown or malformed widget id
+     *         {@code widget_not_found} for an unknown widget id
      */
     Result<AllowedOrigins> widgetOrigins(WidgetOriginsQuery query);
 
     /** @param widgetId the widget's public id, as it appears in the request path */
-    record WidgetOriginsQuery(String widgetId) {
+    record WidgetOriginsQuery(WidgetId widgetId) {
         public WidgetOriginsQuery {
             Objects.requireNonNull(widgetId, "widgetId");
         }

@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.Result;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public interface ListMessagesUseCase {
 
     Result<MessagePage> listMessages(ListMessagesQuery query);
 
-    record ListMessagesQuery(String sessionToken, String conversationId, MessageWindow window) {
+    record ListMessagesQuery(String sessionToken, ConversationId conversationId, MessageWindow window) {
         public ListMessagesQuery {
             Objects.requireNonNull(sessionToken, "sessionToken");
             Objects.requireNonNull(conversationId, "conversationId");

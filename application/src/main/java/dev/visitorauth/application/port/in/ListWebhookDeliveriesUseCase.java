@@ -1,6 +1,7 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public interface ListWebhookDeliveriesUseCase {
 
     Result<WebhookDeliveryPage> listWebhookDeliveries(ListWebhookDeliveriesQuery query);
 
-    record ListWebhookDeliveriesQuery(WorkspaceId workspaceId, String webhookId, OptionalInt limit, Optional<String> cursor) {
+    record ListWebhookDeliveriesQuery(WorkspaceId workspaceId, WebhookEndpointId webhookId, OptionalInt limit, Optional<String> cursor) {
         public ListWebhookDeliveriesQuery {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(webhookId, "webhookId");

@@ -1,6 +1,8 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.conversation.Conversation;
+import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.error.Result;
 import java.util.Objects;
 
@@ -20,7 +22,7 @@ public interface MarkConversationReadUseCase {
 
     Result<Conversation> markRead(MarkReadCommand command);
 
-    record MarkReadCommand(String sessionToken, String conversationId, String messageId) {
+    record MarkReadCommand(String sessionToken, ConversationId conversationId, MessageId messageId) {
         public MarkReadCommand {
             Objects.requireNonNull(sessionToken, "sessionToken");
             Objects.requireNonNull(conversationId, "conversationId");

@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -17,7 +18,7 @@ public interface PostAgentReplyUseCase {
     Result<Message> postAgentReply(PostAgentReplyCommand command);
 
     /** @param agentName the name to show beside the reply, before trimming; empty for none */
-    record PostAgentReplyCommand(WorkspaceId workspaceId, String conversationId, String text, Optional<String> agentName) {
+    record PostAgentReplyCommand(WorkspaceId workspaceId, ConversationId conversationId, String text, Optional<String> agentName) {
         public PostAgentReplyCommand {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(conversationId, "conversationId");

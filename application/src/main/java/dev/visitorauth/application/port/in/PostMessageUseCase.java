@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.Result;
 import java.util.Objects;
@@ -12,7 +13,7 @@ public interface PostMessageUseCase {
 
     Result<Message> postMessage(PostMessageCommand command);
 
-    record PostMessageCommand(String sessionToken, String conversationId, String text) {
+    record PostMessageCommand(String sessionToken, ConversationId conversationId, String text) {
         public PostMessageCommand {
             Objects.requireNonNull(sessionToken, "sessionToken");
             Objects.requireNonNull(conversationId, "conversationId");

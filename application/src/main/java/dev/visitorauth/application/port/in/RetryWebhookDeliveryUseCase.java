@@ -2,6 +2,8 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.webhook.WebhookDelivery;
+import dev.visitorauth.domain.webhook.WebhookDeliveryId;
+import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 
 /**
@@ -12,5 +14,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
  */
 public interface RetryWebhookDeliveryUseCase {
 
-    Result<WebhookDelivery> retryWebhookDelivery(WorkspaceId workspaceId, String webhookId, String deliveryId);
+    Result<WebhookDelivery> retryWebhookDelivery(WorkspaceId workspaceId, WebhookEndpointId webhookId, WebhookDeliveryId deliveryId);
 }

@@ -1,6 +1,7 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetSecret;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 
@@ -11,5 +12,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
  */
 public interface RotateSecretUseCase {
 
-    Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, String widgetId, long graceSeconds);
+    Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, WidgetId widgetId, long graceSeconds);
 }

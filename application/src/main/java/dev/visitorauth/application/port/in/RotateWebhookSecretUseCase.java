@@ -1,6 +1,7 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.webhook.WebhookSecret;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 
@@ -10,5 +11,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
  */
 public interface RotateWebhookSecretUseCase {
 
-    Result<WebhookSecret> rotateWebhookSecret(WorkspaceId workspaceId, String webhookId);
+    Result<WebhookSecret> rotateWebhookSecret(WorkspaceId workspaceId, WebhookEndpointId webhookId);
 }

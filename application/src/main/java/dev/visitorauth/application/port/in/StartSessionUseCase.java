@@ -1,6 +1,8 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.visitor.VisitorId;
+import dev.visitorauth.domain.widget.WidgetId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,19 +16,19 @@ public interface StartSessionUseCase {
 
     /**
      * @return the new session, or a refusal: {@code widget_not_found}, {@code origin_not_allowed},
-     *     {@code invalid_request} (a malformed visitor id), {@code rate_limited}, {@code token_required},
+     *     {@code rate_limited}, {@code token_required},
      *     or any token verification code
      */
     Result<StartedSession> startSession(StartSessionCommand command);
 
     /**
-     * @param widgetId     the widget's public id, as sent (validated here)
+     * @param widgetId     the widget's public id
      * @param visitorId    the visitor id the widget kept, if any
      * @param visitorToken the company-signed visitor token, if any
      * @param origin       the browser's {@code Origin}, if any (servers send none)
      * @param clientKey    the client's address, for rate limiting failures
      */
-    record StartSessionCommand(String widgetId, Optional<String> visitorId, Optional<String> visitorToken,
+    record StartSessionCommand(WidgetId widgetId, Optional<VisitorId> visitorId, Optional<String> visitorToken,
                                Optional<String> origin, String clientKey) {
         public StartSessionCommand {
             Objects.requireNonNull(widgetId, "widgetId");

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.webhook.WebhookEndpoint;
+import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public interface UpdateWebhookUseCase {
 
     Result<WebhookEndpoint> updateWebhook(UpdateWebhookCommand command);
 
-    record UpdateWebhookCommand(WorkspaceId workspaceId, String webhookId, Optional<String> url,
+    record UpdateWebhookCommand(WorkspaceId workspaceId, WebhookEndpointId webhookId, Optional<String> url,
                                 Optional<List<String>> events) {
         public UpdateWebhookCommand {
             Objects.requireNonNull(workspaceId, "workspaceId");

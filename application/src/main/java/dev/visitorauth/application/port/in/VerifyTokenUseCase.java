@@ -1,7 +1,7 @@
 package dev.visitorauth.application.port.in;
 
-import dev.visitorauth.application.port.out.TokenCheck;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 
 /**
@@ -10,5 +10,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
  */
 public interface VerifyTokenUseCase {
 
-    Result<TokenCheck.Verified> verifyToken(WorkspaceId workspaceId, String widgetId, String token);
+    Result<VerifiedToken> verifyToken(WorkspaceId workspaceId, WidgetId widgetId, String token);
 }
