@@ -9,6 +9,7 @@ import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.widget.AuthMode;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +74,7 @@ class AdminTest {
         assertThat(code(w.auth.revealSecret().revealSecret(other, w.widget))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.rotateSecret().rotateSecret(other, w.widget, 0))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
         assertThat(code(w.auth.listAuthFailures().listAuthFailures(other, w.widget, 10))).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
-        assertThat(code(w.auth.getUser().getUser(other, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.getUser().getUser(other, new ExternalUserId("u1")))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(other, new ConversationId(conversation), dev.visitorauth.application.port.in.MessageWindow.latest())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(other, new ConversationId(conversation), "hi", Optional.empty())))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(w.auth.listUsers().listUsers(new ListUsersQuery(other, "", 10, Optional.empty())).orElseThrow().users()).isEmpty();
@@ -87,7 +88,7 @@ class AdminTest {
         assertThat(w.auth.verifyToken().verifyToken(w.workspace, w.widget, token).isOk()).as("not consumed").isTrue();
         var inspection = w.auth.inspectToken().inspectToken(w.workspace, w.widget, token).orElseThrow();
         assertThat(inspection.valid()).isTrue();
-        assertThat(code(w.auth.getUser().getUser(w.workspace, "u1"))).as("no user created").isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")))).as("no user created").isEqualTo(ErrorCode.NOT_FOUND);
         w.start(Optional.empty(), Optional.of(token)).orElseThrow();
         assertThat(code(w.auth.verifyToken().verifyToken(w.workspace, w.widget, token))).isEqualTo(ErrorCode.TOKEN_REPLAYED);
         var after = w.auth.inspectToken().inspectToken(w.workspace, w.widget, token).orElseThrow();
@@ -102,7 +103,7 @@ class AdminTest {
         var laptop = w.login("u1", Optional.empty());
         w.say(laptop, "one");
         w.login("u1", Optional.empty());
-        var details = w.auth.getUser().getUser(w.workspace, "u1").orElseThrow();
+        var details = w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
         assertThat(details.visitors()).hasSize(2);
         assertThat(details.conversations()).hasSize(1);
     }

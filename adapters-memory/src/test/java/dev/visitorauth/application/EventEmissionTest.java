@@ -10,6 +10,7 @@ import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.event.WorkspaceEvent;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.visitor.VisitorId;
 import org.junit.jupiter.api.Test;
@@ -145,8 +146,8 @@ class EventEmissionTest {
                 Optional.empty(), w.clock.instant()))).orElseThrow();
         int before = events().size();
 
-        assertThat(w.auth.eraseUser().eraseUser(w.workspace, "nobody").isOk()).isFalse();
-        w.auth.eraseUser().eraseUser(w.workspace, "u1").orElseThrow();
+        assertThat(w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("nobody")).isOk()).isFalse();
+        w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
 
         List<WorkspaceEvent> added = eventsSince(before);
         assertThat(types(added)).containsExactly("user.erased");

@@ -22,6 +22,7 @@ import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventType;
 import dev.visitorauth.domain.event.WorkspaceEvent;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.ProfileUpdate;
 import dev.visitorauth.domain.widget.AuthFailure;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class LifecycleTest {
     }
 
     private Result<RevokedSessions> revoke(String externalId, Optional<Instant> issuedBefore) {
-        return w.auth.revokeUserSessions().revokeUserSessions(new RevokeUserSessionsCommand(w.workspace, externalId, issuedBefore));
+        return w.auth.revokeUserSessions().revokeUserSessions(new RevokeUserSessionsCommand(w.workspace, new ExternalUserId(externalId), issuedBefore));
     }
 
     private Result<Message> reply(String conversation, String text) {
@@ -168,7 +169,7 @@ class LifecycleTest {
         w.login("u1", Optional.empty());
         var other = w.auth.createWorkspace().createWorkspace("Other").orElseThrow().workspace().id();
 
-        assertThat(code(w.auth.revokeUserSessions().revokeUserSessions(new RevokeUserSessionsCommand(other, "u1",
+        assertThat(code(w.auth.revokeUserSessions().revokeUserSessions(new RevokeUserSessionsCommand(other, new ExternalUserId("u1"),
                 Optional.empty())))).isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -178,7 +179,7 @@ class LifecycleTest {
         w.login("u1", Optional.empty());
         w.clock.advance(Duration.ofSeconds(1));
         revoke("u1", Optional.empty()).orElseThrow();
-        w.auth.eraseUser().eraseUser(w.workspace, "u1").orElseThrow();
+        w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
 
         assertThat(w.start(Optional.empty(), Optional.of(old)).isOk()).isTrue();
     }

@@ -187,7 +187,7 @@ class StartSessionTest {
         assertThat(((Result.Refused<?>) r).refusal().claim()).contains("customData");
         assertThat(w.storage.tokenIds().isConsumed(w.workspace, new dev.visitorauth.domain.widget.WidgetId(w.widgetId),
                 "jti-cap", Mothers.NOW)).as("jti consumption rolled back").isFalse();
-        assertThat(w.auth.getUser().getUser(w.workspace, "u1").orElseThrow().visitors()).hasSize(1);
+        assertThat(w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")).orElseThrow().visitors()).hasSize(1);
     }
 
     @Test

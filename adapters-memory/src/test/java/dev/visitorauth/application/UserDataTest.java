@@ -16,6 +16,7 @@ import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.visitor.Visitor;
 import org.junit.jupiter.api.Test;
@@ -93,13 +94,13 @@ class UserDataTest {
         w.say(phone, "hello");
         User before = phone.session().user().orElseThrow();
 
-        var erased = w.auth.eraseUser().eraseUser(w.workspace, "u1").orElseThrow();
+        var erased = w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
 
         assertThat(erased.users()).isEqualTo(1);
         assertThat(erased.conversations()).isEqualTo(1);
         assertThat(code(w.session(phone))).isEqualTo(ErrorCode.UNAUTHENTICATED);
-        assertThat(code(w.auth.getUser().getUser(w.workspace, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(code(w.auth.eraseUser().eraseUser(w.workspace, "u1"))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")))).isEqualTo(ErrorCode.NOT_FOUND);
         StartedSession again = w.login("u1", Optional.of(w.visitorOf(phone)));
         assertThat(again.session().user().orElseThrow().id()).isNotEqualTo(before.id());
         assertThat(w.conversationIds(again)).isEmpty();
@@ -139,14 +140,14 @@ class UserDataTest {
                 events.add("end");
             }
         };
-        var export = w.auth.exportUser().exportUser(w.workspace, "u1").orElseThrow();
+        var export = w.auth.exportUser().exportUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
         var summary = export.writeTo(recorder).orElseThrow();
         assertThat(events).containsExactly("user u1", "visitor", "visitor", "conversation", "m0", "m1", "m2", "conversation",
                 "second", "end");
         assertThat(summary.messages()).isEqualTo(4);
 
         events.clear();
-        w.auth.eraseUser().eraseUser(w.workspace, "u1").orElseThrow();
+        w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
         assertThat(code(export.writeTo(recorder))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(events).doesNotContain("end");
     }
@@ -156,12 +157,12 @@ class UserDataTest {
         for (int i = 0; i < 23; i++) {
             w.login("u1", Optional.empty());
         }
-        var details = w.auth.getUser().getUser(w.workspace, "u1").orElseThrow();
+        var details = w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
         assertThat(details.visitors()).hasSize(20);
         assertThat(details.visitorCount()).isEqualTo(23);
-        var first = w.auth.listUserVisitors().listUserVisitors(new UserListQuery(w.workspace, "u1", OptionalInt.empty(),
+        var first = w.auth.listUserVisitors().listUserVisitors(new UserListQuery(w.workspace, new ExternalUserId("u1"), OptionalInt.empty(),
                 Optional.empty())).orElseThrow();
-        var rest = w.auth.listUserVisitors().listUserVisitors(new UserListQuery(w.workspace, "u1", OptionalInt.empty(),
+        var rest = w.auth.listUserVisitors().listUserVisitors(new UserListQuery(w.workspace, new ExternalUserId("u1"), OptionalInt.empty(),
                 first.nextCursor())).orElseThrow();
         assertThat(first.visitors()).hasSize(20);
         assertThat(rest.visitors()).hasSize(3);
@@ -169,7 +170,7 @@ class UserDataTest {
         first.visitors().forEach(v -> ids.add(v.id().value()));
         rest.visitors().forEach(v -> ids.add(v.id().value()));
         assertThat(ids).doesNotHaveDuplicates().hasSize(23);
-        assertThat(field(w.auth.listUserConversations().listUserConversations(new UserListQuery(w.workspace, "u1",
+        assertThat(field(w.auth.listUserConversations().listUserConversations(new UserListQuery(w.workspace, new ExternalUserId("u1"),
                 OptionalInt.empty(), first.nextCursor())))).isEqualTo(InputField.CURSOR);
     }
 }

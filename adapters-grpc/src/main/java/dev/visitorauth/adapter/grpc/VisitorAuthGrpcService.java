@@ -90,6 +90,7 @@ import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetId;
@@ -257,7 +258,8 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     @Override
     public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
         respond(response, "GetUser", workspace ->
-                useCases.getUser().getUser(workspace, request.getExternalId()).map(ProtoMapper::userDetails));
+                ExternalUserId.parse(request.getExternalId())
+                .flatMap(user -> useCases.getUser().getUser(workspace, user)).map(ProtoMapper::userDetails));
     }
 
     /** {@code page_size} 0 means {@value #DEFAULT_PAGE_SIZE}; above {@value #MAX_PAGE_SIZE} it is {@value #MAX_PAGE_SIZE}. */
@@ -284,28 +286,28 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     /** {@code page_size} 0 means 20; a page token of another list, user or workspace is {@code INVALID_ARGUMENT}. */
     @Override
     public void listUserVisitors(ListUserVisitorsRequest request, StreamObserver<ListUserVisitorsResponse> response) {
-        respond(response, "ListUserVisitors", workspace -> useCases.listUserVisitors().listUserVisitors(
-                userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken()))
-                .map(ProtoMapper::userVisitors));
+        respond(response, "ListUserVisitors", workspace -> userList(workspace, request.getExternalId(), request.getPageSize(),
+                request.getPageToken()).flatMap(useCases.listUserVisitors()::listUserVisitors).map(ProtoMapper::userVisitors));
     }
 
     @Override
     public void listUserConversations(ListUserConversationsRequest request,
                                       StreamObserver<ListUserConversationsResponse> response) {
-        respond(response, "ListUserConversations", workspace -> useCases.listUserConversations().listUserConversations(
-                userList(workspace, request.getExternalId(), request.getPageSize(), request.getPageToken()))
+        respond(response, "ListUserConversations", workspace -> userList(workspace, request.getExternalId(),
+                request.getPageSize(), request.getPageToken()).flatMap(useCases.listUserConversations()::listUserConversations)
                 .map(ProtoMapper::userConversations));
     }
 
-    private static UserListQuery userList(WorkspaceId workspace, String externalId, int pageSize, String pageToken) {
-        return new UserListQuery(workspace, externalId, pageSize == 0 ? OptionalInt.empty() : OptionalInt.of(pageSize),
-                present(pageToken));
+    private static Result<UserListQuery> userList(WorkspaceId workspace, String externalId, int pageSize, String pageToken) {
+        return ExternalUserId.parse(externalId).map(user -> new UserListQuery(workspace, user,
+                pageSize == 0 ? OptionalInt.empty() : OptionalInt.of(pageSize), present(pageToken)));
     }
 
     @Override
     public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
         respond(response, "DeleteUser", workspace ->
-                useCases.eraseUser().eraseUser(workspace, request.getExternalId()).map(ProtoMapper::erased));
+                ExternalUserId.parse(request.getExternalId())
+                .flatMap(user -> useCases.eraseUser().eraseUser(workspace, user)).map(ProtoMapper::erased));
     }
 
     /**
@@ -322,7 +324,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
             return;
         }
         GrpcExportStreamer.start((io.grpc.stub.ServerCallStreamObserver<ExportUserResponse>) response,
-                () -> useCases.exportUser().exportUser(workspace, request.getExternalId()),
+                () -> ExternalUserId.parse(request.getExternalId()).flatMap(user -> useCases.exportUser().exportUser(workspace, user)),
                 VisitorAuthServiceGrpc.SERVICE_NAME + "/ExportUser");
     }
 
@@ -338,10 +340,10 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     /** Unset {@code issued_before} means now. */
     @Override
     public void revokeUserSessions(RevokeUserSessionsRequest request, StreamObserver<RevokeUserSessionsResponse> response) {
-        respond(response, "RevokeUserSessions", workspace -> useCases.revokeUserSessions().revokeUserSessions(
-                new RevokeUserSessionsCommand(workspace, request.getExternalId(), request.hasIssuedBefore()
-                        ? Optional.of(java.time.Instant.ofEpochSecond(request.getIssuedBefore().getSeconds(),
-                        request.getIssuedBefore().getNanos())) : Optional.empty()))
+        respond(response, "RevokeUserSessions", workspace -> ExternalUserId.parse(request.getExternalId())
+                .flatMap(user -> useCases.revokeUserSessions().revokeUserSessions(new RevokeUserSessionsCommand(workspace, user,
+                        request.hasIssuedBefore() ? Optional.of(java.time.Instant.ofEpochSecond(request.getIssuedBefore().getSeconds(),
+                        request.getIssuedBefore().getNanos())) : Optional.empty())))
                 .map(ProtoMapper::revoked));
     }
 

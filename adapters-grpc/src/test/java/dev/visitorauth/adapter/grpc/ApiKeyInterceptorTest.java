@@ -19,6 +19,7 @@ import dev.visitorauth.application.port.in.StartConversationUseCase.StartConvers
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.out.StorageUnavailableException;
 import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +120,7 @@ class ApiKeyInterceptorTest {
         assertThat(w.auth.revealSecret().revealSecret(w.workspace, w.widget).orElseThrow().keyId().value()).isEqualTo(keyBefore);
         assertThat(w.auth.getConversation().getConversation(new dev.visitorauth.application.port.in.GetConversationUseCase.GetConversationQuery(
                 w.workspace, new ConversationId(conversation), dev.visitorauth.application.port.in.MessageWindow.latest())).orElseThrow().messages()).hasSize(1);
-        assertThat(w.auth.getUser().getUser(w.workspace, "u1").orElseThrow().visitors()).hasSize(1);
+        assertThat(w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")).orElseThrow().visitors()).hasSize(1);
     }
 
     @Test

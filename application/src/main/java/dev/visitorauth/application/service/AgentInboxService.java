@@ -28,6 +28,7 @@ import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
@@ -75,7 +76,7 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
 
     /** At most {@value Paging#USER_DETAILS_CAP} of each sub-list, newest first, with the full counts. */
     @Override
-    public Result<UserDetails> getUser(WorkspaceId workspaceId, String externalId) {
+    public Result<UserDetails> getUser(WorkspaceId workspaceId, ExternalUserId externalId) {
         return userData.find(workspaceId, externalId).map(userData::details);
     }
 

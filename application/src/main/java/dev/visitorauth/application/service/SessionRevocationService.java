@@ -50,12 +50,9 @@ public final class SessionRevocationService implements RevokeUserSessionsUseCase
         if (asked.isPresent() && asked.get().isAfter(now)) {
             return Refusals.invalid(InputField.ISSUED_BEFORE, "must not be in the future; omit it to mean now.");
         }
-        if (!UserDataService.isExternalId(command.externalId())) {
-            return UserDataService.noSuchUser();
-        }
         Instant issuedBefore = asked.orElse(now);
         return transactions.inTransaction(() -> {
-            Optional<User> found = loadUsers.lockUserByExternalId(command.workspaceId(), new ExternalUserId(command.externalId()));
+            Optional<User> found = loadUsers.lockUserByExternalId(command.workspaceId(), command.externalId());
             if (found.isEmpty()) {
                 return UserDataService.noSuchUser();
             }

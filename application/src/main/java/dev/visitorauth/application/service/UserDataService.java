@@ -66,11 +66,8 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
     }
 
     /** The user with this external id, or {@code not_found}. */
-    Result<User> find(WorkspaceId workspaceId, String externalId) {
-        if (!isExternalId(externalId)) {
-            return noSuchUser();
-        }
-        return deps.users().findUserByExternalId(workspaceId, new ExternalUserId(externalId))
+    Result<User> find(WorkspaceId workspaceId, ExternalUserId externalId) {
+        return deps.users().findUserByExternalId(workspaceId, externalId)
                 .<Result<User>>map(Result::ok).orElseGet(UserDataService::noSuchUser);
     }
 
@@ -118,12 +115,9 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
      * erased with the rest, or runs after and creates a new user.
      */
     @Override
-    public Result<Erased> eraseUser(WorkspaceId workspaceId, String externalId) {
-        if (!isExternalId(externalId)) {
-            return noSuchUser();
-        }
+    public Result<Erased> eraseUser(WorkspaceId workspaceId, ExternalUserId externalId) {
         return deps.transactions().inTransaction(() -> deps.users()
-                .lockUserByExternalId(workspaceId, new ExternalUserId(externalId))
+                .lockUserByExternalId(workspaceId, externalId)
                 .<Result<Erased>>map(user -> {
                     Erased erased = deps.erase().eraseUser(workspaceId, user.id());
                     deps.events().append(WorkspaceEvents.userErased(workspaceId, user, deps.clock().instant()));
@@ -133,7 +127,7 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
     }
 
     @Override
-    public Result<UserExport> exportUser(WorkspaceId workspaceId, String externalId) {
+    public Result<UserExport> exportUser(WorkspaceId workspaceId, ExternalUserId externalId) {
         return find(workspaceId, externalId).map(user -> new Export(user));
     }
 
@@ -218,12 +212,7 @@ public final class UserDataService implements ListUserVisitorsUseCase, ListUserC
         return Refusals.notFound("The user was erased while the export ran; the export is incomplete.");
     }
 
-    static boolean isExternalId(String externalId) {
-        return externalId != null && !externalId.isEmpty()
-                && externalId.codePointCount(0, externalId.length()) <= ExternalUserId.MAX_LENGTH;
-    }
-
     static <T> Result<T> noSuchUser() {
-        return Refusals.notFound("No such user.");
+        return Result.refused(ExternalUserId.unknown());
     }
 }

@@ -28,17 +28,6 @@ final class PortRules {
     static final String SERVICES = "dev.visitorauth.application.service..";
 
     /**
-     * Inbound ports still named by a raw {@code externalId} string: the user ports, left for the
-     * next part of issue 14. Each entry is a class-name prefix (a record nested in a port is covered).
-     */
-    static final List<String> USER_PORTS_NOT_YET_TYPED = List.of(
-            "dev.visitorauth.application.port.in.GetUserUseCase",
-            "dev.visitorauth.application.port.in.EraseUserUseCase",
-            "dev.visitorauth.application.port.in.ExportUserUseCase",
-            "dev.visitorauth.application.port.in.RevokeUserSessionsUseCase",
-            "dev.visitorauth.application.port.in.UserListQuery");
-
-    /**
      * Inbound ports whose result type still lives in {@code port.out}: left for the next part of
      * issue 14 (moving {@code Erased}, {@code TokenInspection}, {@code AuthFailureLog} and {@code UserPage}).
      */
@@ -63,7 +52,6 @@ final class PortRules {
      */
     static ArchRule inboundPortsTakeNoRawIds() {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(PORT_IN)
-                .and().areDeclaredInClassesThat(DescribedPredicate.not(listedIn(USER_PORTS_NOT_YET_TYPED)))
                 .should(takeNoStringNamedAsAnId())
                 .allowEmptyShould(false)
                 .because("ids are parsed once, by the adapter, with the domain's factories (issue 14)");
@@ -90,7 +78,6 @@ final class PortRules {
     static ArchRule inboundCommandsHoldNoRawIds() {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors()
                 .that().areDeclaredInClassesThat().resideInAPackage(PORT_IN)
-                .and().areDeclaredInClassesThat(DescribedPredicate.not(listedIn(USER_PORTS_NOT_YET_TYPED)))
                 .should(new ArchCondition<>("take no String parameter named as an id") {
                     @Override
                     public void check(com.tngtech.archunit.core.domain.JavaConstructor constructor, ConditionEvents events) {

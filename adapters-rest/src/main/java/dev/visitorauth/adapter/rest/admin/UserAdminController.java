@@ -8,6 +8,7 @@ import dev.visitorauth.adapter.rest.json.Responses.RevokedSessionsResponse;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokeUserSessionsCommand;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokedSessions;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -64,14 +65,14 @@ public class UserAdminController {
             @RequestBody(required = false) JsonNode body) {
         Optional<Instant> issuedBefore = JsonBody.of(body, "issuedBefore").time("issuedBefore");
         RevokedSessions revoked = unwrap(revokeSessions.revokeUserSessions(
-                new RevokeUserSessionsCommand(workspace, externalId, issuedBefore)));
+                new RevokeUserSessionsCommand(workspace, unwrap(ExternalUserId.parse(externalId)), issuedBefore)));
         return new RevokedSessionsResponse(revoked.revokedSessions(), revoked.tokenCutoff().toString());
     }
 
     @GetMapping("/v1/admin/users/{externalId}")
     @Operation(summary = "A user by the company's id, with its visitors and conversations")
     public UserDetailsResponse get(WorkspaceId workspace, @PathVariable String externalId) {
-        return RestMapper.userDetails(unwrap(getUser.getUser(workspace, externalId)));
+        return RestMapper.userDetails(unwrap(getUser.getUser(workspace, unwrap(ExternalUserId.parse(externalId)))));
     }
 
     @GetMapping("/v1/admin/users")

@@ -17,6 +17,7 @@ import dev.visitorauth.application.port.in.ListUserConversationsUseCase;
 import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
 import dev.visitorauth.application.port.in.UserListQuery;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +28,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -91,7 +94,7 @@ public class UserDataController {
                     + " user with no history.")
     @ApiResponse(responseCode = "204", description = "Erased")
     public ResponseEntity<Void> erase(WorkspaceId workspace, @PathVariable String externalId) {
-        var erased = unwrap(eraseUser.eraseUser(workspace, externalId));
+        var erased = unwrap(eraseUser.eraseUser(workspace, unwrap(ExternalUserId.parse(externalId))));
         log.info("Erased a user of workspace {}: {} visitors, {} sessions, {} conversations, {} messages", workspace.value(),
                 erased.visitors(), erased.sessions(), erased.conversations(), erased.messages());
         return ResponseEntity.noContent().build();
@@ -104,7 +107,7 @@ public class UserDataController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = UserExportResponse.class)))
     public ResponseEntity<StreamingResponseBody> export(WorkspaceId workspace, @PathVariable String externalId) {
-        UserExport export = unwrap(exportUser.exportUser(workspace, externalId));
+        UserExport export = unwrap(exportUser.exportUser(workspace, unwrap(ExternalUserId.parse(externalId))));
         StreamingResponseBody body = out -> {
             // Not closed on failure: closing would complete the document. A refusal (the user was
             // erased meanwhile) or a failure leaves it unterminated and the connection is cut, so
@@ -120,7 +123,8 @@ public class UserDataController {
     }
 
     private static UserListQuery query(WorkspaceId workspace, String externalId, String limit, String cursor) {
-        return new UserListQuery(workspace, externalId, QueryParameters.optionalWholeNumber("limit", limit),
-                QueryParameters.optionalText(cursor));
+        OptionalInt size = QueryParameters.optionalWholeNumber("limit", limit);
+        Optional<String> after = QueryParameters.optionalText(cursor);
+        return new UserListQuery(workspace, unwrap(ExternalUserId.parse(externalId)), size, after);
     }
 }

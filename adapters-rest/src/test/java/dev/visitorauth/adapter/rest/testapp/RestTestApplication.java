@@ -262,10 +262,10 @@ public class RestTestApplication {
     GetUserUseCase getUser(VisitorAuthentication a) {
         GetUserUseCase real = a.getUser();
         return (workspace, externalId) -> {
-            if (STORAGE_DOWN_USER.equals(externalId)) {
+            if (STORAGE_DOWN_USER.equals(externalId.value())) {
                 throw new StorageUnavailableException("connection refused: " + INTERNAL_DETAIL, null);
             }
-            if (BROKEN_USER.equals(externalId)) {
+            if (BROKEN_USER.equals(externalId.value())) {
                 throw new IllegalStateException("invariant broken near " + INTERNAL_DETAIL);
             }
             return real.getUser(workspace, externalId);

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.application.port.out.EraseUserPort.Erased;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 
 /**
@@ -12,5 +13,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
  */
 public interface EraseUserUseCase {
 
-    Result<Erased> eraseUser(WorkspaceId workspaceId, String externalId);
+    Result<Erased> eraseUser(WorkspaceId workspaceId, ExternalUserId externalId);
 }

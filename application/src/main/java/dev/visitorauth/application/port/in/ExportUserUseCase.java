@@ -3,6 +3,7 @@ package dev.visitorauth.application.port.in;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.visitor.Visitor;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public interface ExportUserUseCase {
 
-    Result<UserExport> exportUser(WorkspaceId workspaceId, String externalId);
+    Result<UserExport> exportUser(WorkspaceId workspaceId, ExternalUserId externalId);
 
     /** A found user, ready to be written out. */
     interface UserExport {

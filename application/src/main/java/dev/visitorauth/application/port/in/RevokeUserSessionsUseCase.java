@@ -1,6 +1,7 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public interface RevokeUserSessionsUseCase {
     Result<RevokedSessions> revokeUserSessions(RevokeUserSessionsCommand command);
 
     /** @param issuedBefore the token cutoff; empty means now */
-    record RevokeUserSessionsCommand(WorkspaceId workspaceId, String externalId, Optional<Instant> issuedBefore) {
+    record RevokeUserSessionsCommand(WorkspaceId workspaceId, ExternalUserId externalId, Optional<Instant> issuedBefore) {
         public RevokeUserSessionsCommand {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(externalId, "externalId");

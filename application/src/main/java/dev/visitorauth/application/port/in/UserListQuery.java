@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.OptionalInt;
  * @param limit  1 to 100; default 20
  * @param cursor the previous page's {@code nextCursor}; empty for the first page
  */
-public record UserListQuery(WorkspaceId workspaceId, String externalId, OptionalInt limit, Optional<String> cursor) {
+public record UserListQuery(WorkspaceId workspaceId, ExternalUserId externalId, OptionalInt limit, Optional<String> cursor) {
     public UserListQuery {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(externalId, "externalId");
