@@ -107,4 +107,20 @@ class AdminTest {
         assertThat(details.visitors()).hasSize(2);
         assertThat(details.conversations()).hasSize(1);
     }
+
+    @Test
+    void usersAreListedAndSearchedAPageAtATime() {
+        for (String id : List.of("a", "b", "c")) {
+            w.login(id, Optional.empty());
+        }
+        var first = w.auth.listUsers().listUsers(new ListUsersQuery(w.workspace, "", 2, Optional.empty())).orElseThrow();
+        assertThat(first.users()).extracting(u -> u.externalId().value()).containsExactly("a", "b");
+        var second = w.auth.listUsers().listUsers(new ListUsersQuery(w.workspace, "", 2, first.nextCursor())).orElseThrow();
+        assertThat(second.users()).extracting(u -> u.externalId().value()).containsExactly("c");
+        assertThat(second.nextCursor()).isEmpty();
+        assertThat(w.auth.listUsers().listUsers(new ListUsersQuery(w.workspace, "B", 10, Optional.empty())).orElseThrow().users())
+                .extracting(u -> u.externalId().value()).containsExactly("b");
+        assertThat(code(w.auth.listUsers().listUsers(new ListUsersQuery(w.workspace, "", 101, Optional.empty()))))
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.visitorauth.domain.error.InputField;
 
 /**
  * Coverage (spec sections 11 and 14): each start-up counted once under its outcome, in every mode;
@@ -148,5 +149,73 @@ class CoverageTest {
 
     private static Refusal refusal(Result<?> result) {
         return ((Result.Refused<?>) result).refusal();
+    }
+
+    @Test
+    void originsAreCountedByTheWidgetsListOthersUnderOther() {
+        setOrigins(List.of("https://shop.example"));
+        start(Optional.empty(), Optional.of("https://shop.example")).orElseThrow();
+        assertThat(start(Optional.empty(), Optional.of("https://evil.example")).isOk()).isFalse();
+        start(Optional.empty(), Optional.empty()).orElseThrow();
+
+        Coverage c = coverage(1);
+
+        assertThat(c.byOrigin()).containsOnlyKeys("https://shop.example", "other", "none");
+        assertThat(c.byOrigin().get("https://shop.example")).isEqualTo(new CoverageTally(0, 1, 0, Map.of()));
+        assertThat(c.byOrigin().get("other")).isEqualTo(new CoverageTally(0, 0, 0, Map.of(ErrorCode.ORIGIN_NOT_ALLOWED, 1L)));
+    }
+
+    @Test
+    void hoursOutsideOneTo720AndAnotherWorkspacesWidgetAreRefused() {
+        Refusal zero = refusal(w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widget, 0)));
+        Refusal tooMany = refusal(w.auth.coverage().coverage(new CoverageQuery(w.workspace, w.widget, 721)));
+        TestWorld other = new TestWorld(w.storage);
+        Refusal foreign = refusal(w.auth.coverage().coverage(new CoverageQuery(other.workspace, w.widget, 24)));
+
+        assertThat(zero.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(zero.field()).contains(InputField.HOURS);
+        assertThat(tooMany.field()).contains(InputField.HOURS);
+        assertThat(foreign.code()).isEqualTo(ErrorCode.WIDGET_NOT_FOUND);
+    }
+
+    @Test
+    void tenFailuresInFiveMinutesWithNoHistoryRaiseOneSpikeEventAnHour() {
+        for (int i = 0; i < 9; i++) {
+            start(Optional.of(badToken(ErrorCode.INVALID_SIGNATURE)), Optional.empty());
+            w.clock.advance(Duration.ofSeconds(20));
+        }
+        assertThat(spikes()).isEmpty();
+
+        start(Optional.of(badToken(ErrorCode.INVALID_SIGNATURE)), Optional.empty());
+        start(Optional.of(badToken(ErrorCode.INVALID_SIGNATURE)), Optional.empty());
+
+        assertThat(spikes()).hasSize(1);
+        assertThat(spikes().get(0).data().json()).contains("\"widgetId\":\"" + w.widgetId + "\"", "\"failures\":10");
+        w.clock.advance(Duration.ofMinutes(59));
+        for (int i = 0; i < 10; i++) {
+            start(Optional.of(badToken(ErrorCode.TOKEN_EXPIRED)), Optional.empty());
+        }
+        assertThat(spikes()).hasSize(1);
+        w.clock.advance(Duration.ofMinutes(1));
+        start(Optional.of(badToken(ErrorCode.TOKEN_EXPIRED)), Optional.empty());
+        assertThat(spikes()).hasSize(2);
+    }
+
+    @Test
+    void aBurstWithinTenTimesTheHourlyAverageIsNoSpike() {
+        // a steady 24 hours: one failure every 30 minutes (48 in 24 h, an hourly average of 2)
+        for (int i = 0; i < 48; i++) {
+            start(Optional.of(badToken(ErrorCode.TOKEN_EXPIRED)), Optional.empty());
+            w.clock.advance(Duration.ofMinutes(30));
+        }
+        assertThat(spikes()).isEmpty();
+        for (int i = 0; i < 20; i++) {
+            start(Optional.of(badToken(ErrorCode.TOKEN_EXPIRED)), Optional.empty());
+        }
+        assertThat(spikes()).isEmpty(); // 20 is not above 10 x 2
+
+        start(Optional.of(badToken(ErrorCode.TOKEN_EXPIRED)), Optional.empty());
+
+        assertThat(spikes()).hasSize(1);
     }
 }

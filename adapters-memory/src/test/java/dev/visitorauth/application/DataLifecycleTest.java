@@ -11,6 +11,8 @@ import dev.visitorauth.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import dev.visitorauth.application.port.in.StartedSession;
+import java.util.Optional;
 
 /** The data-lifecycle use case: batches until one comes back short, bounded per run; and the in-memory store's deletes. */
 class DataLifecycleTest {
@@ -81,5 +83,25 @@ class DataLifecycleTest {
         PurgeReport report = new DataLifecycleService(store, MutableClock.stoppedAt(Mothers.NOW)).purge(COMMAND);
 
         assertThat(report.sessions()).isEqualTo(10L * PurgeExpiredDataUseCase.MAX_BATCHES_PER_KIND);
+    }
+
+    @Test
+    void theInMemoryStoreForgetsExpiredSessionsAndIdleAnonymousVisitors() {
+        TestWorld w = new TestWorld();
+        StartedSession idle = w.anonymous();
+        StartedSession talking = w.anonymous();
+        w.say(talking, "hello");
+        w.clock.advance(Duration.ofDays(31));
+
+        PurgeReport report = w.auth.purgeExpiredData().purge(COMMAND);
+
+        assertThat(report.sessions()).isEqualTo(2);
+        assertThat(report.anonymousVisitors()).isEqualTo(1);
+        assertThat(report.events()).isEqualTo(2); // conversation.created and message.created, older than 24 h
+        assertThat(w.storage.readEvents().eventsAfter(w.workspace, Optional.empty(), 10)).isEmpty();
+        StartedSession back = w.start(Optional.of(w.visitorOf(idle)), Optional.empty()).orElseThrow();
+        assertThat(w.visitorOf(back)).isNotEqualTo(w.visitorOf(idle));
+        assertThat(w.conversationIds(w.start(Optional.of(w.visitorOf(talking)), Optional.empty()).orElseThrow())).hasSize(1);
+        assertThat(w.session(idle).isOk()).isFalse();
     }
 }

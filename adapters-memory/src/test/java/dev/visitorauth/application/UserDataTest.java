@@ -173,4 +173,21 @@ class UserDataTest {
         assertThat(field(w.auth.listUserConversations().listUserConversations(new UserListQuery(w.workspace, new ExternalUserId("u1"),
                 OptionalInt.empty(), first.nextCursor())))).isEqualTo(InputField.CURSOR);
     }
+
+    @Test
+    void messagesWithEqualTimesPageBothWaysInStoredOrder() {
+        StartedSession s = w.anonymous();
+        String c = thread(s, 5).get(0);
+
+        MessagePage newest = page(s, c, 2, null, null).orElseThrow();
+        assertThat(texts(newest)).containsExactly("m3", "m4");
+        assertThat(newest.hasMore()).isTrue();
+        MessagePage older = page(s, c, 2, null, null).flatMap(p -> page(s, c, 2, p.messages().get(0).id().value(), null))
+                .orElseThrow();
+        assertThat(texts(older)).containsExactly("m1", "m2");
+        String first = page(s, c, 1, older.messages().get(0).id().value(), null).orElseThrow().messages().get(0).id().value();
+        MessagePage after = page(s, c, 3, null, first).orElseThrow();
+        assertThat(texts(after)).containsExactly("m1", "m2", "m3");
+        assertThat(after.hasMore()).isTrue();
+    }
 }

@@ -178,4 +178,16 @@ class WidgetKeysTest {
                 .orElseThrow().secrets()).hasSize(2);
         assertThat(List.of(details.currentSecret().keyId().value())).doesNotContain("k1");
     }
+
+    @Test
+    void plainHttpJwksUrlsNeedThePrivateOutboundSwitch() {
+        assertRefused(patchJwksUrl(SettingChange.set("http://127.0.0.1:8000/jwks")), ErrorCode.INVALID_REQUEST, InputField.JWKS_URL);
+
+        VisitorAuthentication open = InMemoryStorage.builder(w.tokens).storage(w.storage).clock(w.clock)
+                .allowPrivateOutbound(true).build();
+        WidgetDetails changed = open.updateWidget().updateWidget(w.workspace, w.widget,
+                WidgetSettings.jwksUrlOnly(SettingChange.set("http://127.0.0.1:8000/jwks"))).orElseThrow();
+
+        assertThat(changed.jwksUrl()).contains(new JwksUrl("http://127.0.0.1:8000/jwks"));
+    }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.visitorauth.application.port.in.StartConversationUseCase.StartConversationCommand;
 
 /** Sessions and the widget's conversations: who may read and write what. */
 class WidgetSessionTest {
@@ -98,5 +99,14 @@ class WidgetSessionTest {
         assertThat(details.conversation().messageCount()).isEqualTo(2);
         assertThat(details.conversation().lastMessageAt()).isEqualTo(Mothers.NOW.plusSeconds(5));
         assertThat(details.user().orElseThrow().externalId().value()).isEqualTo("u1");
+    }
+
+    @Test
+    void blankOrOverlongTextIsInvalidRequest() {
+        StartedSession s = w.anonymous();
+        assertThat(code(w.auth.startConversation().startConversation(new StartConversationCommand(s.sessionToken(), "  "))))
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(code(w.auth.startConversation().startConversation(
+                new StartConversationCommand(s.sessionToken(), "x".repeat(10_001))))).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 }

@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxItem;
+import dev.visitorauth.application.port.in.ListInboxUseCase.InboxOwner;
+import dev.visitorauth.application.port.in.ListWidgetsUseCase.WidgetPage;
+import dev.visitorauth.application.port.in.PostAgentReplyUseCase;
+import dev.visitorauth.application.port.in.StartedSession;
+import dev.visitorauth.domain.conversation.ConversationId;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Running the workspace (spec sections 11 and 14): the widget list, API key rotation, the agent inbox. */
 class WorkspaceAdministrationTest {
@@ -98,5 +106,54 @@ class WorkspaceAdministrationTest {
 
     private InboxPage inbox(Optional<String> owner, Optional<String> cursor) {
         return w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.empty(), cursor, owner)).orElseThrow();
+    }
+
+    @Test
+    void widgetsPageNewestFirstAndEveryWidgetOnce() {
+        List<String> ids = new ArrayList<>(List.of(w.widgetId));
+        for (int i = 0; i < 4; i++) {
+            w.clock.advance(Duration.ofSeconds(1));
+            ids.add(w.newWidget("w" + i).widget().id().value());
+        }
+        new TestWorld(w.storage); // another workspace's widget is never listed
+
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            WidgetPage page = w.auth.listWidgets().listWidgets(new ListWidgetsQuery(w.workspace, OptionalInt.of(2), cursor))
+                    .orElseThrow();
+            page.widgets().forEach(d -> seen.add(d.widget().id().value()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        java.util.Collections.reverse(ids);
+        assertThat(seen).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void theInboxHoldsUsersAndAnonymousVisitorsNewestActivityFirstWithOwnerAndPreview() {
+        StartedSession anonymous = w.anonymous();
+        String visitorConversation = w.say(anonymous, "  first line\nsecond line");
+        w.clock.advance(Duration.ofSeconds(1));
+        StartedSession user = w.login("u-42", Optional.empty());
+        String userConversation = w.say(user, "from a user");
+        w.clock.advance(Duration.ofSeconds(1));
+        w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace,
+                new ConversationId(visitorConversation), "x".repeat(200), Optional.empty())).orElseThrow();
+
+        InboxPage page = inbox(Optional.empty(), Optional.empty());
+
+        assertThat(page.items()).extracting(i -> i.conversation().id().value())
+                .containsExactly(visitorConversation, userConversation);
+        InboxItem first = page.items().get(0);
+        assertThat(first.owner()).isEqualTo(new InboxOwner("visitor", w.visitorOf(anonymous), Optional.empty()));
+        assertThat(first.conversation().preview()).contains("x".repeat(140));
+        assertThat(first.conversation().messageCount()).isEqualTo(2);
+        assertThat(page.items().get(1).owner().kind()).isEqualTo("user");
+        assertThat(page.items().get(1).owner().id()).isEqualTo("u-42");
+        assertThat(inbox(Optional.of("user"), Optional.empty()).items()).extracting(i -> i.conversation().id().value())
+                .containsExactly(userConversation);
+        assertThat(inbox(Optional.of("visitor"), Optional.empty()).items()).extracting(i -> i.conversation().id().value())
+                .containsExactly(visitorConversation);
     }
 }
