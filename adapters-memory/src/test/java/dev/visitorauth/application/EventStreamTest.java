@@ -13,7 +13,6 @@ import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.application.service.EventStreamService;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.error.ErrorCode;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.event.WorkspaceEvent;
@@ -110,7 +109,7 @@ class EventStreamTest {
         }
     }
 
-    private Result<OpenStream> watchSession(StartedSession s, Optional<String> after, EventSink sink) {
+    private Result<OpenStream> watchSession(StartedSession s, Optional<EventId> after, EventSink sink) {
         return streams.watch(new WatchQuery(new Subject.Session(s.sessionToken()), after), sink);
     }
 
@@ -178,7 +177,7 @@ class EventStreamTest {
             w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(conversation), "r" + i, java.util.Optional.empty())).orElseThrow();
         }
         Recorder r = new Recorder();
-        watchSession(s, Optional.of("evt_2"), r).orElseThrow(); // buffer of 16: the replay comes in pages
+        watchSession(s, Optional.of(new EventId(2)), r).orElseThrow(); // buffer of 16: the replay comes in pages
         for (int i = 0; i < 5; i++) {
             w.auth.postMessage().postMessage(new PostMessageCommand(s.sessionToken(), new ConversationId(conversation), "live " + i))
                     .orElseThrow();
@@ -285,15 +284,12 @@ class EventStreamTest {
     }
 
     @Test
-    void aMalformedLastEventIdIsRefusedNamingItAndADeadSessionIsUnauthenticated() {
+    void aDeadSessionIsUnauthenticated() {
         StartedSession s = w.anonymous();
 
-        Result<OpenStream> bad = watchSession(s, Optional.of("42"), new Recorder());
         w.auth.endSession().endSession(s.sessionToken()).orElseThrow();
         Result<OpenStream> ended = watchSession(s, Optional.empty(), new Recorder());
 
-        assertThat(((Result.Refused<OpenStream>) bad).refusal().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(((Result.Refused<OpenStream>) bad).refusal().field()).contains(InputField.AFTER_EVENT);
         assertThat(((Result.Refused<OpenStream>) ended).refusal().code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(streams.openStreams()).isZero();
     }
@@ -310,7 +306,7 @@ class EventStreamTest {
         assertThat(old.sent).containsExactly("session.ended evt_4", "end:SESSION_ENDED");
 
         Recorder fresh = new Recorder();
-        watchSession(upgraded, Optional.of("evt_2"), fresh).orElseThrow(); // replays the session.ended
+        watchSession(upgraded, Optional.of(new EventId(2)), fresh).orElseThrow(); // replays the session.ended
         w.auth.postAgentReply().postAgentReply(new dev.visitorauth.application.port.in.PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace, new ConversationId(w.conversationIds(upgraded).get(0)), "reply", java.util.Optional.empty())).orElseThrow();
         await("the reply on the new stream", () -> fresh.types().contains("message.created"));
         assertThat(fresh.sent).noneMatch(x -> x.startsWith("end:"));

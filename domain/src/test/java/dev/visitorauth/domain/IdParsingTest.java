@@ -68,6 +68,18 @@ class IdParsingTest {
     }
 
     @Test
+    void readsAPageAnchorAsAMessageIdAndAMalformedOneAsNamingNoMessageOfTheField() {
+        assertThat(MessageId.parseAnchor("m_1", InputField.MESSAGES_BEFORE).orElseThrow()).isEqualTo(new MessageId("m_1"));
+        Refusal refusal = refusal(MessageId.parseAnchor("not an id!", InputField.MESSAGES_AFTER));
+
+        assertThat(refusal).isEqualTo(MessageId.unknownAnchor(InputField.MESSAGES_AFTER));
+        assertThat(refusal.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal.field()).contains(InputField.MESSAGES_AFTER);
+        assertThat(refusal.message()).isEqualTo(
+                "No message with this id in this conversation. Use the id of a message this conversation returned.");
+    }
+
+    @Test
     void readsAnExternalUserIdAsAnyTextOfOneTo255CodePoints() {
         assertThat(ExternalUserId.parse("user 1/é").orElseThrow()).isEqualTo(new ExternalUserId("user 1/é"));
         assertThat(ExternalUserId.parse("😀".repeat(255)).isOk()).isTrue();

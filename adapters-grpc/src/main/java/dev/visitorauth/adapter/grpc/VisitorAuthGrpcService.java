@@ -87,9 +87,12 @@ import dev.visitorauth.application.port.in.WatchEventsUseCase;
 import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.domain.conversation.ConversationId;
+import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.widget.KeyId;
@@ -202,9 +205,10 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
         });
         Result<WatchEventsUseCase.OpenStream> opened;
         try {
-            opened = watchEvents.get().watch(new WatchEventsUseCase.WatchQuery(
-                    new WatchEventsUseCase.Subject.Workspace(workspace),
-                    Optional.of(request.getAfterEventId()).filter(id -> !id.isEmpty())), sink);
+            String after = request.getAfterEventId();
+            opened = (after.isEmpty() ? Result.ok(Optional.<EventId>empty()) : EventId.parse(after).map(Optional::of))
+                    .flatMap(from -> watchEvents.get().watch(new WatchEventsUseCase.WatchQuery(
+                            new WatchEventsUseCase.Subject.Workspace(workspace), from), sink));
         } catch (RuntimeException e) {
             call.onError(GrpcStatusMapper.failure(e, "WatchWorkspace"));
             return;
@@ -275,11 +279,13 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     @Override
     public void getConversation(GetConversationRequest request, StreamObserver<GetConversationResponse> response) {
         respond(response, "GetConversation", workspace -> {
-            MessageWindow window = new MessageWindow(
-                    request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit()),
-                    present(request.getBeforeMessageId()), present(request.getAfterMessageId()));
-            return ConversationId.parse(request.getConversationId()).flatMap(conversation -> useCases.getConversation()
-                    .getConversation(new GetConversationQuery(workspace, conversation, window))).map(ProtoMapper::conversationDetails);
+            OptionalInt limit = request.getLimit() == 0 ? OptionalInt.empty() : OptionalInt.of(request.getLimit());
+            return ConversationId.parse(request.getConversationId()).flatMap(conversation ->
+                    anchor(request.getBeforeMessageId(), InputField.MESSAGES_BEFORE).flatMap(before ->
+                    anchor(request.getAfterMessageId(), InputField.MESSAGES_AFTER).flatMap(after ->
+                    useCases.getConversation().getConversation(new GetConversationQuery(workspace, conversation,
+                            new MessageWindow(limit, before, after))))))
+                    .map(ProtoMapper::conversationDetails);
         });
     }
 
@@ -441,6 +447,11 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
      */
     private static <T> void respond(StreamObserver<T> observer, String method, Function<WorkspaceId, Result<T>> work) {
         WorkspaceCalls.respond(observer, VisitorAuthServiceGrpc.SERVICE_NAME + "/" + method, GrpcStatusMapper::fieldOf, work);
+    }
+
+    /** A page anchor ("" for none); a malformed one names no message of the conversation. */
+    private static Result<Optional<MessageId>> anchor(String value, InputField field) {
+        return value.isEmpty() ? Result.ok(Optional.empty()) : MessageId.parseAnchor(value, field).map(Optional::of);
     }
 
     private static Optional<String> present(String value) {

@@ -9,7 +9,6 @@ import dev.visitorauth.application.port.out.EventSignalsPort;
 import dev.visitorauth.application.port.out.ReadEventsPort;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.event.EventType;
@@ -113,13 +112,7 @@ public final class EventStreamService implements WatchEventsUseCase, EventSignal
         if (shutDown) {
             return Result.refused(ErrorCode.UNAVAILABLE, "This node is shutting down; reconnect.");
         }
-        Optional<EventId> after = Optional.empty();
-        if (query.after().isPresent()) {
-            after = EventId.parse(query.after().get());
-            if (after.isEmpty()) {
-                return Refusals.invalid(InputField.AFTER_EVENT, "must be an event id this service sent (evt_<n>).");
-            }
-        }
+        Optional<EventId> after = query.after();
         WorkspaceId ws;
         Optional<SessionView> view = Optional.empty();
         Predicate<WorkspaceEvent> filter;

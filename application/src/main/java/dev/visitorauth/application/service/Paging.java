@@ -7,7 +7,6 @@ import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
 import dev.visitorauth.application.port.out.Keyset;
 import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.PageMessagesPort.MessageSlice;
-import dev.visitorauth.domain.Ids;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.conversation.MessageId;
@@ -78,18 +77,10 @@ final class Paging {
         });
     }
 
-    private static Result<MessagePage> anchored(String anchor, InputField parameter,
+    private static Result<MessagePage> anchored(MessageId anchor, InputField parameter,
                                                 java.util.function.Function<MessageId, Optional<MessageSlice>> read) {
-        if (!Ids.isWellFormed(anchor)) {
-            return noSuchMessage(parameter);
-        }
-        return read.apply(new MessageId(anchor)).<Result<MessagePage>>map(s -> Result.ok(new MessagePage(s.messages(), s.hasMore())))
-                .orElseGet(() -> noSuchMessage(parameter));
-    }
-
-    private static <T> Result<T> noSuchMessage(InputField parameter) {
-        return Result.refused(Refusal.of(ErrorCode.NOT_FOUND, parameter,
-                "No message with this id in this conversation. Use the id of a message this conversation returned."));
+        return read.apply(anchor).<Result<MessagePage>>map(s -> Result.ok(new MessagePage(s.messages(), s.hasMore())))
+                .orElseGet(() -> Result.refused(MessageId.unknownAnchor(parameter)));
     }
 
     /** How a conversation owner is named in a cursor's scope. */

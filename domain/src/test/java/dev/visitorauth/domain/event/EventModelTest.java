@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.UserId;
 import dev.visitorauth.domain.session.Session;
 import dev.visitorauth.domain.session.SessionTokenHash;
@@ -21,12 +24,13 @@ class EventModelTest {
 
     @Test
     void eventIdsRoundTripTheirWireFormAndRefuseAnythingElse() {
-        assertThat(EventId.parse("evt_42")).contains(new EventId(42));
+        assertThat(EventId.parse("evt_42").orElseThrow()).isEqualTo(new EventId(42));
         assertThat(new EventId(42).wire()).isEqualTo("evt_42");
-        assertThat(EventId.parse("evt_9223372036854775807")).contains(new EventId(Long.MAX_VALUE));
+        assertThat(EventId.parse("evt_9223372036854775807").orElseThrow()).isEqualTo(new EventId(Long.MAX_VALUE));
         for (String bad : new String[] {null, "", "evt_", "evt_0", "evt_042", "evt_-1", "evt_1a", "42", "EVT_1",
                 "evt_9999999999999999999", " evt_1"}) {
-            assertThat(EventId.parse(bad)).as(String.valueOf(bad)).isEmpty();
+            assertThat(EventId.parse(bad)).as(String.valueOf(bad)).isEqualTo(Result.refused(
+                    Refusal.invalid(InputField.AFTER_EVENT, "must be an event id this service sent (evt_<n>).")));
         }
     }
 

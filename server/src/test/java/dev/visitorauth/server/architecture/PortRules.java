@@ -99,13 +99,11 @@ final class PortRules {
 
     /**
      * Services take typed ids and do not check an id's form again. {@code Credentials} reads API keys
-     * and session tokens (credentials, not ids); {@code Paging} reads a message window's anchors,
-     * which stay text in {@code MessageWindow} for now.
+     * and session tokens (credentials, not ids).
      */
     static ArchRule servicesDoNotCheckIdsAgain() {
         return noClasses().that().resideInAPackage(SERVICES)
                 .and().doNotHaveFullyQualifiedName("dev.visitorauth.application.service.Credentials")
-                .and().doNotHaveFullyQualifiedName("dev.visitorauth.application.service.Paging")
                 .should().callMethod(Ids.class, "isWellFormed", String.class)
                 .orShould().callMethod(Ids.class, "requireWellFormed", String.class, String.class)
                 .allowEmptyShould(false)

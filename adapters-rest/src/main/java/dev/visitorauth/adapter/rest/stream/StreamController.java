@@ -7,6 +7,7 @@ import dev.visitorauth.application.port.in.WatchEventsUseCase;
 import dev.visitorauth.application.port.in.WatchEventsUseCase.OpenStream;
 import dev.visitorauth.application.port.in.WatchEventsUseCase.Subject;
 import dev.visitorauth.application.port.in.WatchEventsUseCase.WatchQuery;
+import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,8 +78,8 @@ public class StreamController {
         // No timeout: the stream lives until its session ends, the client leaves or the node stops.
         SseEmitter emitter = new SseEmitter(0L);
         SseEventSink sink = new SseEventSink(emitter, clock);
-        OpenStream stream = unwrap(watch.watch(new WatchQuery(subject,
-                Optional.ofNullable(after).filter(a -> !a.isEmpty())), sink), member);
+        Optional<EventId> from = Optional.ofNullable(after).filter(a -> !a.isEmpty()).map(a -> unwrap(EventId.parse(a), member));
+        OpenStream stream = unwrap(watch.watch(new WatchQuery(subject, from), sink), member);
         emitter.onCompletion(stream::cancel);
         emitter.onTimeout(stream::cancel);
         emitter.onError(e -> stream.cancel());

@@ -25,6 +25,7 @@ import dev.visitorauth.application.port.in.StartConversationUseCase.StartConvers
 import dev.visitorauth.application.port.in.StartConversationUseCase;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.MessageId;
+import dev.visitorauth.domain.error.InputField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -105,8 +106,9 @@ public class ConversationController {
 
     /** The message window of a request's {@code limit}, {@code before} and {@code after}. */
     public static MessageWindow window(String limit, String before, String after) {
-        return new MessageWindow(QueryParameters.optionalWholeNumber("limit", limit), QueryParameters.optionalText(before),
-                QueryParameters.optionalText(after));
+        return new MessageWindow(QueryParameters.optionalWholeNumber("limit", limit),
+                QueryParameters.optionalText(before).map(id -> unwrap(MessageId.parseAnchor(id, InputField.MESSAGES_BEFORE))),
+                QueryParameters.optionalText(after).map(id -> unwrap(MessageId.parseAnchor(id, InputField.MESSAGES_AFTER))));
     }
 
     @PostMapping("/v1/conversations/{conversationId}/messages")

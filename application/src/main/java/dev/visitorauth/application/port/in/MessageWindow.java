@@ -1,5 +1,6 @@
 package dev.visitorauth.application.port.in;
 
+import dev.visitorauth.domain.conversation.MessageId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,7 +11,7 @@ import java.util.OptionalInt;
  * before it; {@code after} a message id, the first {@code limit} after it. {@code limit} defaults
  * to 50 and is at most 200; giving both {@code before} and {@code after} is {@code invalid_request}.
  */
-public record MessageWindow(OptionalInt limit, Optional<String> before, Optional<String> after) {
+public record MessageWindow(OptionalInt limit, Optional<MessageId> before, Optional<MessageId> after) {
     public MessageWindow {
         Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(before, "before");

@@ -1,7 +1,7 @@
 package dev.visitorauth.application.port.in;
 
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,17 +17,16 @@ public interface WatchEventsUseCase {
     /**
      * Opens a stream; the events go to {@code sink} from other threads.
      *
-     * @return the open stream, or {@code unauthenticated} (no live session), {@code invalid_request}
-     *         (an id this log never issued, about {@link InputField#AFTER_EVENT}), {@code rate_limited} (too
+     * @return the open stream, or {@code unauthenticated} (no live session), {@code rate_limited} (too
      *         many open streams for the session or workspace) or {@code unavailable} (this node's cap)
      */
     Result<OpenStream> watch(WatchQuery query, EventSink sink);
 
     /**
      * @param subject what is streamed: a session's events or a workspace's
-     * @param after   the last event id the client has, as it sent it; empty: live from now
+     * @param after   the last event id the client has ({@code EventId.parse} reads the wire form); empty: live from now
      */
-    record WatchQuery(Subject subject, Optional<String> after) {
+    record WatchQuery(Subject subject, Optional<EventId> after) {
         public WatchQuery {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(after, "after");
