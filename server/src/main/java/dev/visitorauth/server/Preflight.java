@@ -1,6 +1,7 @@
 package dev.visitorauth.server;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -9,12 +10,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.LongSupplier;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -25,10 +28,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * database that cannot be reached. Each is one clear line on standard error and exit code 1, not
  * a stack trace. Registered by {@link VisitorAuthServer#main} only (tests build contexts
  * themselves). The data directory's lock is held for the life of the process.
+ *
+ * <p>A database that answers slowly or has no primary yet (a failover under way) is waited for, up to
+ * {@code visitorauth.database-startup-wait} (30 s); one that refuses the connection, rejects the
+ * login or lacks the database fails at once, since waiting will not fix a wrong setting.
  */
 final class Preflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
     static final String LOCK_FILE = ".lock";
     private static final int DATABASE_LOGIN_TIMEOUT_SECONDS = 5;
+    static final Duration DATABASE_STARTUP_WAIT = Duration.ofSeconds(30);
+    private static final Duration DATABASE_RETRY_PAUSE = Duration.ofSeconds(1);
 
     /** Kept open for the life of the process: the OS releases it when the process ends, however it ends. */
     private static FileChannel heldLock;
@@ -59,7 +68,15 @@ final class Preflight implements ApplicationListener<ApplicationEnvironmentPrepa
             port.checkFree();
         }
         if (!url.startsWith("jdbc:h2:")) {
-            checkDatabase(url, env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"));
+            // PgJDBC ignores DriverManager's login timeout; a loginTimeout in the URL wins over this one.
+            Properties login = new Properties();
+            login.setProperty("loginTimeout", Integer.toString(DATABASE_LOGIN_TIMEOUT_SECONDS));
+            Optional.ofNullable(env.getProperty("spring.datasource.username")).ifPresent(u -> login.setProperty("user", u));
+            Optional.ofNullable(env.getProperty("spring.datasource.password")).ifPresent(p -> login.setProperty("password", p));
+            DriverManager.setLoginTimeout(DATABASE_LOGIN_TIMEOUT_SECONDS);
+            awaitDatabase(url, () -> DriverManager.getConnection(url, login).close(),
+                    env.getProperty("visitorauth.database-startup-wait", Duration.class, DATABASE_STARTUP_WAIT),
+                    System::nanoTime, Preflight::pause);
         }
     }
 
@@ -116,15 +133,66 @@ final class Preflight implements ApplicationListener<ApplicationEnvironmentPrepa
         return ports;
     }
 
-    /** Opens one connection with a short login timeout; the URL is shown without its parameters. */
-    static void checkDatabase(String url, String username, String password) {
-        DriverManager.setLoginTimeout(DATABASE_LOGIN_TIMEOUT_SECONDS);
-        try (Connection ignored = DriverManager.getConnection(url, username, password)) {
-            // reachable
-        } catch (SQLException e) {
-            throw new Failed("cannot reach the database at " + withoutParameters(url) + " (" + firstLine(e.getMessage())
-                    + "). Check SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD and that the "
-                    + "database is running.");
+    /** One attempt to open (and close) a connection. */
+    interface Connect {
+        void attempt() throws SQLException;
+    }
+
+    /** Waits {@code pause} between two attempts. */
+    interface Pause {
+        void pause(Duration pause);
+    }
+
+    /**
+     * Connects once; while the failure is transient ({@link #isTransient}) tries again every second
+     * until {@code wait} has passed. The last failure is one line, with the URL shown without its
+     * parameters or credentials.
+     */
+    static void awaitDatabase(String url, Connect connect, Duration wait, LongSupplier nanoTime, Pause pause) {
+        long deadline = nanoTime.getAsLong() + wait.toNanos();
+        boolean announced = false;
+        while (true) {
+            try {
+                connect.attempt();
+                return;
+            } catch (SQLException e) {
+                if (!isTransient(e) || nanoTime.getAsLong() - deadline >= 0) {
+                    throw new Failed("cannot reach the database at " + withoutParameters(url) + " (" + firstLine(e.getMessage())
+                            + "). Check SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD and that"
+                            + " the database is running.");
+                }
+                if (!announced) {
+                    System.err.println("visitorauth: waiting up to " + wait.toSeconds() + " s for the database at "
+                            + withoutParameters(url) + " (" + firstLine(e.getMessage()) + ")");
+                    announced = true;
+                }
+                pause.pause(DATABASE_RETRY_PAUSE);
+            }
+        }
+    }
+
+    /**
+     * A connection failure that may pass by itself: SQLSTATE class 08 (a timeout, no primary among
+     * the hosts) unless the server refused the connection outright, which a wrong host or port does.
+     */
+    static boolean isTransient(SQLException e) {
+        if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("interrupted while waiting for the database");
         }
     }
 
