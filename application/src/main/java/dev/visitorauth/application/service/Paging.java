@@ -10,10 +10,9 @@ import dev.visitorauth.application.port.out.PageMessagesPort.MessageSlice;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.ConversationOwner;
 import dev.visitorauth.domain.conversation.MessageId;
-import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
-import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.paging.PageSize;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -25,12 +24,8 @@ import java.util.OptionalInt;
  * list positions sealed into cursors bound to their list, owner, workspace and filter.
  */
 final class Paging {
-    static final int MESSAGES_DEFAULT = 50;
-    static final int MESSAGES_MAX = 200;
-    static final int LIST_DEFAULT = 20;
-    static final int LIST_MAX = 100;
     /** How many visitors and conversations the admin user look-up shows at most. */
-    static final int USER_DETAILS_CAP = 20;
+    static final int USER_DETAILS_CAP = PageSize.USER_DETAILS_CAP;
 
     /** Cursor list names: a cursor of one list never opens for another. */
     static final String SESSION_CONVERSATIONS = "session-conversations";
@@ -43,28 +38,15 @@ final class Paging {
     private Paging() {
     }
 
-    /** A list's page size: the requested one or {@value #LIST_DEFAULT}; {@code invalid_request} outside 1 to {@value #LIST_MAX}. */
+    /** A list's page size, by {@link PageSize#ofList}. */
     static Result<Integer> pageSize(OptionalInt requested) {
-        return limit(InputField.PAGE_SIZE, requested, LIST_DEFAULT, LIST_MAX);
-    }
-
-    /** The requested limit, or {@code defaultValue}; {@code invalid_request} about {@code field} outside 1 to {@code max}. */
-    private static Result<Integer> limit(InputField field, OptionalInt requested, int defaultValue, int max) {
-        int n = requested.orElse(defaultValue);
-        if (n < 1 || n > max) {
-            return Refusals.invalid(field, "must be a whole number from 1 to " + max + ".");
-        }
-        return Result.ok(n);
+        return PageSize.ofList(requested);
     }
 
     /** Reads the page of messages {@code window} asks for. */
     static Result<MessagePage> messages(PageMessagesPort port, WorkspaceId ws, ConversationId conversation,
                                         MessageWindow window) {
-        if (window.before().isPresent() && window.after().isPresent()) {
-            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.MESSAGES_AFTER,
-                    "Give a message to page back from or one to page forward from, not both."));
-        }
-        return limit(InputField.MESSAGE_LIMIT, window.limit(), MESSAGES_DEFAULT, MESSAGES_MAX).flatMap(limit -> {
+        return PageSize.ofMessages(window.limit(), window.before().isPresent(), window.after().isPresent()).flatMap(limit -> {
             if (window.before().isPresent()) {
                 return anchored(window.before().get(), InputField.MESSAGES_BEFORE,
                         id -> port.messagesBefore(ws, conversation, id, limit));

@@ -5,24 +5,20 @@ import dev.visitorauth.application.port.in.CreateWorkspaceUseCase;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.out.LoadWorkspacePort;
 import dev.visitorauth.application.port.out.LoadWorkspacePort.ApiKeyHashes;
-import java.time.Duration;
-import java.time.Instant;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWorkspacePort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.GracePeriod;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.Workspace;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Workspaces and their API keys (stored as SHA-256 hashes, compared in constant time). */
 public final class WorkspaceService implements CreateWorkspaceUseCase, AuthenticateApiKeyUseCase, RotateApiKeyUseCase {
-    /** The longest grace an API key rotation gives the old key (spec section 11: 0 to 86400 s). */
-    public static final Duration MAX_API_KEY_GRACE = Duration.ofSeconds(86_400);
-
     private final LoadWorkspacePort load;
     private final SaveWorkspacePort save;
     private final TransactionPort transactions;
@@ -40,14 +36,13 @@ public final class WorkspaceService implements CreateWorkspaceUseCase, Authentic
 
     @Override
     public Result<CreatedWorkspace> createWorkspace(String name) {
-        if (!Workspace.isValidName(name)) {
-            return Refusals.invalid(InputField.NAME, "must be 1 to " + Workspace.MAX_NAME_LENGTH + " characters and not blank.");
-        }
-        Workspace workspace = new Workspace(new WorkspaceId(credentials.id("ws_", 16)), name, clock.instant());
-        String apiKey = credentials.bearer(workspace.id());
-        return transactions.inTransaction(() -> {
-            save.createWorkspace(workspace, Credentials.sha256Hex(apiKey));
-            return Result.ok(new CreatedWorkspace(workspace, apiKey));
+        return Workspace.name(name).flatMap(valid -> {
+            Workspace workspace = new Workspace(new WorkspaceId(credentials.id("ws_", 16)), valid, clock.instant());
+            String apiKey = credentials.bearer(workspace.id());
+            return transactions.inTransaction(() -> {
+                save.createWorkspace(workspace, Credentials.sha256Hex(apiKey));
+                return Result.ok(new CreatedWorkspace(workspace, apiKey));
+            });
         });
     }
 
@@ -57,15 +52,13 @@ public final class WorkspaceService implements CreateWorkspaceUseCase, Authentic
      */
     @Override
     public Result<RotatedApiKey> rotateApiKey(RotateApiKeyCommand command) {
-        if (command.graceSeconds() < 0 || command.graceSeconds() > MAX_API_KEY_GRACE.toSeconds()) {
-            return Refusals.invalid(InputField.GRACE_PERIOD, "must be 0 to " + MAX_API_KEY_GRACE.toSeconds() + ".");
-        }
-        Optional<Instant> previousUntil = command.graceSeconds() == 0 ? Optional.empty()
-                : Optional.of(clock.instant().plusSeconds(command.graceSeconds()));
-        String apiKey = credentials.bearer(command.workspaceId());
-        return transactions.inTransaction(() -> save.rotateApiKey(command.workspaceId(), Credentials.sha256Hex(apiKey),
-                previousUntil) ? Result.ok(new RotatedApiKey(apiKey))
-                : Refusals.unauthenticated("The workspace of this API key no longer exists."));
+        return GracePeriod.ofSeconds(command.graceSeconds()).flatMap(grace -> {
+            Optional<Instant> previousUntil = grace.isZero() ? Optional.empty() : Optional.of(clock.instant().plus(grace));
+            String apiKey = credentials.bearer(command.workspaceId());
+            return transactions.inTransaction(() -> save.rotateApiKey(command.workspaceId(), Credentials.sha256Hex(apiKey),
+                    previousUntil) ? Result.ok(new RotatedApiKey(apiKey))
+                    : Refusals.unauthenticated("The workspace of this API key no longer exists."));
+        });
     }
 
     /**

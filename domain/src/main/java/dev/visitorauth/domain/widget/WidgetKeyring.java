@@ -1,5 +1,6 @@
 package dev.visitorauth.domain.widget;
 
+import dev.visitorauth.domain.GracePeriod;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
@@ -26,7 +27,7 @@ public final class WidgetKeyring {
     /** How many rotated-out secrets are remembered for diagnosis. */
     public static final int REMEMBERED_ROTATED_OUT = 10;
     /** The longest grace period an admin can ask for. */
-    public static final Duration MAX_GRACE = Duration.ofSeconds(86_400);
+    public static final Duration MAX_GRACE = GracePeriod.MAX;
 
     /** Current first, then newest retired first (stable for ties), whatever order a store returns. */
     private static final Comparator<WidgetSecret> HELD_ORDER =
