@@ -6,7 +6,6 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.domain.coverage.Coverage;
 import dev.visitorauth.domain.coverage.FailureSpikeRule;
 import dev.visitorauth.domain.coverage.RequiredImpact;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.Widget;
 import java.time.Clock;
@@ -17,9 +16,6 @@ import java.util.Optional;
 
 /** Coverage from the hourly counters (never from sessions), and the rollout warning of a switch to {@code required}. */
 public final class CoverageService implements GetCoverageUseCase {
-    /** The window a {@code PATCH} to {@code required} looks back over (spec section 11). */
-    public static final int ROLLOUT_WARNING_HOURS = 24;
-
     private final LoadWidgetPort widgets;
     private final LoadCoveragePort counters;
     private final Clock clock;
@@ -32,20 +28,16 @@ public final class CoverageService implements GetCoverageUseCase {
 
     @Override
     public Result<Coverage> coverage(CoverageQuery query) {
-        if (query.hours() < 1 || query.hours() > Coverage.MAX_HOURS) {
-            return Refusals.invalid(InputField.HOURS, "must be a whole number from 1 to " + Coverage.MAX_HOURS + ".");
-        }
-        int hours = (int) query.hours();
-        return WorkspaceWidgets.find(widgets, query.workspaceId(), query.widgetId())
-                .map(widget -> coverage(widget, hours, clock.instant()));
+        return Coverage.hours(query.hours()).flatMap(hours -> WorkspaceWidgets.find(widgets, query.workspaceId(), query.widgetId())
+                .map(widget -> coverage(widget, hours, clock.instant())));
     }
 
     /**
      * What switching {@code widget} to {@code required} would have refused over the last
-     * {@value #ROLLOUT_WARNING_HOURS} hours; empty when nothing.
+     * {@value Coverage#ROLLOUT_WARNING_HOURS} hours; empty when nothing.
      */
     Optional<RequiredImpact> rolloutWarning(Widget widget, Instant now) {
-        RequiredImpact impact = coverage(widget, ROLLOUT_WARNING_HOURS, now).ifRequired();
+        RequiredImpact impact = coverage(widget, Coverage.ROLLOUT_WARNING_HOURS, now).ifRequired();
         return impact.refusesAny() ? Optional.of(impact) : Optional.empty();
     }
 

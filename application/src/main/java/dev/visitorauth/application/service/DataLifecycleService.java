@@ -5,6 +5,7 @@ import dev.visitorauth.application.port.out.PurgeExpiredDataPort;
 import java.time.Clock;
 import dev.visitorauth.domain.coverage.Coverage;
 import dev.visitorauth.domain.coverage.FailureSpikeRule;
+import dev.visitorauth.domain.event.WorkspaceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,9 +13,6 @@ import java.util.function.IntSupplier;
 
 /** The data-lifecycle job (spec section 8): bounded batches over {@link PurgeExpiredDataPort}. */
 public final class DataLifecycleService implements PurgeExpiredDataUseCase {
-    /** How long the workspace event log keeps events for replay (spec section 10: 24 hours). */
-    public static final Duration EVENT_RETENTION = Duration.ofHours(24);
-
     private final PurgeExpiredDataPort store;
     private final Clock clock;
 
@@ -34,7 +32,7 @@ public final class DataLifecycleService implements PurgeExpiredDataUseCase {
         long windows = drain(batch, () -> store.deleteEndedRateLimitWindows(now, batch));
         long visitors = drain(batch, () -> store.deleteIdleAnonymousVisitors(idleSince, now, batch));
         long failures = drain(batch, () -> store.trimAuthFailures(now, batch));
-        Instant eventCutoff = now.minus(EVENT_RETENTION);
+        Instant eventCutoff = now.minus(WorkspaceEvent.RETENTION);
         long events = drain(batch, () -> store.deleteEventsBefore(eventCutoff, batch));
         Instant counterCutoff = FailureSpikeRule.hourOf(now).minus(Duration.ofHours(Coverage.MAX_HOURS - 1));
         long counters = drain(batch, () -> store.deleteStartupCountsBefore(counterCutoff, batch));

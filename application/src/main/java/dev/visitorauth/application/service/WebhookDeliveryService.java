@@ -15,6 +15,7 @@ import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.WorkspaceEvent;
 import dev.visitorauth.domain.webhook.DeliveryStatus;
 import dev.visitorauth.domain.webhook.RetrySchedule;
+import dev.visitorauth.domain.webhook.WebhookDelivery;
 import dev.visitorauth.domain.webhook.WebhookDeliveryId;
 import dev.visitorauth.domain.webhook.WebhookEndpoint;
 import dev.visitorauth.domain.webhook.WebhookPayload;
@@ -37,8 +38,6 @@ import java.util.OptionalInt;
 public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     /** How long a claim holds a delivery: longer than an attempt can take (its timeouts are seconds). */
     public static final Duration LEASE = Duration.ofMinutes(2);
-    /** Finished deliveries are kept this long for the delivery log, then deleted. */
-    public static final Duration KEPT = Duration.ofDays(7);
     /** Endpoints queued per round. */
     static final int ENDPOINTS_PER_ROUND = 50;
 
@@ -68,7 +67,7 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         }
         int queued = queueNewEvents(batchSize);
         Instant now = clock.instant();
-        queue.purgeFinishedBefore(now.minus(KEPT), 100);
+        queue.purgeFinishedBefore(now.minus(WebhookDelivery.KEPT), 100);
         List<DueDelivery> due = transactions.inTransaction(() -> Result.ok(queue.claimDue(now, now.plus(LEASE), batchSize)))
                 .orElseThrow();
         int delivered = 0;

@@ -2,6 +2,7 @@ package dev.visitorauth.domain.webhook;
 
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.event.EventType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import java.util.OptionalLong;
 public record WebhookDelivery(WebhookDeliveryId id, WebhookEndpointId endpointId, EventId eventId, EventType type,
                               DeliveryStatus status, int attempts, Instant queuedAt, Optional<Instant> lastAttemptAt,
                               OptionalInt responseStatus, OptionalLong durationMs) {
+    /** How long a finished delivery stays in the delivery log before it is deleted. */
+    public static final Duration KEPT = Duration.ofDays(7);
+
     public WebhookDelivery {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(endpointId, "endpointId");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.AllowedOrigins;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,12 @@ class CoverageTest {
         assertThatThrownBy(() -> Coverage.of(0, List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Coverage.of(721, List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThat(Coverage.of(720, List.of()).hours()).isEqualTo(720);
+        assertThat(Coverage.hours(1).orElseThrow()).isEqualTo(1);
+        assertThat(Coverage.hours(720).orElseThrow()).isEqualTo(720);
+        for (long bad : new long[] {0, 721, Long.MAX_VALUE}) {
+            assertThat(Coverage.hours(bad)).isEqualTo(
+                    Result.refused(Refusal.invalid(InputField.HOURS, "must be a whole number from 1 to 720.")));
+        }
     }
 
     @Test
