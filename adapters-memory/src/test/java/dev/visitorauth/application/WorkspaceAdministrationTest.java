@@ -6,6 +6,7 @@ import dev.visitorauth.application.port.in.ListInboxUseCase.InboxPage;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxQuery;
 import dev.visitorauth.application.port.in.ListWidgetsUseCase.ListWidgetsQuery;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
@@ -91,20 +92,18 @@ class WorkspaceAdministrationTest {
     }
 
     @Test
-    void anInboxCursorIsValidOnlyForItsOwnerFilterAndAnUnknownFilterIsRefused() {
+    void anInboxCursorIsValidOnlyForItsOwnerFilter() {
         w.say(w.anonymous(), "a");
         w.say(w.anonymous(), "b");
         String cursor = w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.of(1), Optional.empty(),
-                Optional.of("visitor"))).orElseThrow().nextCursor().orElseThrow();
+                OwnerFilter.VISITORS)).orElseThrow().nextCursor().orElseThrow();
 
-        assertThat(inbox(Optional.of("visitor"), Optional.of(cursor)).items()).hasSize(1);
+        assertThat(inbox(OwnerFilter.VISITORS, Optional.of(cursor)).items()).hasSize(1);
         assertThat(refusal(w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.empty(), Optional.of(cursor),
-                Optional.of("any")))).field()).contains(InputField.CURSOR);
-        assertThat(refusal(w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.empty(), Optional.empty(),
-                Optional.of("agents")))).field()).contains(InputField.OWNER);
+                OwnerFilter.ANY))).field()).contains(InputField.CURSOR);
     }
 
-    private InboxPage inbox(Optional<String> owner, Optional<String> cursor) {
+    private InboxPage inbox(OwnerFilter owner, Optional<String> cursor) {
         return w.auth.listInbox().listInbox(new InboxQuery(w.workspace, OptionalInt.empty(), cursor, owner)).orElseThrow();
     }
 
@@ -141,7 +140,7 @@ class WorkspaceAdministrationTest {
         w.auth.postAgentReply().postAgentReply(new PostAgentReplyUseCase.PostAgentReplyCommand(w.workspace,
                 new ConversationId(visitorConversation), "x".repeat(200), Optional.empty())).orElseThrow();
 
-        InboxPage page = inbox(Optional.empty(), Optional.empty());
+        InboxPage page = inbox(OwnerFilter.ANY, Optional.empty());
 
         assertThat(page.items()).extracting(i -> i.conversation().id().value())
                 .containsExactly(visitorConversation, userConversation);
@@ -151,9 +150,9 @@ class WorkspaceAdministrationTest {
         assertThat(first.conversation().messageCount()).isEqualTo(2);
         assertThat(page.items().get(1).owner().kind()).isEqualTo("user");
         assertThat(page.items().get(1).owner().id()).isEqualTo("u-42");
-        assertThat(inbox(Optional.of("user"), Optional.empty()).items()).extracting(i -> i.conversation().id().value())
+        assertThat(inbox(OwnerFilter.USERS, Optional.empty()).items()).extracting(i -> i.conversation().id().value())
                 .containsExactly(userConversation);
-        assertThat(inbox(Optional.of("visitor"), Optional.empty()).items()).extracting(i -> i.conversation().id().value())
+        assertThat(inbox(OwnerFilter.VISITORS, Optional.empty()).items()).extracting(i -> i.conversation().id().value())
                 .containsExactly(visitorConversation);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.application.port.out.Keyset;
 import dev.visitorauth.application.port.out.LoadWorkspacePort.ApiKeyHashes;
-import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.application.port.out.Slice;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;

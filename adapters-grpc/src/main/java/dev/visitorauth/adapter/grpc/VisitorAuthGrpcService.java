@@ -88,6 +88,7 @@ import dev.visitorauth.application.port.in.WidgetSettings;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.MessageId;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
@@ -431,8 +432,9 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
 
     @Override
     public void listConversations(ListConversationsRequest request, StreamObserver<ListConversationsResponse> response) {
-        respond(response, "ListConversations", workspace -> useCases.listInbox().listInbox(new InboxQuery(
-                workspace, pageSize(request.getPageSize()), present(request.getPageToken()), present(request.getOwner())))
+        respond(response, "ListConversations", workspace -> (request.getOwner().isEmpty() ? Result.ok(OwnerFilter.ANY)
+                : OwnerFilter.parse(request.getOwner())).flatMap(owner -> useCases.listInbox().listInbox(new InboxQuery(
+                        workspace, pageSize(request.getPageSize()), present(request.getPageToken()), owner)))
                 .map(ProtoMapper::inbox));
     }
 

@@ -4,7 +4,7 @@ import dev.visitorauth.adapter.memory.MemoryDatabase.Key;
 import dev.visitorauth.application.port.out.Keyset;
 import dev.visitorauth.application.port.out.ListOrder;
 import dev.visitorauth.application.port.out.LoadConversationPort;
-import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.application.port.out.PageConversationsPort;
 import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.SaveConversationPort;

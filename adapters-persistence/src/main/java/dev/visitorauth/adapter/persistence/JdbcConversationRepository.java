@@ -9,7 +9,7 @@ import dev.visitorauth.application.port.out.SaveConversationPort;
 import dev.visitorauth.application.port.out.Keyset;
 import dev.visitorauth.application.port.out.ListOrder;
 import dev.visitorauth.application.port.out.PageConversationsPort;
-import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.application.port.out.PageMessagesPort;
 import dev.visitorauth.application.port.out.Slice;
 import java.sql.Connection;

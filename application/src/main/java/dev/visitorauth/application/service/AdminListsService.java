@@ -8,11 +8,9 @@ import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
 import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.PageConversationsPort;
-import dev.visitorauth.application.port.out.PageConversationsPort.OwnerFilter;
 import dev.visitorauth.application.port.out.Slice;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.identity.UserId;
@@ -63,20 +61,10 @@ public final class AdminListsService implements ListWidgetsUseCase, ListInboxUse
     /** {@inheritDoc} Users owning conversations on the page are read once each: at most {@code limit} reads. */
     @Override
     public Result<InboxPage> listInbox(InboxQuery query) {
-        String filter = query.owner().orElse("any");
-        Optional<OwnerFilter> owners = switch (filter) {
-            case "any" -> Optional.of(OwnerFilter.ANY);
-            case "user" -> Optional.of(OwnerFilter.USERS);
-            case "visitor" -> Optional.of(OwnerFilter.VISITORS);
-            default -> Optional.empty();
-        };
-        if (owners.isEmpty()) {
-            return Refusals.invalid(InputField.OWNER, "must be user, visitor or any.");
-        }
-        CursorScope scope = new CursorScope(Paging.INBOX, query.workspaceId(), "", "owner=" + filter);
+        CursorScope scope = new CursorScope(Paging.INBOX, query.workspaceId(), "", "owner=" + query.owner().wire());
         return Paging.pageSize(query.limit()).flatMap(limit ->
                 Paging.openKeyset(cursors, scope, query.cursor()).map(after -> {
-                    Slice<Conversation> slice = conversations.pageWorkspaceConversations(query.workspaceId(), owners.get(),
+                    Slice<Conversation> slice = conversations.pageWorkspaceConversations(query.workspaceId(), query.owner(),
                             limit, after);
                     Map<UserId, Optional<User>> owningUsers = new HashMap<>();
                     List<InboxItem> items = new ArrayList<>();

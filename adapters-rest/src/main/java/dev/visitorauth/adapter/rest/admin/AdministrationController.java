@@ -15,6 +15,7 @@ import dev.visitorauth.application.port.in.ListWidgetsUseCase;
 import dev.visitorauth.application.port.in.ListWidgetsUseCase.ListWidgetsQuery;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -79,6 +80,6 @@ public class AdministrationController {
             @Parameter(description = "user, visitor or any (default)") @RequestParam(required = false) String owner) {
         return RestMapper.inbox(unwrap(listInbox.listInbox(new InboxQuery(workspace,
                 QueryParameters.optionalWholeNumber("limit", limit), QueryParameters.optionalText(cursor),
-                QueryParameters.optionalText(owner)))));
+                QueryParameters.optionalText(owner).map(o -> unwrap(OwnerFilter.parse(o))).orElse(OwnerFilter.ANY)))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.visitorauth.application.port.in;
 
 import dev.visitorauth.domain.conversation.Conversation;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.List;
@@ -11,16 +12,16 @@ import java.util.OptionalInt;
 /**
  * The agent inbox (spec sections 11 and 14): the workspace's conversations, users' and anonymous
  * visitors' alike, newest activity first ({@code lastMessageAt}, then id), with their owner and the
- * preview of the last message. {@code owner} is {@code user}, {@code visitor} or {@code any}
- * (default). {@code limit} 1 to 100 (default 20); a cursor is valid only for the list, workspace and
- * {@code owner} filter it was issued for. Refusals: {@code invalid_request} naming {@code limit},
- * {@code cursor} or {@code owner}.
+ * preview of the last message, whose owners {@code owner} selects ({@link OwnerFilter#parse} reads
+ * the API's {@code user}, {@code visitor} or {@code any}). {@code limit} 1 to 100 (default 20); a
+ * cursor is valid only for the list, workspace and owner filter it was issued for. Refusals:
+ * {@code invalid_request} naming {@code limit} or {@code cursor}.
  */
 public interface ListInboxUseCase {
 
     Result<InboxPage> listInbox(InboxQuery query);
 
-    record InboxQuery(WorkspaceId workspaceId, OptionalInt limit, Optional<String> cursor, Optional<String> owner) {
+    record InboxQuery(WorkspaceId workspaceId, OptionalInt limit, Optional<String> cursor, OwnerFilter owner) {
         public InboxQuery {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(limit, "limit");

@@ -2,6 +2,7 @@ package dev.visitorauth.application.port.out;
 
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;
+import dev.visitorauth.domain.conversation.OwnerFilter;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Optional;
 
@@ -18,9 +19,6 @@ public interface PageConversationsPort {
 
     /** How many conversations the owner has. */
     long countConversationsOf(WorkspaceId workspaceId, ConversationOwner owner);
-
-    /** Whose conversations an inbox page holds. */
-    enum OwnerFilter { ANY, USERS, VISITORS }
 
     /**
      * A page of the workspace's conversations, users' and anonymous visitors' alike, newest activity
