@@ -64,6 +64,9 @@ import dev.visitorauth.application.service.WidgetAdminService;
 import dev.visitorauth.application.service.WidgetKeysService;
 import dev.visitorauth.application.service.WidgetOriginsService;
 import dev.visitorauth.application.service.WidgetSessionService;
+import dev.visitorauth.application.service.VisitorMessagesService;
+import dev.visitorauth.application.service.WidgetSecretService;
+import dev.visitorauth.application.service.AuthFailureLogService;
 import dev.visitorauth.application.service.WorkspaceService;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,8 +93,11 @@ public final class VisitorAuthentication {
 
     private final StartSessionService startSession;
     private final WidgetSessionService widgetSessions;
+    private final VisitorMessagesService visitorMessages;
     private final WorkspaceService workspaces;
     private final WidgetAdminService widgets;
+    private final WidgetSecretService widgetSecrets;
+    private final AuthFailureLogService authFailures;
     private final CoverageService coverage;
     private final AdminListsService adminLists;
     private final WidgetKeysService widgetKeys;
@@ -114,13 +120,17 @@ public final class VisitorAuthentication {
         TokenVerificationService verification = new TokenVerificationService(b.verifier,
                 new JwksKeyCache(b.jwks, JwksKeyCache.DEFAULT_MAX_URLS), s.recordFailures());
         startSession = startSession(s, widgetReads, verification, b);
-        widgetSessions = new WidgetSessionService(new WidgetSessionService.Deps(s.loadSessions(), s.saveSessions(),
-                widgetReads, s.loadVisitors(), s.loadUsers(), s.loadConversations(), s.saveConversations(),
-                s.transactions(), b.random, b.clock, s.requestLimits(), s.appendEvents()));
+        widgetSessions = new WidgetSessionService(s.loadSessions(), s.saveSessions(), widgetReads, s.loadVisitors(),
+                s.loadUsers(), s.loadConversations(), s.transactions(), b.clock, s.appendEvents());
+        visitorMessages = new VisitorMessagesService(widgetSessions, s.saveConversations(), s.transactions(), b.random, b.clock,
+                s.requestLimits(), s.appendEvents());
         workspaces = new WorkspaceService(s.loadWorkspaces(), s.saveWorkspaces(), s.transactions(), b.random, b.clock);
         coverage = new CoverageService(s.loadWidgets(), s.coverage().load(), b.clock);
-        widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.loadFailures(), s.transactions(), b.random, b.clock,
-                b.allowPrivateOutbound, s.appendEvents(), coverage);
+        widgets = new WidgetAdminService(s.loadWidgets(), s.saveWidgets(), s.transactions(), b.random, b.clock,
+                b.allowPrivateOutbound, coverage);
+        widgetSecrets = new WidgetSecretService(s.loadWidgets(), s.saveWidgets(), s.transactions(), b.random, b.clock,
+                s.appendEvents());
+        authFailures = new AuthFailureLogService(s.loadWidgets(), s.loadFailures());
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(widgetReads, verification, s.tokenIds(), s.loadUsers(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
@@ -175,7 +185,7 @@ public final class VisitorAuthentication {
     }
 
     public StartConversationUseCase startConversation() {
-        return widgetSessions;
+        return visitorMessages;
     }
 
     public ListMessagesUseCase listMessages() {
@@ -183,7 +193,7 @@ public final class VisitorAuthentication {
     }
 
     public PostMessageUseCase postMessage() {
-        return widgetSessions;
+        return visitorMessages;
     }
 
     public CreateWorkspaceUseCase createWorkspace() {
@@ -207,7 +217,7 @@ public final class VisitorAuthentication {
     }
 
     public RevealSecretUseCase revealSecret() {
-        return widgets;
+        return widgetSecrets;
     }
 
     /** The workspace's widgets, a page at a time. */
@@ -231,11 +241,11 @@ public final class VisitorAuthentication {
     }
 
     public RotateSecretUseCase rotateSecret() {
-        return widgets;
+        return widgetSecrets;
     }
 
     public ListAuthFailuresUseCase listAuthFailures() {
-        return widgets;
+        return authFailures;
     }
 
     public AddWidgetKeyUseCase addWidgetKey() {

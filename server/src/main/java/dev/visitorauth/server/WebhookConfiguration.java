@@ -17,6 +17,7 @@ import dev.visitorauth.application.port.in.RotateWebhookSecretUseCase;
 import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.service.WebhookAdminService;
+import dev.visitorauth.application.service.WebhookDeliveryLogService;
 import dev.visitorauth.application.service.WebhookDeliveryService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -41,14 +42,20 @@ public class WebhookConfiguration {
         return new GuardedWebhookSender(client, Clock.systemUTC());
     }
 
-    /** The admin service, held so it is not itself a bean of each use-case type (injection by type stays unambiguous). */
-    record WebhookAdmin(WebhookAdminService service) {
+    /**
+     * The admin services, held so neither is itself a bean of each use-case type (injection by type
+     * stays unambiguous): the endpoints, and their delivery logs.
+     */
+    record WebhookAdmin(WebhookAdminService endpoints, WebhookDeliveryLogService deliveries) {
     }
 
     @Bean
     WebhookAdmin webhookAdmin(JdbcPersistence persistence, GuardedWebhookSender sender, CursorCodecPort cursors, Clock clock) {
-        return new WebhookAdmin(new WebhookAdminService(persistence.webhooks(), persistence.webhooks(), persistence.webhooks(),
-                sender, cursors, persistence.transactions(), new SecureRandomPort(), clock));
+        return new WebhookAdmin(
+                new WebhookAdminService(persistence.webhooks(), persistence.webhooks(), sender, persistence.transactions(),
+                        new SecureRandomPort(), clock),
+                new WebhookDeliveryLogService(persistence.webhooks(), persistence.webhooks(), cursors, persistence.transactions(),
+                        clock));
     }
 
     @Bean
@@ -70,43 +77,12 @@ public class WebhookConfiguration {
         return new WebhookGrpcService.UseCases(create, get, list, update, delete, rotate, deliveries, retry);
     }
 
-    @Bean
-    CreateWebhookUseCase createWebhookUseCase(WebhookAdmin admin) {
-        return admin.service()::createWebhook;
-    }
-
-    @Bean
-    GetWebhookUseCase getWebhookUseCase(WebhookAdmin admin) {
-        return admin.service()::getWebhook;
-    }
-
-    @Bean
-    ListWebhooksUseCase listWebhooksUseCase(WebhookAdmin admin) {
-        return admin.service()::listWebhooks;
-    }
-
-    @Bean
-    UpdateWebhookUseCase updateWebhookUseCase(WebhookAdmin admin) {
-        return admin.service()::updateWebhook;
-    }
-
-    @Bean
-    DeleteWebhookUseCase deleteWebhookUseCase(WebhookAdmin admin) {
-        return admin.service()::deleteWebhook;
-    }
-
-    @Bean
-    RotateWebhookSecretUseCase rotateWebhookSecretUseCase(WebhookAdmin admin) {
-        return admin.service()::rotateWebhookSecret;
-    }
-
-    @Bean
-    ListWebhookDeliveriesUseCase listWebhookDeliveriesUseCase(WebhookAdmin admin) {
-        return admin.service()::listWebhookDeliveries;
-    }
-
-    @Bean
-    RetryWebhookDeliveryUseCase retryWebhookDeliveryUseCase(WebhookAdmin admin) {
-        return admin.service()::retryWebhookDelivery;
-    }
+    @Bean CreateWebhookUseCase createWebhookUseCase(WebhookAdmin admin) { return admin.endpoints()::createWebhook; }
+    @Bean GetWebhookUseCase getWebhookUseCase(WebhookAdmin admin) { return admin.endpoints()::getWebhook; }
+    @Bean ListWebhooksUseCase listWebhooksUseCase(WebhookAdmin admin) { return admin.endpoints()::listWebhooks; }
+    @Bean UpdateWebhookUseCase updateWebhookUseCase(WebhookAdmin admin) { return admin.endpoints()::updateWebhook; }
+    @Bean DeleteWebhookUseCase deleteWebhookUseCase(WebhookAdmin admin) { return admin.endpoints()::deleteWebhook; }
+    @Bean RotateWebhookSecretUseCase rotateWebhookSecretUseCase(WebhookAdmin admin) { return admin.endpoints()::rotateWebhookSecret; }
+    @Bean ListWebhookDeliveriesUseCase listWebhookDeliveriesUseCase(WebhookAdmin admin) { return admin.deliveries()::listWebhookDeliveries; }
+    @Bean RetryWebhookDeliveryUseCase retryWebhookDeliveryUseCase(WebhookAdmin admin) { return admin.deliveries()::retryWebhookDelivery; }
 }

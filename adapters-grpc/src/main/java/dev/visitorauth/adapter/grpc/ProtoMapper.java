@@ -31,6 +31,7 @@ import dev.visitorauth.adapter.grpc.v1.VerifyVisitorTokenResponse;
 import dev.visitorauth.adapter.grpc.v1.Visitor;
 import dev.visitorauth.adapter.grpc.v1.WidgetKey;
 import dev.visitorauth.adapter.grpc.v1.WidgetSummary;
+import dev.visitorauth.application.port.in.AuthFailures;
 import dev.visitorauth.application.port.in.ConversationDetails;
 import dev.visitorauth.application.port.in.ConversationPage;
 import dev.visitorauth.application.port.in.ListInboxUseCase;
@@ -43,7 +44,6 @@ import dev.visitorauth.application.port.in.VerifiedToken;
 import dev.visitorauth.application.port.in.VisitorPage;
 import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.out.EraseUserPort;
-import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.coverage.Coverage;
@@ -164,7 +164,7 @@ final class ProtoMapper {
         return PostAgentReplyResponse.newBuilder().setMessage(message(message)).build();
     }
 
-    static ListAuthFailuresResponse authFailures(AuthFailureLog log) {
+    static ListAuthFailuresResponse authFailures(AuthFailures log) {
         ListAuthFailuresResponse.Builder b = ListAuthFailuresResponse.newBuilder();
         log.failures().forEach(f -> {
             AuthFailure.Builder failure = AuthFailure.newBuilder().setOccurredAt(timestamp(f.at())).setCode(f.code().wire());

@@ -60,6 +60,7 @@ import dev.visitorauth.application.port.in.GetCoverageUseCase.CoverageQuery;
 import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.port.in.GetUserUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
+import dev.visitorauth.application.port.in.AuthFailures;
 import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxQuery;
 import dev.visitorauth.application.port.in.ListInboxUseCase;
@@ -85,7 +86,6 @@ import dev.visitorauth.application.port.in.UserListQuery;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.in.WatchEventsUseCase;
 import dev.visitorauth.application.port.in.WidgetSettings;
-import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.domain.conversation.ConversationId;
 import dev.visitorauth.domain.conversation.MessageId;
 import dev.visitorauth.domain.conversation.OwnerFilter;
@@ -359,7 +359,7 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
     public void listAuthFailures(ListAuthFailuresRequest request, StreamObserver<ListAuthFailuresResponse> response) {
         respond(response, "ListAuthFailures", workspace -> {
             int limit = request.getLimit() == 0 ? DEFAULT_FAILURE_LIMIT : request.getLimit();
-            Result<AuthFailureLog> log = WidgetId.parse(request.getWidgetId())
+            Result<AuthFailures> log = WidgetId.parse(request.getWidgetId())
                     .flatMap(widgetId -> useCases.listAuthFailures().listAuthFailures(workspace, widgetId, limit));
             return log.map(ProtoMapper::authFailures);
         });

@@ -109,7 +109,7 @@ public final class AgentInboxService implements GetUserUseCase, ListUsersUseCase
     @Override
     public Result<Message> postAgentReply(PostAgentReplyCommand command) {
         if (!MessageText.isValid(command.text())) {
-            return WidgetSessionService.invalidText();
+            return Refusals.invalidMessageText();
         }
         Optional<AgentName> agentName = Optional.empty();
         if (command.agentName().isPresent()) {

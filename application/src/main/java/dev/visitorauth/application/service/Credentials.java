@@ -3,6 +3,7 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.domain.Hashes;
 import dev.visitorauth.domain.Ids;
+import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +28,11 @@ final class Credentials {
     /** {@code prefix} followed by {@code bytes} random bytes in base64url. */
     String id(String prefix, int bytes) {
         return prefix + B64.encodeToString(random.randomBytes(bytes));
+    }
+
+    /** The key id of a new widget secret. */
+    KeyId secretKeyId() {
+        return new KeyId(id("k_", 9));
     }
 
     /** A new widget secret: 43 base64url characters, 256 random bits. */

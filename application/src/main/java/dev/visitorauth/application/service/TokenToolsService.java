@@ -1,6 +1,7 @@
 package dev.visitorauth.application.service;
 
 import dev.visitorauth.application.port.in.InspectTokenUseCase;
+import dev.visitorauth.application.port.in.InspectedToken;
 import dev.visitorauth.application.port.in.VerifiedToken;
 import dev.visitorauth.application.port.in.VerifyTokenUseCase;
 import dev.visitorauth.application.port.out.ConsumeTokenIdPort;
@@ -61,30 +62,39 @@ public final class TokenToolsService implements VerifyTokenUseCase, InspectToken
     }
 
     @Override
-    public Result<TokenInspection> inspectToken(WorkspaceId workspaceId, WidgetId widgetId, String token) {
+    public Result<InspectedToken> inspectToken(WorkspaceId workspaceId, WidgetId widgetId, String token) {
         Instant now = clock.instant();
-        return request(workspaceId, widgetId, token, now).map(request -> {
-            TokenInspection inspection = verifier.inspect(workspaceId, request);
-            if (!inspection.valid()) {
-                return inspection;
-            }
-            TokenCheck check = verifier.verify(workspaceId, request);
-            if (!(check instanceof TokenCheck.Verified verified)) {
-                return inspection;
-            }
-            TokenInspection checked = inspection;
-            if (verified.identity().tokenId().isPresent()) {
-                Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
-                checked = checked.withStep(new TokenInspection.Step("replay", replay.isEmpty(),
-                        replay.isEmpty() ? "jti not used before (inspection does not consume it)" : "jti already used"), replay);
-            }
-            Optional<Refusal> revoked = revoked(workspaceId, verified.identity());
-            if (revoked.isPresent()) {
-                checked = checked.withStep(new TokenInspection.Step("revocation", false,
-                        "the user's sessions were revoked after this token was issued (or it has no iat)"), revoked);
-            }
-            return checked;
-        });
+        return request(workspaceId, widgetId, token, now).map(request -> inspected(inspect(workspaceId, request, now)));
+    }
+
+    /** The use case's answer: the outbound port's inspection, in the inbound port's words. */
+    private static InspectedToken inspected(TokenInspection inspection) {
+        return new InspectedToken(inspection.refusal(), inspection.keyId(), inspection.header(), inspection.claims(),
+                inspection.checks().stream().map(s -> new InspectedToken.Check(s.name(), s.passed(), s.detail())).toList());
+    }
+
+    /** Every check, then (for a token that verified) replay and revocation, reported and never consumed. */
+    private TokenInspection inspect(WorkspaceId workspaceId, TokenVerificationRequest request, Instant now) {
+        TokenInspection inspection = verifier.inspect(workspaceId, request);
+        if (!inspection.valid()) {
+            return inspection;
+        }
+        TokenCheck check = verifier.verify(workspaceId, request);
+        if (!(check instanceof TokenCheck.Verified verified)) {
+            return inspection;
+        }
+        TokenInspection checked = inspection;
+        if (verified.identity().tokenId().isPresent()) {
+            Optional<Refusal> replay = replay(workspaceId, request, verified.identity(), now);
+            checked = checked.withStep(new TokenInspection.Step("replay", replay.isEmpty(),
+                    replay.isEmpty() ? "jti not used before (inspection does not consume it)" : "jti already used"), replay);
+        }
+        Optional<Refusal> revoked = revoked(workspaceId, verified.identity());
+        if (revoked.isPresent()) {
+            checked = checked.withStep(new TokenInspection.Step("revocation", false,
+                    "the user's sessions were revoked after this token was issued (or it has no iat)"), revoked);
+        }
+        return checked;
     }
 
     private Optional<Refusal> replay(WorkspaceId workspaceId, TokenVerificationRequest request, VisitorIdentity identity,

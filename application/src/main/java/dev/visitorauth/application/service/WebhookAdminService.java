@@ -3,29 +3,20 @@ package dev.visitorauth.application.service;
 import dev.visitorauth.application.port.in.CreateWebhookUseCase;
 import dev.visitorauth.application.port.in.DeleteWebhookUseCase;
 import dev.visitorauth.application.port.in.GetWebhookUseCase;
-import dev.visitorauth.application.port.in.ListWebhookDeliveriesUseCase;
 import dev.visitorauth.application.port.in.ListWebhooksUseCase;
-import dev.visitorauth.application.port.in.RetryWebhookDeliveryUseCase;
 import dev.visitorauth.application.port.in.RotateWebhookSecretUseCase;
 import dev.visitorauth.application.port.in.UpdateWebhookUseCase;
-import dev.visitorauth.application.port.in.WebhookDeliveryPage;
 import dev.visitorauth.application.port.in.WebhookDetails;
 import dev.visitorauth.application.port.out.CheckOutboundAddressPort;
-import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
-import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.out.LoadWebhookEndpointsPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWebhookEndpointPort;
-import dev.visitorauth.application.port.out.Slice;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.application.port.out.WebhookDeliveryQueuePort;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventType;
-import dev.visitorauth.domain.webhook.WebhookDelivery;
-import dev.visitorauth.domain.webhook.WebhookDeliveryId;
 import dev.visitorauth.domain.webhook.WebhookEndpoint;
 import dev.visitorauth.domain.webhook.WebhookEndpointId;
 import dev.visitorauth.domain.webhook.WebhookEventTypes;
@@ -39,33 +30,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Webhook endpoints and their delivery logs (spec sections 11 and 14), for the workspace API key.
- * Every use case is one transaction; every look-up is keyed by the caller's workspace, so another
- * workspace's endpoints and deliveries are {@code not_found}.
+ * Webhook endpoints and their secrets (spec sections 11 and 14), for the workspace API key; their
+ * delivery logs are {@link WebhookDeliveryLogService}'s. Every use case is one transaction; every
+ * look-up is keyed by the caller's workspace, so another workspace's endpoints are {@code not_found}.
  */
 public final class WebhookAdminService implements CreateWebhookUseCase, GetWebhookUseCase, ListWebhooksUseCase,
-        UpdateWebhookUseCase, DeleteWebhookUseCase, RotateWebhookSecretUseCase, ListWebhookDeliveriesUseCase,
-        RetryWebhookDeliveryUseCase {
-    static final String DELIVERIES = "webhook-deliveries";
+        UpdateWebhookUseCase, DeleteWebhookUseCase, RotateWebhookSecretUseCase {
 
     private final LoadWebhookEndpointsPort load;
     private final SaveWebhookEndpointPort save;
-    private final WebhookDeliveryQueuePort queue;
     private final CheckOutboundAddressPort outbound;
-    private final CursorCodecPort cursors;
     private final TransactionPort transactions;
     private final RandomPort random;
     private final Credentials credentials;
     private final Clock clock;
 
-    public WebhookAdminService(LoadWebhookEndpointsPort load, SaveWebhookEndpointPort save, WebhookDeliveryQueuePort queue,
-                               CheckOutboundAddressPort outbound, CursorCodecPort cursors, TransactionPort transactions,
-                               RandomPort random, Clock clock) {
+    public WebhookAdminService(LoadWebhookEndpointsPort load, SaveWebhookEndpointPort save, CheckOutboundAddressPort outbound,
+                               TransactionPort transactions, RandomPort random, Clock clock) {
         this.load = Objects.requireNonNull(load, "load");
         this.save = Objects.requireNonNull(save, "save");
-        this.queue = Objects.requireNonNull(queue, "queue");
         this.outbound = Objects.requireNonNull(outbound, "outbound");
-        this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.random = Objects.requireNonNull(random, "random");
         this.credentials = new Credentials(random);
@@ -117,7 +101,7 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     @Override
     public Result<WebhookEndpointId> deleteWebhook(WorkspaceId workspaceId, WebhookEndpointId webhookId) {
         return transactions.inTransaction(() -> find(workspaceId, webhookId).flatMap(endpoint ->
-                save.deleteWebhookEndpoint(workspaceId, endpoint.id()) ? Result.ok(endpoint.id()) : notFound()));
+                save.deleteWebhookEndpoint(workspaceId, endpoint.id()) ? Result.ok(endpoint.id()) : Result.refused(WebhookEndpointId.unknown())));
     }
 
     @Override
@@ -129,26 +113,6 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
         }));
     }
 
-    @Override
-    public Result<WebhookDeliveryPage> listWebhookDeliveries(ListWebhookDeliveriesQuery query) {
-        return Paging.pageSize(query.limit()).flatMap(limit ->
-                transactions.inTransaction(() -> find(query.workspaceId(), query.webhookId()).flatMap(endpoint -> {
-                    CursorScope scope = new CursorScope(DELIVERIES, query.workspaceId(), endpoint.id().value(), "");
-                    return Paging.openKeyset(cursors, scope, query.cursor()).map(after -> {
-                        Slice<WebhookDelivery> slice = queue.deliveries(query.workspaceId(), endpoint.id(), after, limit);
-                        return new WebhookDeliveryPage(slice.items(), Paging.sealKeyset(cursors, scope, slice.next()));
-                    });
-                })));
-    }
-
-    @Override
-    public Result<WebhookDelivery> retryWebhookDelivery(WorkspaceId workspaceId, WebhookEndpointId webhookId, WebhookDeliveryId deliveryId) {
-        return transactions.inTransaction(() -> find(workspaceId, webhookId).flatMap(endpoint -> {
-            return queue.retryNow(workspaceId, endpoint.id(), deliveryId, clock.instant())
-                    .<Result<WebhookDelivery>>map(Result::ok).orElseGet(WebhookAdminService::noSuchDelivery);
-        }));
-    }
-
     /** The URL, checked for its form and by the outbound guard ("refused: private address", nothing more). */
     private Result<WebhookUrl> url(String text) {
         return WebhookUrl.parse(text, outbound.allowsPrivate()).flatMap(url -> outbound.allows(url) ? Result.ok(url)
@@ -156,19 +120,10 @@ public final class WebhookAdminService implements CreateWebhookUseCase, GetWebho
     }
 
     private Result<WebhookEndpoint> find(WorkspaceId workspaceId, WebhookEndpointId webhookId) {
-        return load.webhookEndpoint(workspaceId, webhookId)
-                .<Result<WebhookEndpoint>>map(Result::ok).orElseGet(WebhookAdminService::notFound);
+        return WebhookEndpoints.find(load, workspaceId, webhookId);
     }
 
     private WebhookSecret newSecret() {
         return WebhookSecret.of(random.randomBytes(WebhookSecret.KEY_BYTES));
-    }
-
-    private static <T> Result<T> notFound() {
-        return Result.refused(WebhookEndpointId.unknown());
-    }
-
-    private static <T> Result<T> noSuchDelivery() {
-        return Result.refused(WebhookDeliveryId.unknown());
     }
 }

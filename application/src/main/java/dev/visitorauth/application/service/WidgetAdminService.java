@@ -1,17 +1,11 @@
 package dev.visitorauth.application.service;
 
-import dev.visitorauth.application.port.out.AppendEventPort;
 import dev.visitorauth.application.port.in.CreateWidgetUseCase;
 import dev.visitorauth.application.port.in.GetWidgetUseCase;
-import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
-import dev.visitorauth.application.port.in.RevealSecretUseCase;
-import dev.visitorauth.application.port.in.RotateSecretUseCase;
 import dev.visitorauth.application.port.in.UpdateWidgetUseCase;
 import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.in.SettingChange;
 import dev.visitorauth.application.port.in.WidgetSettings;
-import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
-import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
@@ -24,32 +18,29 @@ import dev.visitorauth.domain.widget.AllowedOrigins;
 import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
 import dev.visitorauth.domain.widget.JwksUrl;
-import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.widget.WidgetKeyring;
-import dev.visitorauth.domain.widget.WidgetSecret;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Widgets, their policies and secrets, and their failure logs, for a workspace's admins. */
-public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetUseCase, UpdateWidgetUseCase,
-        RevealSecretUseCase, RotateSecretUseCase, ListAuthFailuresUseCase {
+/**
+ * Widgets and their settings, for a workspace's admins. Their secrets are {@link WidgetSecretService}'s,
+ * their failure logs {@link AuthFailureLogService}'s.
+ */
+public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetUseCase, UpdateWidgetUseCase {
 
     private final LoadWidgetPort load;
     private final SaveWidgetPort save;
-    private final LoadAuthFailuresPort failures;
     private final TransactionPort transactions;
     private final Credentials credentials;
     private final Clock clock;
     private final boolean allowPlainHttpJwks;
-    private final AppendEventPort events;
     private final CoverageService coverage;
 
     /**
@@ -57,15 +48,12 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
      *                           ({@code VISITORAUTH_OUTBOUND_ALLOW_PRIVATE}): a JWKS URL may then use
      *                           plain {@code http}
      */
-    public WidgetAdminService(LoadWidgetPort load, SaveWidgetPort save, LoadAuthFailuresPort failures,
-                              TransactionPort transactions, RandomPort random, Clock clock, boolean allowPlainHttpJwks,
-                              AppendEventPort events, CoverageService coverage) {
+    public WidgetAdminService(LoadWidgetPort load, SaveWidgetPort save, TransactionPort transactions, RandomPort random,
+                              Clock clock, boolean allowPlainHttpJwks, CoverageService coverage) {
         this.coverage = Objects.requireNonNull(coverage, "coverage");
         this.allowPlainHttpJwks = allowPlainHttpJwks;
-        this.events = Objects.requireNonNull(events, "events");
         this.load = Objects.requireNonNull(load, "load");
         this.save = Objects.requireNonNull(save, "save");
-        this.failures = Objects.requireNonNull(failures, "failures");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.credentials = new Credentials(random);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,7 +67,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
         Instant now = clock.instant();
         Widget blank = Widget.draft(workspaceId, new WidgetId(credentials.id("wgt_", 16)), now);
         return apply(blank, settings).flatMap(widget -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
-            WidgetKeyring keyring = WidgetKeyring.create(widget.id(), newKeyId(), SecretValue.of(credentials.secret()), now)
+            WidgetKeyring keyring = WidgetKeyring.create(widget.id(), credentials.secretKeyId(), SecretValue.of(credentials.secret()), now)
                     .withJwksUrl(urlAfter(url));
             return transactions.inTransaction(() -> {
                 save.createWidget(widget, keyring);
@@ -90,7 +78,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
 
     @Override
     public Result<WidgetDetails> getWidget(WorkspaceId workspaceId, WidgetId widgetId) {
-        return find(workspaceId, widgetId).flatMap(widget -> keyring(widget)
+        return WorkspaceWidgets.find(load, workspaceId, widgetId).flatMap(widget -> WorkspaceWidgets.keyring(load, widget)
                 .map(keyring -> WidgetDetails.of(widget, keyring)));
     }
 
@@ -109,47 +97,19 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     }
 
     private Result<WidgetDetails> updated(WorkspaceId workspaceId, WidgetId widgetId, WidgetSettings settings) {
-        return find(workspaceId, widgetId)
+        return WorkspaceWidgets.find(load, workspaceId, widgetId)
                 .flatMap(widget -> apply(widget, settings))
                 .flatMap(updated -> jwksUrl(settings.jwksUrl()).flatMap(url -> {
                     save.updateWidget(updated);
                     if (url instanceof SettingChange.Keep<JwksUrl>) {
-                        return keyring(updated).map(keyring -> WidgetDetails.of(updated, keyring));
+                        return WorkspaceWidgets.keyring(load, updated).map(keyring -> WidgetDetails.of(updated, keyring));
                     }
-                    return lockedKeyring(updated).map(keyring -> {
+                    return WorkspaceWidgets.lockedKeyring(load, updated).map(keyring -> {
                         WidgetKeyring changed = keyring.withJwksUrl(urlAfter(url));
                         save.saveKeyring(updated, changed);
                         return WidgetDetails.of(updated, changed);
                     });
                 }));
-    }
-
-    @Override
-    public Result<WidgetSecret> revealSecret(WorkspaceId workspaceId, WidgetId widgetId) {
-        return find(workspaceId, widgetId).flatMap(this::keyring).map(WidgetKeyring::current);
-    }
-
-    @Override
-    public Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, WidgetId widgetId, long graceSeconds) {
-        if (graceSeconds < 0 || graceSeconds > WidgetKeyring.MAX_GRACE.toSeconds()) {
-            return Refusals.invalid(InputField.GRACE_PERIOD, "must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
-        }
-        Instant now = clock.instant();
-        return transactions.inTransaction(() -> find(workspaceId, widgetId).flatMap(widget -> lockedKeyring(widget).map(keyring -> {
-            WidgetKeyring rotated = keyring.rotate(newKeyId(), SecretValue.of(credentials.secret()),
-                    Duration.ofSeconds(graceSeconds), now);
-            save.saveKeyring(widget, rotated);
-            events.append(WorkspaceEvents.secretRotated(widget, rotated.current(), now));
-            return rotated.current();
-        })));
-    }
-
-    @Override
-    public Result<AuthFailureLog> listAuthFailures(WorkspaceId workspaceId, WidgetId widgetId, int limit) {
-        if (limit < 1 || limit > 1000) {
-            return Refusals.invalid(InputField.FAILURE_LIMIT, "must be 1 to 1000.");
-        }
-        return find(workspaceId, widgetId).map(widget -> failures.recentAuthFailures(workspaceId, widget.id(), limit));
     }
 
     /** The JWKS URL change a request asks for; {@code invalid_request} naming {@code jwksUrl} for an unacceptable URL. */
@@ -163,24 +123,6 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     /** The URL a keyring has after {@code change} (which is not a keep). */
     private static Optional<JwksUrl> urlAfter(SettingChange<JwksUrl> change) {
         return change instanceof SettingChange.Set<JwksUrl> set ? Optional.of(set.value()) : Optional.empty();
-    }
-
-    private KeyId newKeyId() {
-        return new KeyId(credentials.id("k_", 9));
-    }
-
-    private Result<Widget> find(WorkspaceId workspaceId, WidgetId widgetId) {
-        return WorkspaceWidgets.find(load, workspaceId, widgetId);
-    }
-
-    private Result<WidgetKeyring> lockedKeyring(Widget widget) {
-        return load.lockKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
-                .orElseGet(Refusals::widgetNotFound);
-    }
-
-    private Result<WidgetKeyring> keyring(Widget widget) {
-        return load.findKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
-                .orElseGet(Refusals::widgetNotFound);
     }
 
     /** {@code widget} with the present settings applied, or {@code invalid_request} naming the bad one. */

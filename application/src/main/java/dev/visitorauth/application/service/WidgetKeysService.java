@@ -14,7 +14,6 @@ import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.JwkFacts;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.Widget;
-import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.widget.WidgetPublicKey;
 import java.time.Clock;
 import java.util.Objects;
@@ -53,10 +52,11 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
                     return read(command.jwk())
                             .flatMap(facts -> WidgetPublicKey.accept(facts, assigned, clock.instant(),
                                     WidgetPublicKey.Origin.UPLOADED))
-                            .flatMap(key -> locked(widget).flatMap(keyring -> keyring.withPublicKey(key)).map(changed -> {
-                                save.saveKeyring(widget, changed);
-                                return key;
-                            }));
+                            .flatMap(key -> WorkspaceWidgets.lockedKeyring(load, widget)
+                                    .flatMap(keyring -> keyring.withPublicKey(key)).map(changed -> {
+                                        save.saveKeyring(widget, changed);
+                                        return key;
+                                    }));
                 }));
     }
 
@@ -65,7 +65,7 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
         return transactions.inTransaction(() -> WorkspaceWidgets.find(load, command.workspaceId(), command.widgetId())
                 .flatMap(widget -> {
                     KeyId keyId = command.keyId();
-                    return locked(widget).flatMap(keyring -> keyring.withoutPublicKey(keyId)
+                    return WorkspaceWidgets.lockedKeyring(load, widget).flatMap(keyring -> keyring.withoutPublicKey(keyId)
                             .<Result<KeyId>>map(changed -> {
                                 save.saveKeyring(widget, changed);
                                 return Result.ok(keyId);
@@ -81,11 +81,6 @@ public final class WidgetKeysService implements AddWidgetKeyUseCase, DeleteWidge
             return Result.ok(read.facts());
         }
         return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.JWK, ((ParseJwkPort.Unreadable) reading).problem()));
-    }
-
-    private Result<WidgetKeyring> locked(Widget widget) {
-        return load.lockKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
-                .orElseGet(Refusals::widgetNotFound);
     }
 
     private static <T> Result<T> noSuchKey() {

@@ -4,9 +4,10 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.Widget;
 import dev.visitorauth.domain.widget.WidgetId;
+import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 
-/** Finding a widget for an admin or internal caller of one workspace. */
+/** Finding a widget, and its keyring, for an admin or internal caller of one workspace. */
 final class WorkspaceWidgets {
     private WorkspaceWidgets() {
     }
@@ -15,5 +16,17 @@ final class WorkspaceWidgets {
     static Result<Widget> find(LoadWidgetPort widgets, WorkspaceId workspaceId, WidgetId widgetId) {
         return widgets.findWidget(widgetId).filter(w -> w.workspaceId().equals(workspaceId))
                 .<Result<Widget>>map(Result::ok).orElseGet(Refusals::widgetNotFound);
+    }
+
+    /** The widget's keyring as stored; {@code widget_not_found} when it has none (deleted meanwhile). */
+    static Result<WidgetKeyring> keyring(LoadWidgetPort widgets, Widget widget) {
+        return widgets.findKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
+                .orElseGet(Refusals::widgetNotFound);
+    }
+
+    /** The widget's keyring, locked until the transaction ends, so its changes apply one after the other. */
+    static Result<WidgetKeyring> lockedKeyring(LoadWidgetPort widgets, Widget widget) {
+        return widgets.lockKeyring(widget.workspaceId(), widget.id()).<Result<WidgetKeyring>>map(Result::ok)
+                .orElseGet(Refusals::widgetNotFound);
     }
 }

@@ -31,6 +31,8 @@ import dev.visitorauth.adapter.rest.json.Responses.InboxItemResponse;
 import dev.visitorauth.adapter.rest.json.Responses.InboxOwnerResponse;
 import dev.visitorauth.adapter.rest.json.Responses.InboxResponse;
 import dev.visitorauth.adapter.rest.json.Responses.WidgetListResponse;
+import dev.visitorauth.application.port.in.AuthFailures;
+import dev.visitorauth.application.port.in.InspectedToken;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxItem;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxOwner;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxPage;
@@ -52,9 +54,7 @@ import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.UserDetails;
 import dev.visitorauth.application.port.in.WidgetDetails;
-import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
-import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;
@@ -220,7 +220,7 @@ public final class RestMapper {
         return new SecretResponse(secret.value().reveal(), secret.keyId().value());
     }
 
-    public static AuthFailureListResponse authFailures(AuthFailureLog log) {
+    public static AuthFailureListResponse authFailures(AuthFailures log) {
         List<AuthFailureResponse> failures = log.failures().stream().map(RestMapper::authFailure).toList();
         Map<ErrorCode, Long> byCode = new EnumMap<>(ErrorCode.class);
         byCode.putAll(log.countsByCode());
@@ -234,7 +234,7 @@ public final class RestMapper {
                 f.kid().orElse(null), f.iat().map(RestMapper::time).orElse(null));
     }
 
-    public static TokenInspectionResponse inspection(TokenInspection inspection) {
+    public static TokenInspectionResponse inspection(InspectedToken inspection) {
         Optional<Refusal> refusal = inspection.refusal();
         return new TokenInspectionResponse(inspection.valid(), refusal.map(r -> r.code().wire()).orElse(null),
                 refusal.flatMap(Refusal::claim).orElse(null), inspection.keyId().map(k -> k.value()).orElse(null),

@@ -2,7 +2,7 @@ package dev.visitorauth.adapter.rest.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.visitorauth.application.port.out.TokenInspection;
+import dev.visitorauth.application.port.in.InspectedToken;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.token.JsonValue;
@@ -44,11 +44,11 @@ class RestMapperTest {
 
     @Test
     void mapsAnInspectionWithHeaderClaimsAndKey() {
-        TokenInspection inspection = new TokenInspection(Optional.of(Refusal.of(ErrorCode.TOKEN_EXPIRED, "exp", "expired")),
+        InspectedToken inspection = new InspectedToken(Optional.of(Refusal.of(ErrorCode.TOKEN_EXPIRED, "exp", "expired")),
                 Optional.of(new KeyId("k_1")),
                 Optional.of(new JsonValue.JsonObject(Map.of("alg", new JsonValue.JsonString("HS256")))),
                 Optional.of(new JsonValue.JsonObject(Map.of("exp", new JsonValue.JsonNumber("1700000000")))),
-                List.of(new TokenInspection.Step("exp", false, "expired 10 s ago")));
+                List.of(new InspectedToken.Check("exp", false, "expired 10 s ago")));
 
         String rendered = JSON.writeValueAsString(RestMapper.inspection(inspection));
 

@@ -1,6 +1,5 @@
 package dev.visitorauth.application.port.in;
 
-import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -11,5 +10,5 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
  */
 public interface InspectTokenUseCase {
 
-    Result<TokenInspection> inspectToken(WorkspaceId workspaceId, WidgetId widgetId, String token);
+    Result<InspectedToken> inspectToken(WorkspaceId workspaceId, WidgetId widgetId, String token);
 }
