@@ -5,8 +5,8 @@ import dev.visitorauth.application.port.in.ListAuthFailuresUseCase;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.widget.AuthFailure;
 import dev.visitorauth.domain.widget.WidgetId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.util.Objects;
@@ -23,12 +23,9 @@ public final class AuthFailureLogService implements ListAuthFailuresUseCase {
 
     @Override
     public Result<AuthFailures> listAuthFailures(WorkspaceId workspaceId, WidgetId widgetId, int limit) {
-        if (limit < 1 || limit > 1000) {
-            return Refusals.invalid(InputField.FAILURE_LIMIT, "must be 1 to 1000.");
-        }
-        return WorkspaceWidgets.find(widgets, workspaceId, widgetId).map(widget -> {
-            AuthFailureLog log = failures.recentAuthFailures(workspaceId, widget.id(), limit);
+        return AuthFailure.listed(limit).flatMap(listed -> WorkspaceWidgets.find(widgets, workspaceId, widgetId).map(widget -> {
+            AuthFailureLog log = failures.recentAuthFailures(workspaceId, widget.id(), listed);
             return new AuthFailures(log.failures(), log.countsByCode());
-        });
+        }));
     }
 }

@@ -142,21 +142,7 @@ public final class WidgetAdminService implements CreateWidgetUseCase, GetWidgetU
     }
 
     private static Result<Widget> origins(Widget widget, WidgetSettings settings) {
-        Widget next = widget;
-        if (settings.allowedOrigins().isPresent()) {
-            List<String> origins = settings.allowedOrigins().get();
-            if (origins.size() > AllowedOrigins.MAX_ORIGINS) {
-                return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
-                        "at most " + AllowedOrigins.MAX_ORIGINS + " allowed origins."));
-            }
-            for (String origin : origins) {
-                if (AllowedOrigins.normalise(origin).isEmpty()) {
-                    return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
-                            "each allowed origin is scheme://host[:port] with scheme http or https and no path."));
-                }
-            }
-            next = next.withAllowedOrigins(new AllowedOrigins(origins));
-        }
-        return Result.ok(next);
+        return settings.allowedOrigins().map(origins -> AllowedOrigins.of(origins).map(widget::withAllowedOrigins))
+                .orElse(Result.ok(widget));
     }
 }

@@ -7,7 +7,7 @@ import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.RandomPort;
 import dev.visitorauth.application.port.out.SaveWidgetPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.GracePeriod;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.widget.SecretValue;
 import dev.visitorauth.domain.widget.WidgetId;
@@ -15,7 +15,6 @@ import dev.visitorauth.domain.widget.WidgetKeyring;
 import dev.visitorauth.domain.widget.WidgetSecret;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -46,17 +45,15 @@ public final class WidgetSecretService implements RevealSecretUseCase, RotateSec
 
     @Override
     public Result<WidgetSecret> rotateSecret(WorkspaceId workspaceId, WidgetId widgetId, long graceSeconds) {
-        if (graceSeconds < 0 || graceSeconds > WidgetKeyring.MAX_GRACE.toSeconds()) {
-            return Refusals.invalid(InputField.GRACE_PERIOD, "must be 0 to " + WidgetKeyring.MAX_GRACE.toSeconds() + ".");
-        }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> WorkspaceWidgets.find(load, workspaceId, widgetId).flatMap(widget ->
-                WorkspaceWidgets.lockedKeyring(load, widget).map(keyring -> {
-                    WidgetKeyring rotated = keyring.rotate(credentials.secretKeyId(), SecretValue.of(credentials.secret()),
-                            Duration.ofSeconds(graceSeconds), now);
-                    save.saveKeyring(widget, rotated);
-                    events.append(WorkspaceEvents.secretRotated(widget, rotated.current(), now));
-                    return rotated.current();
-                })));
+        return GracePeriod.ofSeconds(graceSeconds).flatMap(grace -> transactions.inTransaction(() ->
+                WorkspaceWidgets.find(load, workspaceId, widgetId).flatMap(widget -> WorkspaceWidgets.lockedKeyring(load, widget)
+                        .map(keyring -> {
+                            WidgetKeyring rotated = keyring.rotate(credentials.secretKeyId(),
+                                    SecretValue.of(credentials.secret()), grace, now);
+                            save.saveKeyring(widget, rotated);
+                            events.append(WorkspaceEvents.secretRotated(widget, rotated.current(), now));
+                            return rotated.current();
+                        }))));
     }
 }

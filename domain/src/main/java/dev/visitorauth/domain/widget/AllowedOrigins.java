@@ -1,5 +1,9 @@
 package dev.visitorauth.domain.widget;
 
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -28,6 +32,24 @@ public record AllowedOrigins(List<String> origins) {
                     "allowed origins are scheme://host[:port] with scheme http or https, no path")));
         }
         origins = List.copyOf(normalised);
+    }
+
+    /**
+     * The list an admin sent: {@code invalid_request} about the allowed origins when it holds more
+     * than {@value #MAX_ORIGINS} entries or one that is not an http(s) origin.
+     */
+    public static Result<AllowedOrigins> of(List<String> origins) {
+        if (origins.size() > MAX_ORIGINS) {
+            return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
+                    "at most " + MAX_ORIGINS + " allowed origins."));
+        }
+        for (String origin : origins) {
+            if (normalise(origin).isEmpty()) {
+                return Result.refused(Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
+                        "each allowed origin is scheme://host[:port] with scheme http or https and no path."));
+            }
+        }
+        return Result.ok(new AllowedOrigins(origins));
     }
 
     public static AllowedOrigins any() {

@@ -1,6 +1,9 @@
 package dev.visitorauth.domain.widget;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,6 +23,9 @@ import java.util.Optional;
  */
 public record AuthFailure(WorkspaceId workspaceId, WidgetId widgetId, Instant at, ErrorCode code, Optional<String> claim,
                           Optional<String> origin, Optional<String> kid, Optional<Instant> iat) {
+    /** The most failures one read of the log returns. */
+    public static final int MAX_LISTED = 1000;
+
     /** Longest origin and kid kept; longer values are cut (they come from the request). */
     public static final int MAX_FIELD_LENGTH = 255;
 
@@ -42,5 +48,13 @@ public record AuthFailure(WorkspaceId workspaceId, WidgetId widgetId, Instant at
 
     private static String cut(String s) {
         return s.length() <= MAX_FIELD_LENGTH ? s : s.substring(0, MAX_FIELD_LENGTH);
+    }
+
+    /** How many of the latest failures to list: {@code invalid_request} about the limit outside 1 to {@value #MAX_LISTED}. */
+    public static Result<Integer> listed(int limit) {
+        if (limit < 1 || limit > MAX_LISTED) {
+            return Result.refused(Refusal.invalid(InputField.FAILURE_LIMIT, "must be 1 to " + MAX_LISTED + "."));
+        }
+        return Result.ok(limit);
     }
 }

@@ -26,8 +26,6 @@ import java.util.Optional;
 public final class WidgetKeyring {
     /** How many rotated-out secrets are remembered for diagnosis. */
     public static final int REMEMBERED_ROTATED_OUT = 10;
-    /** The longest grace period an admin can ask for. */
-    public static final Duration MAX_GRACE = GracePeriod.MAX;
 
     /** Current first, then newest retired first (stable for ties), whatever order a store returns. */
     private static final Comparator<WidgetSecret> HELD_ORDER =
@@ -340,7 +338,7 @@ public final class WidgetKeyring {
      */
     public WidgetKeyring rotate(KeyId newKeyId, SecretValue newSecret, Duration grace, Instant now) {
         Objects.requireNonNull(grace, "grace");
-        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+        if (grace.isNegative() || grace.compareTo(GracePeriod.MAX) > 0) {
             throw new IllegalArgumentException("grace must be 0 to 86400 seconds");
         }
         if (hasKeyId(newKeyId.value())) {

@@ -3,6 +3,10 @@ package dev.visitorauth.domain.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,5 +78,17 @@ class AllowedOriginsTest {
         assertThat(new AllowedOrigins(atMost).origins()).hasSize(1);
         List<String> tooMany = Collections.nCopies(AllowedOrigins.MAX_ORIGINS + 1, "https://a.example");
         assertThatThrownBy(() -> new AllowedOrigins(tooMany)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anAdminsListIsAtMostAHundredHttpOriginsAndIsRefusedNamingItOtherwise() {
+        assertThat(AllowedOrigins.of(List.of("HTTPS://Shop.Example")).orElseThrow().origins()).containsExactly("https://shop.example");
+        assertThat(AllowedOrigins.of(Collections.nCopies(100, "https://a.example")).isOk()).isTrue();
+
+        assertThat(AllowedOrigins.of(Collections.nCopies(101, "https://a.example"))).isEqualTo(Result.refused(
+                Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS, "at most 100 allowed origins.")));
+        assertThat(AllowedOrigins.of(List.of("https://a.example", "https://a.example/path"))).isEqualTo(Result.refused(
+                Refusal.of(ErrorCode.INVALID_REQUEST, InputField.ALLOWED_ORIGINS,
+                        "each allowed origin is scheme://host[:port] with scheme http or https and no path.")));
     }
 }
