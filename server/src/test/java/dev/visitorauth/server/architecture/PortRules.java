@@ -32,10 +32,8 @@ final class PortRules {
      * issue 14 (moving {@code Erased}, {@code TokenInspection}, {@code AuthFailureLog} and {@code UserPage}).
      */
     static final List<String> RESULTS_NOT_YET_MOVED = List.of(
-            "dev.visitorauth.application.port.in.EraseUserUseCase",
             "dev.visitorauth.application.port.in.InspectTokenUseCase",
-            "dev.visitorauth.application.port.in.ListAuthFailuresUseCase",
-            "dev.visitorauth.application.port.in.ListUsersUseCase");
+            "dev.visitorauth.application.port.in.ListAuthFailuresUseCase");
 
     private PortRules() {
     }

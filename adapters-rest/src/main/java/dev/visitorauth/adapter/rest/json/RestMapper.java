@@ -34,6 +34,7 @@ import dev.visitorauth.adapter.rest.json.Responses.WidgetListResponse;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxItem;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxOwner;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxPage;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.ListWidgetsUseCase.WidgetPage;
 import dev.visitorauth.adapter.rest.json.Responses.CoverageResponse;
 import dev.visitorauth.adapter.rest.json.Responses.PatchedWidgetResponse;
@@ -53,7 +54,6 @@ import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.UserDetails;
 import dev.visitorauth.application.port.in.WidgetDetails;
 import dev.visitorauth.application.port.out.LoadAuthFailuresPort.AuthFailureLog;
-import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.application.port.out.TokenInspection;
 import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Conversation;
@@ -290,7 +290,7 @@ public final class RestMapper {
         return new VisitorResponse(v.id().value(), time(v.createdAt()), time(v.lastSeenAt()));
     }
 
-    public static UserListResponse users(UserPage page) {
+    public static UserListResponse users(ListUsersUseCase.UserPage page) {
         return new UserListResponse(page.users().stream().map(RestMapper::user).toList(), page.nextCursor().orElse(null));
     }
 
