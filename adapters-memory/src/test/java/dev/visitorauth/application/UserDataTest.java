@@ -2,6 +2,7 @@ package dev.visitorauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.visitorauth.application.port.in.EraseUserUseCase.Erased;
 import dev.visitorauth.application.port.in.ExportUserUseCase.ExportSink;
 import dev.visitorauth.application.port.in.ListConversationsUseCase.ListConversationsQuery;
 import dev.visitorauth.application.port.in.ListMessagesUseCase.ListMessagesQuery;
@@ -89,13 +90,17 @@ class UserDataTest {
     @Test
     void erasureRemovesTheUserAndItsSessionsAndANewStartIsANewUser() {
         StartedSession phone = w.login("u1", Optional.empty());
-        w.say(phone, "hello");
+        w.login("u1", Optional.of(w.visitorOf(phone))); // a second session of the phone
+        w.login("u1", Optional.empty()); // a second device
+        thread(phone, 2);
+        for (String text : List.of("b", "c", "d")) {
+            w.say(phone, text);
+        }
         User before = phone.session().user().orElseThrow();
 
         var erased = w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")).orElseThrow();
 
-        assertThat(erased.users()).isEqualTo(1);
-        assertThat(erased.conversations()).isEqualTo(1);
+        assertThat(erased).isEqualTo(new Erased(1, 2, 3, 4, 5)); // users, visitors, sessions, conversations, messages
         assertThat(code(w.session(phone))).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(code(w.auth.getUser().getUser(w.workspace, new ExternalUserId("u1")))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(w.auth.eraseUser().eraseUser(w.workspace, new ExternalUserId("u1")))).isEqualTo(ErrorCode.NOT_FOUND);

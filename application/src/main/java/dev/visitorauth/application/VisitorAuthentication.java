@@ -7,7 +7,6 @@ import dev.visitorauth.application.port.in.ListUserVisitorsUseCase;
 import dev.visitorauth.application.port.out.LoadWidgetPort;
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.service.ConversationReadingService;
-import dev.visitorauth.application.service.UserDataService;
 import dev.visitorauth.application.port.in.AddWidgetKeyUseCase;
 import dev.visitorauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.visitorauth.application.port.in.DeleteWidgetKeyUseCase;
@@ -47,8 +46,14 @@ import dev.visitorauth.application.port.in.ListWidgetsUseCase;
 import dev.visitorauth.application.port.in.RotateApiKeyUseCase;
 import dev.visitorauth.application.port.in.GetCoverageUseCase;
 import dev.visitorauth.application.service.DataLifecycleService;
+import dev.visitorauth.application.service.EraseUserService;
 import dev.visitorauth.application.service.EventStreamService;
+import dev.visitorauth.application.service.ExportUserService;
+import dev.visitorauth.application.service.GetUserService;
 import dev.visitorauth.application.service.JwksKeyCache;
+import dev.visitorauth.application.service.ListUserConversationsService;
+import dev.visitorauth.application.service.ListUserVisitorsService;
+import dev.visitorauth.application.service.ListUsersService;
 import dev.visitorauth.application.service.ReadStateService;
 import dev.visitorauth.application.service.SessionRevocationService;
 import dev.visitorauth.application.service.NewVisitorBudget;
@@ -104,7 +109,12 @@ public final class VisitorAuthentication {
     private final TokenToolsService tokenTools;
     private final AgentInboxService inbox;
     private final DataLifecycleService lifecycle;
-    private final UserDataService userData;
+    private final GetUserUseCase getUser;
+    private final ListUsersUseCase listUsers;
+    private final ListUserVisitorsUseCase listUserVisitors;
+    private final ListUserConversationsUseCase listUserConversations;
+    private final EraseUserUseCase eraseUser;
+    private final ExportUserUseCase exportUser;
     private final ConversationReadingService reading;
     private final WidgetOriginsService widgetOrigins;
     private final Storage storage;
@@ -134,12 +144,15 @@ public final class VisitorAuthentication {
         widgetKeys = new WidgetKeysService(s.loadWidgets(), s.saveWidgets(), b.jwkParser, s.transactions(), b.random, b.clock);
         tokenTools = new TokenToolsService(widgetReads, verification, s.tokenIds(), s.loadUsers(), b.clock);
         lifecycle = new DataLifecycleService(s.purge(), b.clock);
-        userData = new UserDataService(new UserDataService.Deps(s.loadUsers(), s.pageVisitors(), s.pageConversations(),
-                s.pageMessages(), s.eraseUsers(), b.cursors, s.transactions(), s.appendEvents(), b.clock));
+        getUser = new GetUserService(s.loadUsers(), s.pageVisitors(), s.pageConversations());
+        listUsers = new ListUsersService(s.searchUsers(), b.cursors);
+        listUserVisitors = new ListUserVisitorsService(s.loadUsers(), s.pageVisitors(), b.cursors);
+        listUserConversations = new ListUserConversationsService(s.loadUsers(), s.pageConversations(), b.cursors);
+        eraseUser = new EraseUserService(s.loadUsers(), s.eraseUsers(), s.transactions(), s.appendEvents(), b.clock);
+        exportUser = new ExportUserService(s.loadUsers(), s.pageVisitors(), s.pageConversations(), s.pageMessages());
         reading = new ConversationReadingService(widgetSessions, s.pageConversations(), s.pageMessages(), b.cursors);
-        inbox = new AgentInboxService(s.loadUsers(), s.searchUsers(), s.loadVisitors(), s.loadConversations(),
-                s.saveConversations(), s.transactions(), b.random, b.clock, userData, s.pageMessages(), b.cursors,
-                s.appendEvents());
+        inbox = new AgentInboxService(s.loadUsers(), s.loadConversations(), s.saveConversations(), s.transactions(), b.random,
+                b.clock, s.pageMessages(), s.appendEvents());
         widgetOrigins = new WidgetOriginsService(widgetReads);
         adminLists = new AdminListsService(s.loadWidgets(), s.pageConversations(), s.loadUsers(), b.cursors);
         revocation = new SessionRevocationService(s.loadUsers(), s.saveUsers(), s.saveSessions(), s.appendEvents(), s.transactions(),
@@ -265,11 +278,11 @@ public final class VisitorAuthentication {
     }
 
     public GetUserUseCase getUser() {
-        return inbox;
+        return getUser;
     }
 
     public ListUsersUseCase listUsers() {
-        return inbox;
+        return listUsers;
     }
 
     public GetConversationUseCase getConversation() {
@@ -286,19 +299,19 @@ public final class VisitorAuthentication {
     }
 
     public ListUserVisitorsUseCase listUserVisitors() {
-        return userData;
+        return listUserVisitors;
     }
 
     public ListUserConversationsUseCase listUserConversations() {
-        return userData;
+        return listUserConversations;
     }
 
     public EraseUserUseCase eraseUser() {
-        return userData;
+        return eraseUser;
     }
 
     public ExportUserUseCase exportUser() {
-        return userData;
+        return exportUser;
     }
 
     public GetWidgetOriginsUseCase widgetOrigins() {

@@ -34,7 +34,9 @@ import dev.visitorauth.adapter.grpc.v1.WidgetSummary;
 import dev.visitorauth.application.port.in.AuthFailures;
 import dev.visitorauth.application.port.in.ConversationDetails;
 import dev.visitorauth.application.port.in.ConversationPage;
+import dev.visitorauth.application.port.in.EraseUserUseCase;
 import dev.visitorauth.application.port.in.ListInboxUseCase;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.ListWidgetsUseCase;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.SessionView;
@@ -43,8 +45,6 @@ import dev.visitorauth.application.port.in.UserDetails;
 import dev.visitorauth.application.port.in.VerifiedToken;
 import dev.visitorauth.application.port.in.VisitorPage;
 import dev.visitorauth.application.port.in.WidgetDetails;
-import dev.visitorauth.application.port.out.EraseUserPort;
-import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.domain.conversation.Message;
 import dev.visitorauth.domain.coverage.Coverage;
 import dev.visitorauth.domain.coverage.CoverageTally;
@@ -134,12 +134,12 @@ final class ProtoMapper {
         return b.build();
     }
 
-    static DeleteUserResponse erased(EraseUserPort.Erased erased) {
+    static DeleteUserResponse erased(EraseUserUseCase.Erased erased) {
         return DeleteUserResponse.newBuilder().setVisitors(erased.visitors()).setSessions(erased.sessions())
                 .setConversations(erased.conversations()).setMessages(erased.messages()).build();
     }
 
-    static ListUsersResponse users(UserPage page) {
+    static ListUsersResponse users(ListUsersUseCase.UserPage page) {
         ListUsersResponse.Builder b = ListUsersResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
         page.users().forEach(u -> b.addUsers(user(u)));
         return b.build();

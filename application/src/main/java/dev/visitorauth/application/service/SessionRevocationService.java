@@ -54,7 +54,7 @@ public final class SessionRevocationService implements RevokeUserSessionsUseCase
         return transactions.inTransaction(() -> {
             Optional<User> found = loadUsers.lockUserByExternalId(command.workspaceId(), command.externalId());
             if (found.isEmpty()) {
-                return UserDataService.noSuchUser();
+                return UserLookup.noSuchUser();
             }
             User before = found.get();
             User after = before.revokeTokensIssuedBefore(issuedBefore);

@@ -3,8 +3,6 @@ package dev.visitorauth.server.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,7 +13,6 @@ import dev.visitorauth.domain.widget.AuthMode;
 import dev.visitorauth.domain.widget.AuthenticationPolicy;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The inbound ports' contract (issue 14): typed ids in, no outbound-port types out, and every
@@ -27,19 +24,7 @@ final class PortRules {
     static final String PORT_OUT = "dev.visitorauth.application.port.out..";
     static final String SERVICES = "dev.visitorauth.application.service..";
 
-    /**
-     * Inbound ports whose result type still lives in {@code port.out}: left for the next part of
-     * issue 14 (moving {@code Erased} and {@code UserPage}).
-     */
-    static final List<String> RESULTS_NOT_YET_MOVED = List.of(
-            "dev.visitorauth.application.port.in.EraseUserUseCase",
-            "dev.visitorauth.application.port.in.ListUsersUseCase");
-
     private PortRules() {
-    }
-
-    private static DescribedPredicate<JavaClass> listedIn(List<String> prefixes) {
-        return DescribedPredicate.describe("listed", c -> prefixes.stream().anyMatch(p -> c.getName().startsWith(p)));
     }
 
     /**
@@ -89,7 +74,6 @@ final class PortRules {
     /** An inbound port speaks its own (or the domain's) types, never an outbound port's. */
     static ArchRule inboundPortsDoNotDependOnOutboundPorts() {
         return noClasses().that().resideInAPackage(PORT_IN)
-                .and(DescribedPredicate.not(listedIn(RESULTS_NOT_YET_MOVED)))
                 .should().dependOnClassesThat().resideInAPackage(PORT_OUT)
                 .allowEmptyShould(false)
                 .because("a driving adapter sees the use cases' contract only, not the driven side's");

@@ -36,6 +36,7 @@ import dev.visitorauth.application.port.in.InspectedToken;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxItem;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxOwner;
 import dev.visitorauth.application.port.in.ListInboxUseCase.InboxPage;
+import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.in.ListWidgetsUseCase.WidgetPage;
 import dev.visitorauth.adapter.rest.json.Responses.CoverageResponse;
 import dev.visitorauth.adapter.rest.json.Responses.PatchedWidgetResponse;
@@ -54,7 +55,6 @@ import dev.visitorauth.application.port.in.SessionView;
 import dev.visitorauth.application.port.in.StartedSession;
 import dev.visitorauth.application.port.in.UserDetails;
 import dev.visitorauth.application.port.in.WidgetDetails;
-import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.domain.conversation.AgentName;
 import dev.visitorauth.domain.conversation.Conversation;
 import dev.visitorauth.domain.conversation.ConversationOwner;
@@ -290,7 +290,7 @@ public final class RestMapper {
         return new VisitorResponse(v.id().value(), time(v.createdAt()), time(v.lastSeenAt()));
     }
 
-    public static UserListResponse users(UserPage page) {
+    public static UserListResponse users(ListUsersUseCase.UserPage page) {
         return new UserListResponse(page.users().stream().map(RestMapper::user).toList(), page.nextCursor().orElse(null));
     }
 

@@ -1,6 +1,5 @@
 package dev.visitorauth.application.port.in;
 
-import dev.visitorauth.application.port.out.EraseUserPort.Erased;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.identity.ExternalUserId;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -14,4 +13,8 @@ import dev.visitorauth.domain.workspace.WorkspaceId;
 public interface EraseUserUseCase {
 
     Result<Erased> eraseUser(WorkspaceId workspaceId, ExternalUserId externalId);
+
+    /** What was deleted: the user and, per kind, the rows that went with it. */
+    record Erased(int users, int visitors, int sessions, int conversations, int messages) {
+    }
 }

@@ -1,8 +1,9 @@
 package dev.visitorauth.application.port.in;
 
-import dev.visitorauth.application.port.out.SearchUsersPort.UserPage;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.User;
 import dev.visitorauth.domain.workspace.WorkspaceId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,17 @@ public interface ListUsersUseCase {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(cursor, "cursor");
+        }
+    }
+
+    /**
+     * @param users      at most {@code limit} users ordered by external id
+     * @param nextCursor the next page's cursor, empty when this is the last page
+     */
+    record UserPage(List<User> users, Optional<String> nextCursor) {
+        public UserPage {
+            users = List.copyOf(users);
+            Objects.requireNonNull(nextCursor, "nextCursor");
         }
     }
 }
