@@ -95,6 +95,7 @@ import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventId;
 import dev.visitorauth.domain.identity.ExternalUserId;
+import dev.visitorauth.domain.identity.UserSearch;
 import dev.visitorauth.domain.visitor.VisitorId;
 import dev.visitorauth.domain.widget.KeyId;
 import dev.visitorauth.domain.widget.WidgetId;
@@ -115,9 +116,6 @@ import java.util.function.Function;
  * (cancelled, or past its deadline) does no further work and sends nothing.
  */
 public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.VisitorAuthServiceImplBase {
-    /** Users per page when the request says 0, and the most a page holds. */
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 100;
     /** Failures listed when the request says 0. */
     static final int DEFAULT_FAILURE_LIMIT = 100;
     /** The coverage window when the request says 0. */
@@ -267,11 +265,12 @@ public final class VisitorAuthGrpcService extends VisitorAuthServiceGrpc.Visitor
                 .flatMap(user -> useCases.getUser().getUser(workspace, user)).map(ProtoMapper::userDetails));
     }
 
-    /** {@code page_size} 0 means {@value #DEFAULT_PAGE_SIZE}; above {@value #MAX_PAGE_SIZE} it is {@value #MAX_PAGE_SIZE}. */
+    /** {@code page_size} 0 means {@value UserSearch#DEFAULT_PAGE_SIZE}; above {@value UserSearch#MAX_PAGE_SIZE} it is that. */
     @Override
     public void listUsers(ListUsersRequest request, StreamObserver<ListUsersResponse> response) {
         respond(response, "ListUsers", workspace -> {
-            int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE);
+            int pageSize = request.getPageSize() == 0 ? UserSearch.DEFAULT_PAGE_SIZE
+                    : Math.min(request.getPageSize(), UserSearch.MAX_PAGE_SIZE);
             ListUsersQuery query = new ListUsersQuery(workspace, request.getQuery(), pageSize, present(request.getPageToken()));
             return useCases.listUsers().listUsers(query).map(ProtoMapper::users);
         });

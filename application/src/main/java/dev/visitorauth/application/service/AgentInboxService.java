@@ -64,8 +64,8 @@ public final class AgentInboxService implements GetConversationUseCase, PostAgen
 
     @Override
     public Result<Message> postAgentReply(PostAgentReplyCommand command) {
-        if (!MessageText.isValid(command.text())) {
-            return Refusals.invalidMessageText();
+        if (MessageText.parse(command.text()) instanceof Result.Refused<MessageText> badText) {
+            return Result.refused(badText.refusal());
         }
         Optional<AgentName> agentName = Optional.empty();
         if (command.agentName().isPresent()) {

@@ -4,14 +4,12 @@ import dev.visitorauth.application.port.in.ListUsersUseCase;
 import dev.visitorauth.application.port.out.CursorCodecPort;
 import dev.visitorauth.application.port.out.CursorCodecPort.CursorScope;
 import dev.visitorauth.application.port.out.SearchUsersPort;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
+import dev.visitorauth.domain.identity.UserSearch;
 import java.util.Objects;
 
 /** A workspace's users, listed or searched, a page at a time behind a sealed cursor. */
 public final class ListUsersService implements ListUsersUseCase {
-    static final int MAX_PAGE_SIZE = 100;
-
     private final SearchUsersPort search;
     private final CursorCodecPort cursors;
 
@@ -22,16 +20,12 @@ public final class ListUsersService implements ListUsersUseCase {
 
     @Override
     public Result<UserPage> listUsers(ListUsersQuery query) {
-        if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
-            return Refusals.invalid(InputField.PAGE_SIZE, "must be 1 to " + MAX_PAGE_SIZE + ".");
-        }
-        if (query.query().length() > 255) {
-            return Refusals.invalid(InputField.QUERY, "must be at most 255 characters.");
-        }
-        CursorScope scope = new CursorScope(Paging.USERS, query.workspaceId(), "", query.query());
-        return Paging.openPosition(cursors, scope, query.cursor()).map(after -> {
-            SearchUsersPort.UserPage page = search.searchUsers(query.workspaceId(), query.query(), query.limit(), after);
-            return new UserPage(page.users(), page.nextCursor().map(position -> cursors.seal(scope, position)));
+        return UserSearch.pageSize(query.limit()).flatMap(limit -> UserSearch.query(query.query())).flatMap(text -> {
+            CursorScope scope = new CursorScope(Paging.USERS, query.workspaceId(), "", text);
+            return Paging.openPosition(cursors, scope, query.cursor()).map(after -> {
+                SearchUsersPort.UserPage page = search.searchUsers(query.workspaceId(), text, query.limit(), after);
+                return new UserPage(page.users(), page.nextCursor().map(position -> cursors.seal(scope, position)));
+            });
         });
     }
 }

@@ -1,6 +1,5 @@
 package dev.visitorauth.application.service;
 
-import dev.visitorauth.domain.conversation.MessageText;
 import dev.visitorauth.domain.error.ErrorCode;
 import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
@@ -23,11 +22,6 @@ final class Refusals {
     /** {@code invalid_request} about {@code field}: its message is the field's name, as the adapter spells it, then {@code complaint}. */
     static <T> Result<T> invalid(InputField field, String complaint) {
         return Result.refused(Refusal.invalid(field, complaint));
-    }
-
-    /** A message's text out of bounds, whoever posts it (a visitor or an agent). */
-    static <T> Result<T> invalidMessageText() {
-        return invalid(InputField.TEXT, "must be 1 to " + MessageText.MAX_LENGTH + " code points and not blank.");
     }
 
     static <T> Result<T> notFound(String message) {

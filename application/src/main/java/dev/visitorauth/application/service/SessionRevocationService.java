@@ -6,7 +6,6 @@ import dev.visitorauth.application.port.out.LoadUserPort;
 import dev.visitorauth.application.port.out.SaveSessionPort;
 import dev.visitorauth.application.port.out.SaveUserPort;
 import dev.visitorauth.application.port.out.TransactionPort;
-import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.event.EventAudience;
 import dev.visitorauth.domain.event.EventData;
@@ -47,11 +46,7 @@ public final class SessionRevocationService implements RevokeUserSessionsUseCase
         // Microseconds: what the store keeps, so the cutoff read back is the one answered.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Instant> asked = command.issuedBefore().map(t -> t.truncatedTo(ChronoUnit.MICROS));
-        if (asked.isPresent() && asked.get().isAfter(now)) {
-            return Refusals.invalid(InputField.ISSUED_BEFORE, "must not be in the future; omit it to mean now.");
-        }
-        Instant issuedBefore = asked.orElse(now);
-        return transactions.inTransaction(() -> {
+        return User.cutoffAskedFor(asked, now).flatMap(issuedBefore -> transactions.inTransaction(() -> {
             Optional<User> found = loadUsers.lockUserByExternalId(command.workspaceId(), command.externalId());
             if (found.isEmpty()) {
                 return UserLookup.noSuchUser();
@@ -72,6 +67,6 @@ public final class SessionRevocationService implements RevokeUserSessionsUseCase
                     new EventAudience.WorkspaceOnly(), EventData.builder().string("externalId", before.externalId().value())
                             .number("revokedSessions", revoked).time("issuedBefore", cutoff).build()));
             return Result.ok(new RevokedSessions(revoked, cutoff));
-        });
+        }));
     }
 }

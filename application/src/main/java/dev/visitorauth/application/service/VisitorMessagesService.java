@@ -54,8 +54,8 @@ public final class VisitorMessagesService implements StartConversationUseCase, P
     @Override
     public Result<ConversationThread> startConversation(StartConversationCommand command) {
         Instant now = clock.instant();
-        if (!MessageText.isValid(command.text())) {
-            return Refusals.invalidMessageText();
+        if (MessageText.parse(command.text()) instanceof Result.Refused<MessageText> badText) {
+            return Result.refused(badText.refusal());
         }
         return transactions.inTransaction(() -> sessions.live(command.sessionToken(), now).flatMap(view -> {
             // Counted inside the transaction: a refusal (or a failure) rolls the counts back too.
@@ -79,8 +79,8 @@ public final class VisitorMessagesService implements StartConversationUseCase, P
     @Override
     public Result<Message> postMessage(PostMessageCommand command) {
         Instant now = clock.instant();
-        if (!MessageText.isValid(command.text())) {
-            return Refusals.invalidMessageText();
+        if (MessageText.parse(command.text()) instanceof Result.Refused<MessageText> badText) {
+            return Result.refused(badText.refusal());
         }
         return transactions.inTransaction(() -> sessions.live(command.sessionToken(), now).flatMap(view ->
                 sessions.accessible(view, command.conversationId()).flatMap(conversation -> {

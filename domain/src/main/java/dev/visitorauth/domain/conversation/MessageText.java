@@ -1,5 +1,8 @@
 package dev.visitorauth.domain.conversation;
 
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import java.util.Objects;
 
 /** A message's text: not blank, at most {@value #MAX_LENGTH} Unicode code points (spec section 14). */
@@ -11,6 +14,15 @@ public record MessageText(String value) {
         if (!isValid(value)) {
             throw new IllegalArgumentException("message text must be 1 to " + MAX_LENGTH + " code points, not blank");
         }
+    }
+
+    /**
+     * {@code value} as a message's text, whoever posts it (a visitor or an agent): {@code invalid_request}
+     * about the text when blank or over {@value #MAX_LENGTH} code points.
+     */
+    public static Result<MessageText> parse(String value) {
+        return isValid(value) ? Result.ok(new MessageText(value))
+                : Result.refused(Refusal.invalid(InputField.TEXT, "must be 1 to " + MAX_LENGTH + " code points and not blank."));
     }
 
     /** Not blank and at most {@value #MAX_LENGTH} code points (a character outside the BMP counts once). */

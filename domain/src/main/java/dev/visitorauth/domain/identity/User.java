@@ -1,6 +1,7 @@
 package dev.visitorauth.domain.identity;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
 import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
@@ -53,6 +54,17 @@ public final class User {
                                Optional<Instant> lastAppliedIssuedAt, Instant createdAt, Instant updatedAt,
                                Optional<Instant> tokenCutoff) {
         return new User(workspaceId, id, externalId, profile, lastAppliedIssuedAt, createdAt, updatedAt, tokenCutoff);
+    }
+
+    /**
+     * The cutoff a "sign out everywhere" asks for: {@code issuedBefore} when given, else {@code now};
+     * {@code invalid_request} about it when it is later than {@code now}.
+     */
+    public static Result<Instant> cutoffAskedFor(Optional<Instant> issuedBefore, Instant now) {
+        if (issuedBefore.isPresent() && issuedBefore.get().isAfter(now)) {
+            return Result.refused(Refusal.invalid(InputField.ISSUED_BEFORE, "must not be in the future; omit it to mean now."));
+        }
+        return Result.ok(issuedBefore.orElse(now));
     }
 
     /**

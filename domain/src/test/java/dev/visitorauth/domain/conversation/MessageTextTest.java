@@ -3,6 +3,9 @@ package dev.visitorauth.domain.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.visitorauth.domain.error.InputField;
+import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import org.junit.jupiter.api.Test;
 
 class MessageTextTest {
@@ -29,5 +32,14 @@ class MessageTextTest {
         assertThat(MessageText.isValid(" \n\t")).isFalse();
         assertThat(MessageText.isValid("")).isFalse();
         assertThat(MessageText.isValid(null)).isFalse();
+    }
+
+    @Test
+    void parsingNamesTheTextInItsRefusal() {
+        assertThat(MessageText.parse("hi").orElseThrow()).isEqualTo(new MessageText("hi"));
+        for (String bad : new String[] {" ", "a".repeat(MessageText.MAX_LENGTH + 1), null}) {
+            assertThat(MessageText.parse(bad)).isEqualTo(Result.refused(
+                    Refusal.invalid(InputField.TEXT, "must be 1 to 10000 code points and not blank.")));
+        }
     }
 }

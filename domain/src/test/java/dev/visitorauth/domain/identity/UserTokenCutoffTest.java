@@ -3,7 +3,9 @@ package dev.visitorauth.domain.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.visitorauth.domain.error.ErrorCode;
+import dev.visitorauth.domain.error.InputField;
 import dev.visitorauth.domain.error.Refusal;
+import dev.visitorauth.domain.error.Result;
 import dev.visitorauth.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Map;
@@ -59,6 +61,17 @@ class UserTokenCutoffTest {
 
         assertThat(revoked.refusesToken(issuedAt(CUTOFF))).isEmpty();
         assertThat(revoked.refusesToken(issuedAt(CUTOFF.plusSeconds(1)))).isEmpty();
+    }
+
+    @Test
+    void signingOutEverywhereCutsAtNowOrAtAGivenPastTimeButNotAtAFutureOne() {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+
+        assertThat(User.cutoffAskedFor(Optional.empty(), now).orElseThrow()).isEqualTo(now);
+        assertThat(User.cutoffAskedFor(Optional.of(now), now).orElseThrow()).isEqualTo(now);
+        assertThat(User.cutoffAskedFor(Optional.of(now.minusSeconds(60)), now).orElseThrow()).isEqualTo(now.minusSeconds(60));
+        assertThat(User.cutoffAskedFor(Optional.of(now.plusNanos(1000)), now)).isEqualTo(Result.refused(
+                Refusal.invalid(InputField.ISSUED_BEFORE, "must not be in the future; omit it to mean now.")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokeUserSessionsCommand;
 import dev.visitorauth.application.port.in.RevokeUserSessionsUseCase.RevokedSessions;
 import dev.visitorauth.domain.identity.ExternalUserId;
+import dev.visitorauth.domain.identity.UserSearch;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -40,9 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: users and conversations", description = "Server-to-server (workspace API key).")
 @SecurityRequirement(name = "workspaceApiKey")
 public class UserAdminController {
-    /** Users listed per page when the caller gives no {@code limit}. */
-    public static final int DEFAULT_PAGE_SIZE = 50;
-
     private final GetUserUseCase getUser;
     private final ListUsersUseCase listUsers;
     private final RevokeUserSessionsUseCase revokeSessions;
@@ -83,7 +81,7 @@ public class UserAdminController {
             @Parameter(description = "Search text; empty lists all") @RequestParam(required = false) String q,
             @Parameter(description = "1 to 100; default 50") @RequestParam(required = false) String limit,
             @Parameter(description = "The previous page's nextCursor") @RequestParam(required = false) String cursor) {
-        int n = QueryParameters.wholeNumber("limit", limit, DEFAULT_PAGE_SIZE);
+        int n = QueryParameters.wholeNumber("limit", limit, UserSearch.DEFAULT_PAGE_SIZE);
         ListUsersQuery query = new ListUsersQuery(workspace, q == null ? "" : q, n,
                 Optional.ofNullable(cursor).filter(c -> !c.isEmpty()));
         return RestMapper.users(unwrap(listUsers.listUsers(query)));
